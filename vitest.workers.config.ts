@@ -1,0 +1,38 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/** The API Worker's tests, inside workerd with the real bindings from wrangler.toml. */
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("./migrations");
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            JWT_SECRET: "test-secret-that-is-at-least-32-characters-long",
+            ADMIN_EMAILS: "admin@openline.test",
+            LLM_BASE_URL: `${inject<string>("fakeLlmUrl")}/v1`,
+            LLM_API_KEY: "test-llm-key",
+            STRIPE_API_BASE: inject<string>("fakeStripeUrl"),
+            STRIPE_SECRET_KEY: "sk_test_openline",
+            STRIPE_WEBHOOK_SECRET: "whsec_test_openline",
+            STRIPE_PRICE_STARTER: "price_starter",
+            STRIPE_PRICE_GROWTH: "price_growth",
+            STRIPE_PRICE_PRO: "price_pro",
+            STRIPE_PRICE_PACK: "price_pack",
+            LOG_LEVEL: "warn",
+          },
+        },
+      })),
+    ],
+    test: {
+      name: "api",
+      include: ["test/api/**/*.test.ts", "test/unit/**/*.test.ts"],
+      setupFiles: ["./test/setup/apply-migrations.ts"],
+      globalSetup: ["./test/setup/fake-services.ts"],
+      testTimeout: 30_000,
+    },
+  };
+});

@@ -1,0 +1,46 @@
+import { z } from "@hono/zod-openapi";
+import { getConfig } from "./config";
+import type { User } from "./db/schema";
+
+/** Rules shared by signup, login and account deletion. */
+export const EmailSchema = z
+  .email({ message: "Must be a valid email address." })
+  .max(254)
+  .transform((email) => email.trim().toLowerCase())
+  .openapi({ example: "ann@acme.com" });
+export const NewPasswordSchema = z
+  .string()
+  .min(10, "Passwords need at least 10 characters.")
+  .max(256, "Passwords can be at most 256 characters.")
+  .openapi({ example: "correct horse battery" });
+/** Checking an existing password allows any length up to the cap (rules may have changed since). */
+export const PasswordSchema = z.string().min(1).max(256);
+
+export const PublicUserSchema = z
+  .object({
+    id: z.string().openapi({ example: "usr_0196a3f2c1d4e5f6a7b8c9d0" }),
+    email: z.string(),
+    name: z.string().nullable(),
+    plan: z.enum(["free", "starter", "growth", "pro"]),
+    role: z.enum(["user", "admin"]),
+    createdAt: z.string(),
+  })
+  .openapi("User");
+
+/** Admins come from configuration (ADMIN_EMAILS) as well as from the stored role. */
+export function effectiveRole(env: Env, user: Pick<User, "email" | "role">): User["role"] {
+  return user.role === "admin" || getConfig(env).ADMIN_EMAILS.includes(user.email) ? "admin" : "user";
+}
+
+export function publicUser(env: Env, user: User): z.infer<typeof PublicUserSchema> {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    plan: user.plan,
+    role: effectiveRole(env, user),
+    createdAt: user.createdAt,
+  };
+}
+
+export const SIGNUP_CREDITS = 500;

@@ -1,0 +1,175 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * D1 schema. Timestamps are ISO 8601 UTC strings; JSON columns hold what the API returns as is.
+ * Credit balances are NOT here: the CreditLedger Durable Object is their single writer.
+ */
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["user", "admin"] }).notNull().default("user"),
+  plan: text("plan", { enum: ["free", "starter", "growth", "pro"] }).notNull().default("free"),
+  planStatus: text("plan_status", { enum: ["active", "past_due", "canceled"] }).notNull().default("active"),
+  planPeriodEnd: text("plan_period_end"),
+  stripeCustomerId: text("stripe_customer_id").unique(),
+  stripeSubscriptionId: text("stripe_subscription_id"),
+  webhookSecret: text("webhook_secret").notNull(),
+  createdAt: createdAt(),
+});
+
+export const refreshTokens = sqliteTable(
+  "refresh_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    familyId: text("family_id").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    revokedAt: text("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("refresh_tokens_family").on(t.familyId)],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_keys_user").on(t.userId)],
+);
+
+/** One row per (scope, Idempotency-Key): `pending` while the first request runs, then its answer. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    requestHash: text("request_hash").notNull(),
+    state: text("state", { enum: ["pending", "done"] }).notNull(),
+    statusCode: integer("status_code"),
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_created").on(t.createdAt)],
+);
+
+/** Fixed-window counters for rate limits; one row per limited key. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+export const uploads = sqliteTable(
+  "uploads",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    encoding: text("encoding"),
+    delimiter: text("delimiter"),
+    headerRow: integer("header_row").notNull(),
+    sheetName: text("sheet_name"),
+    columns: text("columns", { mode: "json" }).$type<string[]>().notNull(),
+    rowCount: integer("row_count").notNull(),
+    sampleRows: text("sample_rows", { mode: "json" }).$type<Record<string, string>[]>().notNull(),
+    suggestedMapping: text("suggested_mapping", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    warnings: text("warnings", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** R2 key of the file as uploaded. */
+    originalKey: text("original_key").notNull(),
+    /** R2 key of the normalized UTF-8 CSV (header + data rows) every job reads. */
+    normalizedKey: text("normalized_key").notNull(),
+    /** R2 key of the chunk index (JSON) of the normalized CSV. */
+    chunkIndexKey: text("chunk_index_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("uploads_user").on(t.userId, t.id)],
+);
+
+export const mappingProfiles = sqliteTable(
+  "mapping_profiles",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mapping: text("mapping", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [index("mapping_profiles_user").on(t.userId, t.id)],
+);
+
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    uploadId: text("upload_id").notNull(),
+    mode: text("mode", { enum: ["preview", "full"] }).notNull(),
+    status: text("status", {
+      enum: ["queued", "running", "paused", "succeeded", "failed", "canceled"],
+    }).notNull(),
+    /** Why a `paused` job is paused: the user asked, or the budget/balance ran out. */
+    pauseReason: text("pause_reason", { enum: ["user", "budget"] }),
+    mapping: text("mapping", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    extraColumns: text("extra_columns", { mode: "json" }).$type<string[]>().notNull(),
+    context: text("context", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    previewRows: integer("preview_rows"),
+    maxCredits: integer("max_credits"),
+    webhookUrl: text("webhook_url"),
+    total: integer("total").notNull().default(0),
+    processed: integer("processed").notNull().default(0),
+    succeeded: integer("succeeded").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    creditsHeld: integer("credits_held").notNull().default(0),
+    creditsCharged: integer("credits_charged").notNull().default(0),
+    error: text("error", { mode: "json" }).$type<{ code: string; message: string } | null>(),
+    createdAt: createdAt(),
+    startedAt: text("started_at"),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [index("jobs_user").on(t.userId, t.id), index("jobs_status").on(t.status)],
+);
+
+/** Stripe events already applied: the primary key makes "apply once" hold across retries and races. */
+export const stripeEvents = sqliteTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  createdAt: createdAt(),
+});
+
+export type User = typeof users.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type Upload = typeof uploads.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
+export type MappingProfile = typeof mappingProfiles.$inferSelect;

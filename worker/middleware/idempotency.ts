@@ -1,0 +1,72 @@
+import { createMiddleware } from "hono/factory";
+import { and, eq, lt } from "drizzle-orm";
+import { getDb } from "../db/client";
+import { idempotencyKeys } from "../db/schema";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError } from "../lib/errors";
+import type { AppEnv } from "../types";
+import { clientIp } from "./rate-limit";
+
+export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+const TTL_MS = 24 * 60 * 60 * 1000;
+const validKey = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * `Idempotency-Key` on a creating POST: the same key with the same request within 24 h answers the
+ * first response and creates nothing new; with a different request, or while the first is still
+ * running, it answers 409. A 5xx is not remembered, so a retry can succeed.
+ *
+ * `hashBody: false` is for streamed bodies (uploads), where the key alone identifies the request.
+ */
+export const idempotent = (options: { hashBody?: boolean } = {}) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const key = c.req.header(IDEMPOTENCY_HEADER);
+    if (key === undefined) return next();
+    if (!validKey.test(key)) {
+      throw new ApiError("invalid_request", "Idempotency-Key must be 1–255 printable ASCII characters.");
+    }
+    const db = getDb(c.env);
+    const scope = c.var.auth ? `user:${c.var.auth.user.id}` : `ip:${clientIp(c)}`;
+    const body = options.hashBody === false ? "" : await c.req.text();
+    const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}?${new URL(c.req.url).search}\n${body}`);
+    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+
+    // Expired records are forgotten so the key can be used again.
+    await db.delete(idempotencyKeys).where(and(where, lt(idempotencyKeys.createdAt, new Date(Date.now() - TTL_MS).toISOString())));
+    const claimed = await db
+      .insert(idempotencyKeys)
+      .values({ scope, key, method: c.req.method, path: c.req.path, requestHash, state: "pending" })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+
+    if (claimed.length === 0) {
+      const [first] = await db.select().from(idempotencyKeys).where(where);
+      if (!first) throw new ApiError("conflict", "This Idempotency-Key was just released; retry the request.");
+      if (first.requestHash !== requestHash) {
+        throw new ApiError("conflict", "This Idempotency-Key was already used with a different request.");
+      }
+      if (first.state === "pending") {
+        throw new ApiError("conflict", "A request with this Idempotency-Key is still in progress.");
+      }
+      return new Response(first.responseBody, {
+        status: first.statusCode ?? 200,
+        headers: {
+          "Content-Type": "application/json; charset=utf-8",
+          "Idempotent-Replayed": "true",
+        },
+      });
+    }
+
+    try {
+      await next();
+    } catch (error) {
+      await db.delete(idempotencyKeys).where(where);
+      throw error;
+    }
+    if (c.res.status >= 500 || c.error) {
+      await db.delete(idempotencyKeys).where(where);
+      return;
+    }
+    const responseBody = await c.res.clone().text();
+    await db.update(idempotencyKeys).set({ state: "done", statusCode: c.res.status, responseBody }).where(where);
+  });

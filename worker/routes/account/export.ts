@@ -1,0 +1,58 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { ledgerFor, type LedgerEntry } from "../../../durable-objects/credit-ledger";
+import { publicUser } from "../../accounts";
+import { getDb } from "../../db/client";
+import { apiKeys, jobs, mappingProfiles, uploads } from "../../db/schema";
+import { requireAuth, requireSession } from "../../middleware/auth";
+import type { App } from "../../types";
+import { publicApiKey } from "../api-keys/schemas";
+import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/account/export",
+  tags: ["Account"],
+  summary: "Everything stored about the user, as JSON",
+  security: bearerSecurity,
+  middleware: [requireAuth, requireSession] as const,
+  responses: {
+    200: jsonContent(z.record(z.string(), z.unknown()).openapi("AccountExport"), "The user's data"),
+    ...errorResponses("unauthorized", "forbidden"),
+  },
+});
+
+export function registerAccountExport(app: App) {
+  app.openapi(route, async (c) => {
+    const { user } = c.var.auth;
+    const db = getDb(c.env);
+    const ledger = ledgerFor(c.env, user.id);
+    const entries: LedgerEntry[] = [];
+    let cursor: number | undefined;
+    do {
+      const page = await ledger.listEntries({ limit: 100, cursor });
+      entries.push(...page.data);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    const [keys, userUploads, profiles, userJobs, credits] = await Promise.all([
+      db.select().from(apiKeys).where(eq(apiKeys.userId, user.id)),
+      db.select().from(uploads).where(eq(uploads.userId, user.id)),
+      db.select().from(mappingProfiles).where(eq(mappingProfiles.userId, user.id)),
+      db.select().from(jobs).where(eq(jobs.userId, user.id)),
+      ledger.getBalance(),
+    ]);
+    c.header("Content-Disposition", `attachment; filename="openline-export-${user.id}.json"`);
+    return c.json(
+      {
+        exportedAt: new Date().toISOString(),
+        user: { ...publicUser(c.env, user), planStatus: user.planStatus, stripeCustomerId: user.stripeCustomerId },
+        credits: { ...credits, ledger: entries },
+        apiKeys: keys.map((key) => ({ ...publicApiKey(key), revokedAt: key.revokedAt })),
+        uploads: userUploads.map(({ originalKey, normalizedKey, chunkIndexKey, userId, ...upload }) => upload),
+        mappingProfiles: profiles.map(({ userId, ...profile }) => profile),
+        jobs: userJobs.map(({ userId, ...job }) => job),
+      },
+      200,
+    );
+  });
+}

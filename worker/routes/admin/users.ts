@@ -1,0 +1,50 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { desc, like, lt, and } from "drizzle-orm";
+import { ledgerFor } from "../../../durable-objects/credit-ledger";
+import { publicUser, PublicUserSchema } from "../../accounts";
+import { getDb } from "../../db/client";
+import { users } from "../../db/schema";
+import { pageOf } from "../../lib/pagination";
+import { requireAdmin, requireAuth } from "../../middleware/auth";
+import type { App } from "../../types";
+import { bearerSecurity, errorResponses, jsonContent, listOf, PaginationQuery } from "../openapi-schemas";
+
+const AdminUserSchema = PublicUserSchema.extend({
+  planStatus: z.enum(["active", "past_due", "canceled"]),
+  credits: z.object({ balance: z.number().int(), held: z.number().int() }),
+}).openapi("AdminUser");
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/admin/users",
+  tags: ["Admin"],
+  summary: "Users with plan and balance (admins only)",
+  security: bearerSecurity,
+  middleware: [requireAuth, requireAdmin] as const,
+  request: { query: PaginationQuery.extend({ email: z.string().max(254).optional() }) },
+  responses: {
+    200: jsonContent(listOf(AdminUserSchema), "A page of users"),
+    ...errorResponses("invalid_request", "unauthorized", "forbidden"),
+  },
+});
+
+export function registerAdminUsers(app: App) {
+  app.openapi(route, async (c) => {
+    const { limit, cursor, email } = c.req.valid("query");
+    const rows = await getDb(c.env)
+      .select()
+      .from(users)
+      .where(and(cursor ? lt(users.id, cursor) : undefined, email ? like(users.email, `%${email.toLowerCase()}%`) : undefined))
+      .orderBy(desc(users.id))
+      .limit(limit + 1);
+    const page = pageOf(rows, limit);
+    const data = await Promise.all(
+      page.data.map(async (user) => ({
+        ...publicUser(c.env, user),
+        planStatus: user.planStatus,
+        credits: await ledgerFor(c.env, user.id).getBalance(),
+      })),
+    );
+    return c.json({ data, nextCursor: page.nextCursor }, 200);
+  });
+}

@@ -1,0 +1,46 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { EmailSchema, PasswordSchema, publicUser } from "../../accounts";
+import { getDb } from "../../db/client";
+import { users } from "../../db/schema";
+import { ApiError } from "../../lib/errors";
+import { dummyPasswordHash, verifyPassword } from "../../lib/password";
+import { issueSession } from "../../lib/tokens";
+import { hitRateLimit, rateLimitByIp } from "../../middleware/rate-limit";
+import type { App } from "../../types";
+import { errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
+import { SessionSchema } from "./session-schema";
+
+const LoginBody = z.object({ email: EmailSchema, password: PasswordSchema }).strict().openapi("LoginRequest");
+
+export const LOGIN_LIMITS = {
+  perIp: { name: "login:ip", limit: 30, windowSeconds: 300 },
+  perEmail: { name: "login:email", limit: 10, windowSeconds: 300 },
+};
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/auth/login",
+  tags: ["Auth"],
+  summary: "Log in with email and password",
+  middleware: [rateLimitByIp(LOGIN_LIMITS.perIp)] as const,
+  request: { body: jsonBody(LoginBody) },
+  responses: {
+    200: jsonContent(SessionSchema, "A new session"),
+    ...errorResponses("invalid_request", "invalid_credentials", "rate_limited"),
+  },
+});
+
+export function registerLogin(app: App) {
+  app.openapi(route, async (c) => {
+    const { email, password } = c.req.valid("json");
+    await hitRateLimit(c.env, LOGIN_LIMITS.perEmail, email);
+    const db = getDb(c.env);
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    // Unknown emails cost the same hash as known ones, so timing does not reveal accounts.
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+    if (!user || !valid) throw new ApiError("invalid_credentials", "Wrong email or password.");
+    const session = await issueSession(db, c.env, user);
+    return c.json({ user: publicUser(c.env, user), ...session }, 200);
+  });
+}

@@ -1,0 +1,58 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ledgerFor } from "../../durable-objects/credit-ledger";
+import { requireAuth, requireScope } from "../middleware/auth";
+import type { App } from "../types";
+import { bearerSecurity, errorResponses, jsonContent } from "./openapi-schemas";
+
+export const LedgerEntrySchema = z
+  .object({
+    id: z.string().openapi({ example: "led_0196a3f2c1d4e5f6a7b8c9d0" }),
+    delta: z.number().int(),
+    reason: z.enum(["signup", "plan", "renewal", "pack", "admin", "job_charge", "refund"]),
+    jobId: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("LedgerEntry");
+
+const CreditsSchema = z
+  .object({
+    balance: z.number().int(),
+    held: z.number().int(),
+    ledger: z.object({ data: z.array(LedgerEntrySchema), nextCursor: z.string().nullable() }),
+  })
+  .openapi("Credits");
+
+const CreditsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().regex(/^\d{1,15}$/, "Not a cursor from this list.").optional(),
+});
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/credits",
+  tags: ["Credits"],
+  summary: "Balance, held credits and the ledger, newest first",
+  security: bearerSecurity,
+  middleware: [requireAuth, requireScope("credits:read")] as const,
+  request: { query: CreditsQuery },
+  responses: {
+    200: jsonContent(CreditsSchema, "Credits"),
+    ...errorResponses("invalid_request", "unauthorized", "forbidden"),
+  },
+});
+
+export function registerCredits(app: App) {
+  app.openapi(route, async (c) => {
+    const { limit, cursor } = c.req.valid("query");
+    const ledger = ledgerFor(c.env, c.var.auth.user.id);
+    const [balance, page] = await Promise.all([
+      ledger.getBalance(),
+      ledger.listEntries({ limit, cursor: cursor === undefined ? undefined : Number(cursor) }),
+    ]);
+    return c.json(
+      { ...balance, ledger: { data: page.data, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) } },
+      200,
+    );
+  });
+}
