@@ -61,7 +61,7 @@ async function authenticateJwt(env: Env, token: string, via: "jwt" | "cookie"): 
   return user ? { user: { ...user, role: effectiveRole(env, user) }, via, scopes: API_SCOPES } : null;
 }
 
-async function authenticateApiKey(env: Env, key: string, ctx: ExecutionContext): Promise<AuthContext | null> {
+async function authenticateApiKey(env: Env, key: string, ctx: { waitUntil(promise: Promise<unknown>): void }): Promise<AuthContext | null> {
   const db = getDb(env);
   const [row] = await db
     .select({ key: apiKeys, user: users })

@@ -8,22 +8,21 @@ import type { App } from "../../types";
 import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas";
 
 const SecretSchema = z.object({ secret: z.string().openapi({ example: "whsec_…" }) }).openapi("WebhookSecret");
-const common = {
+const getRoute = createRoute({
   path: "/v1/account/webhook-secret",
   tags: ["Account"],
   security: bearerSecurity,
   middleware: [requireAuth, requireSession] as const,
-};
-
-const getRoute = createRoute({
-  ...common,
   method: "get",
   summary: "The secret that signs outbound job webhooks",
   responses: { 200: jsonContent(SecretSchema, "The secret"), ...errorResponses("unauthorized", "forbidden") },
 });
 
 const rotateRoute = createRoute({
-  ...common,
+  path: "/v1/account/webhook-secret",
+  tags: ["Account"],
+  security: bearerSecurity,
+  middleware: [requireAuth, requireSession] as const,
   method: "post",
   summary: "Rotate the webhook signing secret",
   responses: { 200: jsonContent(SecretSchema, "The new secret"), ...errorResponses("unauthorized", "forbidden") },

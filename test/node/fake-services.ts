@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
-import { startFakeLlm } from "../fakes/llm-server";
-import { startFakeStripe } from "../fakes/stripe-server";
+import { startFakeLlm } from "./fakes/llm-server";
+import { startFakeStripe } from "./fakes/stripe-server";
 
 /**
  * Node-side: the outside world, faked over real HTTP on 127.0.0.1. workerd reaches these servers
