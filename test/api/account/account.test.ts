@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, expectError, json, PASSWORD, signup, uniqueIp } from "../../helpers";
+import { customerFor, injectStripeFailure, stripeRequests } from "../billing/stripe-helpers";
 
 describe("webhook secret", () => {
   it("is readable and rotates", async () => {
@@ -69,6 +70,23 @@ describe("DELETE /v1/account", () => {
     const again = await signup({ email: user.email });
     const me = await json(await call("GET", "/v1/me", { token: again.accessToken }));
     expect(me.credits).toEqual({ balance: 500, held: 0 });
+  });
+
+  it("closes the Stripe customer so a deleted user is never charged again", async () => {
+    const user = await signup();
+    const customer = await customerFor(user);
+    expect((await call("DELETE", "/v1/account", { token: user.accessToken, body: { password: PASSWORD } })).status).toBe(204);
+    const deletions = (await stripeRequests(customer, `/v1/customers/${customer}`)).filter((r) => r.method === "DELETE");
+    expect(deletions).toHaveLength(1);
+  });
+
+  it("keeps the whole account when Stripe is down, so the deletion can be retried", async () => {
+    const user = await signup();
+    const customer = await customerFor(user);
+    await injectStripeFailure(`/v1/customers/${customer}`, 500, 10);
+    const response = await call("DELETE", "/v1/account", { token: user.accessToken, body: { password: PASSWORD } });
+    expect(response.status).toBe(503);
+    expect((await call("GET", "/v1/me", { token: user.accessToken })).status).toBe(200);
   });
 
   it("cannot be done with an API key", async () => {

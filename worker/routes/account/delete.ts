@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { ledgerFor } from "../../../durable-objects/credit-ledger";
 import { PasswordSchema } from "../../accounts";
+import { closeStripeCustomer } from "../../billing/account-deletion";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { ApiError } from "../../lib/errors";
@@ -23,7 +24,7 @@ const route = createRoute({
   request: { body: jsonBody(DeleteAccountBody) },
   responses: {
     204: { description: "Deleted" },
-    ...errorResponses("invalid_request", "unauthorized", "invalid_credentials", "forbidden"),
+    ...errorResponses("invalid_request", "unauthorized", "invalid_credentials", "forbidden", "service_unavailable"),
   },
 });
 
@@ -33,8 +34,9 @@ export function registerDeleteAccount(app: App) {
     if (!(await verifyPassword(c.req.valid("json").password, user.passwordHash))) {
       throw new ApiError("invalid_credentials", "Wrong password.");
     }
-    // Files first: if this fails the account still exists and the user can retry; the D1 row goes
-    // last and takes keys, tokens, uploads, profiles and jobs with it (ON DELETE CASCADE).
+    // Billing and files first: if either fails the account still exists and the user can retry; the
+    // D1 row goes last and takes keys, tokens, uploads, profiles and jobs with it (ON DELETE CASCADE).
+    await closeStripeCustomer(c.env, user, c.var.log);
     await deletePrefix(c.env.FILES, userPrefix(user.id));
     await ledgerFor(c.env, user.id).destroy();
     await getDb(c.env).delete(users).where(eq(users.id, user.id));
