@@ -1,0 +1,64 @@
+import type { Mapping } from "./mapping";
+import type { JobContext, JobRow } from "./types";
+
+/** What the wizard collects before a job is created. Numbers typed by the user stay strings until sent. */
+export interface JobDraft {
+  mapping: Mapping;
+  extraColumns: string[];
+  context: JobContext;
+  maxCredits: string;
+  webhookUrl: string;
+}
+
+/** The body of POST /v1/jobs (without `mode`), with empty optional answers left out. */
+export function buildJobSpec(uploadId: string, draft: JobDraft): Record<string, unknown> {
+  const context: Record<string, unknown> = {
+    service: draft.context.service.trim(),
+    tone: draft.context.tone,
+    language: draft.context.language,
+    maxWords: draft.context.maxWords,
+  };
+  if (draft.context.instructions?.trim()) context.instructions = draft.context.instructions.trim();
+  const usedColumns = new Set(Object.values(draft.mapping));
+  const spec: Record<string, unknown> = {
+    uploadId,
+    mapping: draft.mapping,
+    extraColumns: draft.extraColumns.filter((column) => !usedColumns.has(column)),
+    context,
+  };
+  const maxCredits = Number.parseInt(draft.maxCredits, 10);
+  if (Number.isInteger(maxCredits) && maxCredits > 0) spec.maxCredits = maxCredits;
+  if (draft.webhookUrl.trim()) spec.webhookUrl = draft.webhookUrl.trim();
+  return spec;
+}
+
+/** A preview answers the job with its `results` inline (tolerating `{job, results}` too). */
+export function previewResultsOf(body: unknown): JobRow[] {
+  const value = body as { results?: unknown; job?: { results?: unknown } } | null;
+  const results = value?.results ?? value?.job?.results;
+  return Array.isArray(results) ? (results as JobRow[]) : [];
+}
+
+export function jobIdOf(body: unknown): string {
+  const value = body as { id?: string; job?: { id?: string } } | null;
+  const id = value?.id ?? value?.job?.id;
+  if (!id) throw new Error("POST /v1/jobs answered without a job id");
+  return id;
+}
+
+
+/** A page of GET /v1/jobs/:id/rows: its rows, and whether more follow (from `nextOffset` when given). */
+export function rowsPageOf(body: unknown, limit: number): { rows: JobRow[]; hasMore: boolean; total: number | null } {
+  const rows = rowsOf(body);
+  const value = (Array.isArray(body) ? {} : (body ?? {})) as { nextOffset?: unknown; total?: unknown };
+  const hasMore = value.nextOffset === undefined ? rows.length === limit : value.nextOffset !== null;
+  return { rows, hasMore, total: typeof value.total === "number" ? value.total : null };
+}
+
+/** GET /v1/jobs/:id/rows answers a list (`{data}`), tolerating a bare array or `{rows}`. */
+export function rowsOf(body: unknown): JobRow[] {
+  if (Array.isArray(body)) return body as JobRow[];
+  const value = body as { data?: unknown; rows?: unknown } | null;
+  const rows = value?.data ?? value?.rows;
+  return Array.isArray(rows) ? (rows as JobRow[]) : [];
+}

@@ -1,0 +1,120 @@
+import { parseCookies, serializeCookie } from "./cookies.server";
+import type { ApiBinding } from "./context.server";
+import type { Session } from "./types";
+
+/** Cookie names shared with the API Worker (worker/middleware/auth.ts reads them). */
+export const ACCESS_COOKIE = "ol_access";
+export const REFRESH_COOKIE = "ol_refresh";
+export const CSRF_COOKIE = "ol_csrf";
+
+const REFRESH_COOKIE_SECONDS = 30 * 24 * 60 * 60;
+/** Refresh a little before the access token's `exp`, so a request never reaches the API with a dying token. */
+const EXPIRY_SKEW_SECONDS = 30;
+
+export interface SessionCookies {
+  accessToken: string | null;
+  refreshToken: string | null;
+  csrfToken: string | null;
+}
+
+export function readSessionCookies(request: Request): SessionCookies {
+  const cookies = parseCookies(request.headers.get("Cookie"));
+  return {
+    accessToken: cookies.get(ACCESS_COOKIE) || null,
+    refreshToken: cookies.get(REFRESH_COOKIE) || null,
+    csrfToken: cookies.get(CSRF_COOKIE) || null,
+  };
+}
+
+export function newCsrfToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * The three session cookies: the tokens are HttpOnly (scripts never see them); the CSRF token is
+ * readable so the browser can echo it in X-CSRF-Token on its direct API writes (double submit).
+ */
+export function sessionSetCookies(session: Pick<Session, "accessToken" | "refreshToken" | "expiresIn">, csrfToken: string): string[] {
+  return [
+    serializeCookie(ACCESS_COOKIE, session.accessToken, { maxAgeSeconds: session.expiresIn, httpOnly: true }),
+    serializeCookie(REFRESH_COOKIE, session.refreshToken, { maxAgeSeconds: REFRESH_COOKIE_SECONDS, httpOnly: true }),
+    serializeCookie(CSRF_COOKIE, csrfToken, { maxAgeSeconds: REFRESH_COOKIE_SECONDS, httpOnly: false }),
+  ];
+}
+
+export function clearSessionCookies(): string[] {
+  return [
+    serializeCookie(ACCESS_COOKIE, "", { maxAgeSeconds: 0, httpOnly: true }),
+    serializeCookie(REFRESH_COOKIE, "", { maxAgeSeconds: 0, httpOnly: true }),
+    serializeCookie(CSRF_COOKIE, "", { maxAgeSeconds: 0, httpOnly: false }),
+  ];
+}
+
+/**
+ * Whether an access token is (about to be) expired, read from its `exp` claim without verifying it:
+ * the API verifies every token; this only decides when to refresh.
+ */
+export function accessTokenExpired(token: string, nowMs = Date.now()): boolean {
+  const payload = token.split(".")[1];
+  if (!payload) return true;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown };
+    return typeof json.exp !== "number" || json.exp - EXPIRY_SKEW_SECONDS <= nowMs / 1000;
+  } catch {
+    return true;
+  }
+}
+
+export interface ResolvedSession {
+  accessToken: string | null;
+  csrfToken: string | null;
+  /** Set-Cookie headers the response must carry (a refreshed pair, or cleared cookies). */
+  setCookies: string[];
+  refreshed: boolean;
+}
+
+/** Headers that let the API see the real client (rate limits per IP, request ids). */
+export function forwardedHeaders(request: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of ["CF-Connecting-IP", "X-Forwarded-For", "X-Request-Id", "User-Agent"]) {
+    const value = request.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  return headers;
+}
+
+/**
+ * The session of a request, refreshed server-side when the access token is missing or expired but a
+ * refresh token is there. A refresh token the API refuses (401) ends the session: the cookies are
+ * cleared. Any other failure (API down, rate limited) leaves the cookies alone for the next request.
+ */
+export async function resolveSession(request: Request, api: ApiBinding): Promise<ResolvedSession> {
+  const cookies = readSessionCookies(request);
+  if (cookies.accessToken && !accessTokenExpired(cookies.accessToken)) {
+    return { accessToken: cookies.accessToken, csrfToken: cookies.csrfToken, setCookies: [], refreshed: false };
+  }
+  if (!cookies.refreshToken) {
+    const stale = cookies.accessToken !== null || cookies.csrfToken !== null;
+    return { accessToken: null, csrfToken: null, setCookies: stale ? clearSessionCookies() : [], refreshed: false };
+  }
+  let response: Response;
+  try {
+    response = await api.fetch(
+      new Request(new URL("/v1/auth/refresh", request.url), {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...forwardedHeaders(request) },
+        body: JSON.stringify({ refreshToken: cookies.refreshToken }),
+      }),
+    );
+  } catch {
+    return { accessToken: null, csrfToken: cookies.csrfToken, setCookies: [], refreshed: false };
+  }
+  if (response.status === 401) {
+    return { accessToken: null, csrfToken: null, setCookies: clearSessionCookies(), refreshed: false };
+  }
+  if (!response.ok) return { accessToken: null, csrfToken: cookies.csrfToken, setCookies: [], refreshed: false };
+  const session = (await response.json()) as Session;
+  const csrfToken = cookies.csrfToken ?? newCsrfToken();
+  return { accessToken: session.accessToken, csrfToken, setCookies: sessionSetCookies(session, csrfToken), refreshed: true };
+}

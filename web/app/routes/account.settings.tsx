@@ -1,0 +1,127 @@
+import { useState } from "react";
+import { data, redirect, useFetcher } from "react-router";
+import type { Route } from "./+types/account.settings";
+import { CopyButton } from "../components/CopyButton";
+import { Notice } from "../components/Notice";
+import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
+import { clearSessionCookies } from "../lib/session.server";
+import type { ApiErrorBody } from "../lib/types";
+
+export const meta: Route.MetaFunction = () => [{ title: "Settings & data · Openline" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  return { webhookSecret: (await loadFromApi<{ secret: string }>(args, "/v1/account/webhook-secret")).secret };
+}
+
+export type SettingsActionData = { intent: string; ok: true } | { intent: string; ok: false; error: ApiErrorBody };
+
+export async function action(args: Route.ActionArgs) {
+  const form = await args.request.formData();
+  const intent = field(form, "intent");
+  if (intent === "rotate-secret") {
+    const result = await callApi<{ secret: string }>(args, "/v1/account/webhook-secret", { method: "POST" });
+    if (result.ok) return { intent, ok: true } satisfies SettingsActionData;
+    if (result.status === 401) throw loginRedirect(args.request);
+    return data<SettingsActionData>({ intent, ok: false, error: result.error }, { status: result.status });
+  }
+  if (intent === "delete-account") {
+    if (field(form, "confirm") !== "delete") {
+      return data<SettingsActionData>({ intent, ok: false, error: { code: "invalid_request", message: "Type “delete” to confirm.", details: {} } }, { status: 400 });
+    }
+    const result = await callApi<null>(args, "/v1/account", { method: "DELETE", json: { password: String(form.get("password") ?? "") } });
+    if (result.ok) {
+      const headers = new Headers();
+      for (const cookie of clearSessionCookies()) headers.append("Set-Cookie", cookie);
+      return redirect("/?account=deleted", { headers });
+    }
+    if (result.status === 401 && result.error.code !== "invalid_credentials") throw loginRedirect(args.request);
+    return data<SettingsActionData>({ intent, ok: false, error: result.error }, { status: result.status });
+  }
+  return data<SettingsActionData>({ intent, ok: false, error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });
+}
+
+export default function Settings({ loaderData }: Route.ComponentProps) {
+  return (
+    <section className="page">
+      <h1>Settings &amp; data</h1>
+      <WebhookSecret secret={loaderData.webhookSecret} />
+      <div className="panel">
+        <h2 className="panel-title">Export your data</h2>
+        <p>Everything we store about you — account, ledger, uploads, mapping profiles, jobs and API keys (never their secrets) — as one JSON file.</p>
+        <a className="button secondary" href="/account/export" download>
+          Download my data
+        </a>
+      </div>
+      <DeleteAccount />
+    </section>
+  );
+}
+
+function WebhookSecret({ secret }: { secret: string }) {
+  const [shown, setShown] = useState(false);
+  const fetcher = useFetcher<SettingsActionData>();
+  return (
+    <div className="panel">
+      <h2 className="panel-title">Webhook signing secret</h2>
+      <p>
+        Job webhooks carry an <code>Openline-Signature: t=…,v1=…</code> header: an HMAC-SHA256 of <code>t.body</code> with this secret. Check it before
+        trusting a webhook.
+      </p>
+      <div className="inline-form">
+        <label htmlFor="webhook-secret" className="visually-hidden">
+          Webhook secret
+        </label>
+        <input id="webhook-secret" className="mono key-value" readOnly type={shown ? "text" : "password"} value={secret} />
+        <button type="button" className="button secondary small" onClick={() => setShown(!shown)} aria-pressed={shown}>
+          {shown ? "Hide" : "Show"}
+        </button>
+        <CopyButton value={secret} targetId="webhook-secret" />
+      </div>
+      <fetcher.Form
+        method="post"
+        onSubmit={(event) => {
+          if (!window.confirm("Rotate the secret? Webhooks signed with the old one will no longer verify.")) event.preventDefault();
+        }}
+      >
+        <input type="hidden" name="intent" value="rotate-secret" />
+        <button type="submit" className="button secondary small" disabled={fetcher.state !== "idle"}>
+          {fetcher.state !== "idle" ? "Rotating…" : "Rotate secret"}
+        </button>
+      </fetcher.Form>
+      <div aria-live="polite">
+        {fetcher.data?.ok ? <p className="success small">A new secret is in place.</p> : null}
+        {fetcher.data && !fetcher.data.ok ? <p className="field-error">{fetcher.data.error.message}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+function DeleteAccount() {
+  const fetcher = useFetcher<SettingsActionData>();
+  const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
+  return (
+    <div className="panel panel-danger">
+      <h2 className="panel-title">Delete my account</h2>
+      <p>Deletes your account, files, jobs, results and API keys at once. Remaining credits are lost. This cannot be undone.</p>
+      <fetcher.Form method="post" className="form">
+        <input type="hidden" name="intent" value="delete-account" />
+        <div className="field">
+          <label htmlFor="delete-password">Your password</label>
+          <input id="delete-password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <div className="field">
+          <label htmlFor="delete-confirm">Type “delete” to confirm</label>
+          <input id="delete-confirm" name="confirm" required pattern="delete" autoComplete="off" />
+        </div>
+        <button type="submit" className="button danger" disabled={fetcher.state !== "idle"}>
+          {fetcher.state !== "idle" ? "Deleting…" : "Delete my account"}
+        </button>
+      </fetcher.Form>
+      {error ? (
+        <Notice tone="error" title="The account was not deleted">
+          <p>{error.message}</p>
+        </Notice>
+      ) : null}
+    </div>
+  );
+}

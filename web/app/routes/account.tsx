@@ -1,0 +1,124 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/account";
+import { EmptyState, TableWrap } from "../components/Notice";
+import { UsageChart } from "../components/UsageChart";
+import { loadFromApi, type ServerArgs } from "../lib/api.server";
+import { sessionContext } from "../lib/context.server";
+import { formatDate, formatNumber } from "../lib/format";
+import type { Credits, LedgerEntry } from "../lib/types";
+
+export const meta: Route.MetaFunction = () => [{ title: "Credits · Openline" }];
+
+const CHART_DAYS = 30;
+const CHART_PAGES = 5;
+
+/** Ledger entries of the last `days` days (newest first), a few pages at most. */
+async function recentEntries(args: ServerArgs, days: number): Promise<LedgerEntry[]> {
+  const since = Date.now() - days * 24 * 60 * 60 * 1000;
+  const entries: LedgerEntry[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < CHART_PAGES; page++) {
+    const credits: Credits = await loadFromApi<Credits>(args, `/v1/credits?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    entries.push(...credits.ledger.data);
+    cursor = credits.ledger.nextCursor;
+    const oldest = credits.ledger.data[credits.ledger.data.length - 1];
+    if (!cursor || !oldest || Date.parse(oldest.createdAt) < since) break;
+  }
+  return entries;
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const cursor = new URL(args.request.url).searchParams.get("cursor");
+  const [credits, chartEntries] = await Promise.all([
+    loadFromApi<Credits>(args, `/v1/credits?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+    recentEntries(args, CHART_DAYS),
+  ]);
+  return { credits, chartEntries, plan: args.context.get(sessionContext).user!.plan, now: new Date().toISOString(), paged: Boolean(cursor) };
+}
+
+const REASONS: Record<string, string> = {
+  signup: "Welcome credits",
+  plan: "Plan credits",
+  renewal: "Monthly renewal",
+  pack: "Credit pack",
+  admin: "Granted by support",
+  job_charge: "Lines written",
+  refund: "Refund",
+};
+
+export default function Account({ loaderData }: Route.ComponentProps) {
+  const { credits, chartEntries, plan, now, paged } = loaderData;
+  return (
+    <section className="page">
+      <h1>Credits</h1>
+      <div className="balance-cards">
+        <div className="balance-card">
+          <p className="balance-label">Available</p>
+          <p className="balance-value" data-testid="balance">
+            {formatNumber(credits.balance)}
+          </p>
+          <p className="muted small">1 credit = 1 line written</p>
+        </div>
+        <div className="balance-card">
+          <p className="balance-label">On hold for running jobs</p>
+          <p className="balance-value">{formatNumber(credits.held)}</p>
+          <p className="muted small">Released when a job ends</p>
+        </div>
+        <div className="balance-card">
+          <p className="balance-label">Plan</p>
+          <p className="balance-value plan-value">{plan[0]!.toUpperCase() + plan.slice(1)}</p>
+          <p className="small">
+            <Link to="/account/billing">Buy credits or change plan</Link>
+          </p>
+        </div>
+      </div>
+
+      <h2>Usage</h2>
+      <UsageChart entries={chartEntries} days={CHART_DAYS} now={new Date(now)} />
+
+      <h2>Ledger</h2>
+      {credits.ledger.data.length === 0 ? (
+        <EmptyState title={paged ? "No older entries." : "No entries yet."} />
+      ) : (
+        <TableWrap label="Credit ledger">
+          <table className="table ledger-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col" className="num">
+                  Credits
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {credits.ledger.data.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDate(entry.createdAt)}</td>
+                  <td>
+                    {REASONS[entry.reason] ?? entry.reason}
+                    {entry.jobId ? (
+                      <>
+                        {" "}
+                        · <Link to={`/jobs/${entry.jobId}`}>job</Link>
+                      </>
+                    ) : null}
+                    {entry.note ? <span className="muted"> · {entry.note}</span> : null}
+                  </td>
+                  <td className={`num ${entry.delta < 0 ? "negative" : "positive"}`}>
+                    {entry.delta > 0 ? "+" : "−"}
+                    {formatNumber(Math.abs(entry.delta))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      <nav className="pager" aria-label="Ledger pages">
+        {paged ? <Link to="/account">← Newest</Link> : <span />}
+        {credits.ledger.nextCursor ? <Link to={`/account?cursor=${encodeURIComponent(credits.ledger.nextCursor)}`}>Older entries →</Link> : <span />}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+import { useEffect, useRef, useState } from "react";
+import { data, Link, useFetcher } from "react-router";
+import type { Route } from "./+types/job";
+import { BuyCredits } from "../components/BuyCredits";
+import { JobProgress } from "../components/JobProgress";
+import { EmptyState, Notice } from "../components/Notice";
+import { RowsTable } from "../components/PreviewTable";
+import { StatusBadge } from "../components/StatusBadge";
+import { callApi, field, loadFromApi, loadOptional, loginRedirect } from "../lib/api.server";
+import { formatDate, formatNumber } from "../lib/format";
+import { rowsPageOf } from "../lib/job-spec";
+import { isTerminal } from "../lib/progress";
+import type { ApiErrorBody, Job, Upload } from "../lib/types";
+import { useLiveJob } from "../lib/use-live-job";
+
+const ROWS_PER_PAGE = 25;
+const ACTIONS = ["pause", "resume", "cancel", "retry-failed"] as const;
+type JobAction = (typeof ACTIONS)[number];
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.upload?.filename ?? "Job"} · Openline` }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const id = encodeURIComponent(args.params.jobId);
+  const offset = Math.max(0, Number.parseInt(new URL(args.request.url).searchParams.get("offset") ?? "0", 10) || 0);
+  const job = await loadFromApi<Job>(args, `/v1/jobs/${id}`);
+  const [rows, upload] = await Promise.all([
+    loadOptional<unknown>(args, `/v1/jobs/${id}/rows?offset=${offset}&limit=${ROWS_PER_PAGE}`),
+    loadOptional<Upload>(args, `/v1/uploads/${encodeURIComponent(job.uploadId)}`),
+  ]);
+  return { job, rows: rows === null ? null : rowsPageOf(rows, ROWS_PER_PAGE), offset, upload };
+}
+
+export type JobActionData = { ok: true; intent: JobAction } | { ok: false; intent: string; error: ApiErrorBody };
+
+export async function action(args: Route.ActionArgs) {
+  const form = await args.request.formData();
+  const intent = field(form, "intent");
+  if (!(ACTIONS as readonly string[]).includes(intent)) {
+    return data<JobActionData>({ ok: false, intent, error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });
+  }
+  const result = await callApi<Job>(args, `/v1/jobs/${encodeURIComponent(args.params.jobId)}/${intent}`, { method: "POST" });
+  if (result.ok) return { ok: true, intent: intent as JobAction } satisfies JobActionData;
+  if (result.status === 401) throw loginRedirect(args.request);
+  return data<JobActionData>({ ok: false, intent, error: result.error }, { status: result.status });
+}
+
+const CONNECTION_TEXT = { connecting: "Connecting for live updates…", live: "Live", polling: "Updating every few seconds", idle: "" } as const;
+
+export default function JobPage({ loaderData }: Route.ComponentProps) {
+  const { rows, offset, upload } = loaderData;
+  const { job, connection, rate, eta } = useLiveJob(loaderData.job);
+  const title = upload?.filename ?? `Job ${job.id}`;
+  return (
+    <section className="page">
+      <p className="breadcrumb">
+        <Link to="/jobs">Jobs</Link> <span aria-hidden="true">/</span>
+      </p>
+      <div className="page-head">
+        <h1>{title}</h1>
+        <StatusBadge status={job.status} />
+        {job.mode === "preview" ? <span className="tag">Preview</span> : null}
+      </div>
+      <p className="muted small">
+        Started {formatDate(job.startedAt ?? job.createdAt)}
+        {job.finishedAt ? ` · finished ${formatDate(job.finishedAt)}` : ""}
+        {!isTerminal(job.status) && CONNECTION_TEXT[connection] ? (
+          <span className={`connection connection-${connection}`}> · {CONNECTION_TEXT[connection]}</span>
+        ) : null}
+      </p>
+
+      <div className="panel">
+        <JobProgress job={job} rate={rate} eta={eta} />
+        <JobNotices job={job} />
+        <JobControls job={job} />
+      </div>
+
+      <h2>Rows</h2>
+      <JobRows job={job} rows={rows} offset={offset} />
+    </section>
+  );
+}
+
+function JobNotices({ job }: { job: Job }) {
+  if (job.status === "failed") {
+    return (
+      <Notice tone="error" title="This job failed">
+        <p>{job.error?.message ?? "It stopped before finishing."} Rows that were written are kept and can be downloaded; failed rows cost nothing.</p>
+      </Notice>
+    );
+  }
+  if (job.status === "paused" && job.pauseReason === "budget") {
+    const missing = Math.max(1, job.total - job.processed);
+    return (
+      <Notice tone="warning" title="Paused: the credits ran out">
+        <p>It resumes by itself as soon as credits arrive. {formatNumber(missing)} rows are left.</p>
+        <BuyCredits missing={missing} catalogue={null} />
+      </Notice>
+    );
+  }
+  if (job.status === "paused") return <Notice tone="info">Paused. Nothing is written or charged until you resume.</Notice>;
+  if (job.status === "canceled") {
+    return (
+      <Notice tone="info">
+        Canceled after {formatNumber(job.processed)} of {formatNumber(job.total)} rows. What was written is kept; the held credits for the rest were released.
+      </Notice>
+    );
+  }
+  if (job.status === "succeeded") {
+    return (
+      <Notice tone="success">
+        Done: {formatNumber(job.succeeded)} lines written{job.failed > 0 ? `, ${formatNumber(job.failed)} rows failed (not charged)` : ""}.
+      </Notice>
+    );
+  }
+  return null;
+}
+
+function JobControls({ job }: { job: Job }) {
+  const fetcher = useFetcher<JobActionData>();
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const busy = fetcher.state !== "idle";
+  const pending = busy ? fetcher.formData?.get("intent") : null;
+  const error = fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
+  useEffect(() => {
+    if (confirmCancel) cancelButton.current?.focus();
+  }, [confirmCancel]);
+  useEffect(() => {
+    if (isTerminal(job.status)) setConfirmCancel(false);
+  }, [job.status]);
+  const button = (intent: JobAction, label: string, busyLabel: string, tone = "secondary") => (
+    <button type="submit" name="intent" value={intent} className={`button ${tone}`} disabled={busy}>
+      {pending === intent ? busyLabel : label}
+    </button>
+  );
+  const canDownload = job.mode === "full" && (isTerminal(job.status) || job.status === "paused") && job.processed > 0;
+  return (
+    <div className="controls">
+      <fetcher.Form method="post" className="inline-form">
+        {job.status === "running" || job.status === "queued" ? button("pause", "Pause", "Pausing…") : null}
+        {job.status === "paused" ? button("resume", "Resume", "Resuming…", "") : null}
+        {!isTerminal(job.status) && !confirmCancel ? (
+          <button type="button" className="button danger-outline" onClick={() => setConfirmCancel(true)} disabled={busy}>
+            Cancel run
+          </button>
+        ) : null}
+        {isTerminal(job.status) && job.failed > 0 ? button("retry-failed", `Retry ${formatNumber(job.failed)} failed rows`, "Retrying…") : null}
+      </fetcher.Form>
+      {confirmCancel && !isTerminal(job.status) ? (
+        <fetcher.Form method="post" className="confirm" role="group" aria-label="Confirm cancel">
+          <p>Stop this run? Lines written so far are kept (and charged); the credits held for the rest are released.</p>
+          <button ref={cancelButton} type="submit" name="intent" value="cancel" className="button danger" disabled={busy}>
+            {pending === "cancel" ? "Canceling…" : "Yes, cancel the run"}
+          </button>
+          <button type="button" className="button secondary" onClick={() => setConfirmCancel(false)}>
+            Keep running
+          </button>
+        </fetcher.Form>
+      ) : null}
+      {canDownload ? (
+        <p className="downloads">
+          <a className="button" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv`} download>
+            Download CSV
+          </a>
+          <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=xlsx`} download>
+            Download XLSX
+          </a>
+          <span className="muted small">Your columns in their order, plus personalized_line and line_status. Opens cleanly in Excel.</span>
+        </p>
+      ) : null}
+      {error ? (
+        <Notice tone="error" title="That didn't work">
+          <p>{error.message}</p>
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
+
+function JobRows({ job, rows: page, offset }: { job: Job; rows: Route.ComponentProps["loaderData"]["rows"]; offset: number }) {
+  if (page === null) return <Notice tone="warning">The rows could not be loaded right now. They will show up when you reload the page.</Notice>;
+  const { rows, hasMore, total } = page;
+  if (rows.length === 0 && offset === 0) {
+    return (
+      <EmptyState title={isTerminal(job.status) ? "No rows were written." : "No rows yet."}>
+        <p className="muted">{isTerminal(job.status) ? "" : "Rows appear here as they are written."}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      {rows.length > 0 ? <RowsTable rows={rows} mapping={job.mapping} label="Rows with their opening lines" /> : <p className="muted">No more rows.</p>}
+      <nav className="pager" aria-label="Rows pages">
+        {offset > 0 ? (
+          <Link to={`?offset=${Math.max(0, offset - ROWS_PER_PAGE)}`} preventScrollReset>
+            ← Previous {ROWS_PER_PAGE}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <span className="muted small">
+          Rows {formatNumber(offset + 1)}–{formatNumber(offset + rows.length)}
+          {total !== null ? ` of ${formatNumber(total)}` : ""}
+        </span>
+        {hasMore ? (
+          <Link to={`?offset=${offset + ROWS_PER_PAGE}`} preventScrollReset>
+            Next {ROWS_PER_PAGE} →
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </>
+  );
+}
