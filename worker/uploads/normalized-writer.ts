@@ -1,0 +1,162 @@
+import { csvLine } from "../csv/write";
+import { LIMITS } from "./limits";
+import { ROWS_PER_INDEX_CHUNK, type ChunkIndex } from "./normalized";
+import { R2ObjectWriter } from "./r2-writer";
+import { startsLikeFormula } from "./values";
+import { WarningCollector } from "./warnings";
+
+const SAMPLE_ROWS = 5;
+const COMMA = 44;
+const NEWLINE = 10;
+
+export interface WatchedColumns {
+  /** 0-based column index of the email column, or -1. */
+  email: number;
+  /** 0-based column index of the company column, or -1. */
+  company: number;
+}
+
+/**
+ * Writes the normalized CSV (see ./normalized.ts) as rows arrive, with the chunk index, the first rows
+ * as samples and the row warnings. Rows come either as fields (`writeFields`) or, on the fast path, as
+ * bytes the scanner found already in normalized shape (`copyRecord`), which are copied without ever
+ * becoming strings; consecutive copied records in one block are copied in one go.
+ */
+export class NormalizedCsvWriter {
+  readonly warnings = new WarningCollector();
+  readonly samples: Record<string, string>[] = [];
+  rowCount = 0;
+  private readonly out: R2ObjectWriter;
+  private readonly headerBytes: number;
+  private readonly chunkStarts: number[] = [];
+  private readonly encoder = new TextEncoder();
+  // The pending run of copied records: bytes [runStart, runEnd) of runBlock.
+  private runBlock: Uint8Array | null = null;
+  private runStart = 0;
+  private runEnd = 0;
+
+  constructor(
+    bucket: R2Bucket,
+    key: string,
+    readonly columns: string[],
+    readonly watchedColumns: WatchedColumns,
+  ) {
+    this.out = new R2ObjectWriter(bucket, key, { contentType: "text/csv; charset=utf-8" });
+    this.out.writeString(csvLine(columns));
+    this.headerBytes = this.out.size;
+  }
+
+  /** Characters kept per sample cell: the five samples of a wide file must still fit in one D1 row. */
+  private get sampleCellChars(): number {
+    return Math.max(32, Math.min(LIMITS.maxSampleCellChars, Math.floor(LIMITS.maxSampleChars / this.columns.length)));
+  }
+
+  get wantsSamples(): boolean {
+    return this.samples.length < SAMPLE_ROWS;
+  }
+
+  /** Bytes of normalized CSV so far. */
+  get size(): number {
+    return this.out.size + (this.runEnd - this.runStart);
+  }
+
+  /** Starts the next data row (chunk index bookkeeping) and returns its 1-based number. */
+  beginRow(): number {
+    if (this.rowCount % ROWS_PER_INDEX_CHUNK === 0) this.chunkStarts.push(this.size);
+    return ++this.rowCount;
+  }
+
+  /**
+   * A row as fields. With `headerWidth` (CSV), a row with fewer cells than the header names is ragged;
+   * sheet rows (0) simply end early. Filled cells right of the last column are dropped with a warning.
+   */
+  writeFields(values: string[], headerWidth: number): void {
+    const width = this.columns.length;
+    const row = this.beginRow();
+    if (values.length < headerWidth) this.warnings.add("ragged_rows", row);
+    if (values.length > width) {
+      if (values.slice(width).some((value) => value.trim() !== "")) this.warnings.add("extra_cells_dropped", row);
+      values = values.slice(0, width);
+    } else if (values.length < width) {
+      values = values.concat(Array<string>(width - values.length).fill(""));
+    }
+    if (values.some(startsLikeFormula)) this.warnings.add("formula_cells", row);
+    if (this.watchedColumns.company >= 0 && values[this.watchedColumns.company]!.trim() === "") this.warnings.add("blank_company", row);
+    if (this.watchedColumns.email >= 0) {
+      const email = this.encoder.encode(values[this.watchedColumns.email]!);
+      this.warnings.email(email, 0, email.length, row);
+    }
+    if (this.wantsSamples) {
+      const limit = this.sampleCellChars;
+      this.samples.push(Object.fromEntries(this.columns.map((name, i) => [name, values[i]!.length > limit ? `${values[i]!.slice(0, limit)}…` : values[i]!])));
+    }
+    this.flushRun();
+    this.out.writeString(csvLine(values));
+  }
+
+  /**
+   * The bytes of a row (begun with `beginRow`) the scanner found already in normalized shape apart from
+   * its delimiter: no quotes, no `,` inside a field, no formula. `[start, end)` excludes the line break;
+   * `lfFollows` says `block[end]` is a `\n` that can be copied with it. `delimiter` bytes become `,`
+   * (in `block`), `padding` empty fields are added. Consecutive rows in a block are copied in one go.
+   */
+  copyRow(block: Uint8Array, start: number, end: number, lfFollows: boolean, delimiter: number, padding: number): void {
+    if (delimiter !== COMMA) {
+      for (let i = start; i < end; i++) if (block[i] === delimiter) block[i] = COMMA;
+    }
+    if (lfFollows && padding === 0) {
+      if (this.runBlock === block && this.runEnd === start) {
+        this.runEnd = end + 1;
+        return;
+      }
+      this.flushRun();
+      this.runBlock = block;
+      this.runStart = start;
+      this.runEnd = end + 1;
+      return;
+    }
+    this.flushRun();
+    this.out.write(block, start, end);
+    for (let i = 0; i < padding; i++) this.out.writeByte(COMMA);
+    this.out.writeByte(NEWLINE);
+  }
+
+  private flushRun(): void {
+    if (this.runBlock) {
+      this.out.write(this.runBlock, this.runStart, this.runEnd);
+      this.runBlock = null;
+      this.runStart = this.runEnd = 0;
+    }
+  }
+
+  /** Call when the block given to `copyRecord` is about to be dropped: sends the full parts. */
+  async flush(): Promise<void> {
+    this.flushRun();
+    await this.out.flush();
+  }
+
+  /** Finishes the object and returns the chunk index (not yet stored). */
+  async finish(): Promise<ChunkIndex> {
+    await this.flush();
+    await this.out.close();
+    const total = this.out.size;
+    return {
+      version: 1,
+      columns: this.columns,
+      headerBytes: this.headerBytes,
+      rowCount: this.rowCount,
+      rowsPerChunk: ROWS_PER_INDEX_CHUNK,
+      chunks: this.chunkStarts.map((start, index) => ({
+        index,
+        start,
+        end: this.chunkStarts[index + 1] ?? total,
+        firstRow: index * ROWS_PER_INDEX_CHUNK + 1,
+        rowCount: Math.min(ROWS_PER_INDEX_CHUNK, this.rowCount - index * ROWS_PER_INDEX_CHUNK),
+      })),
+    };
+  }
+
+  async abort(): Promise<void> {
+    await this.out.abort();
+  }
+}

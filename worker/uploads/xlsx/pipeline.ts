@@ -1,0 +1,136 @@
+import { ApiError } from "../../lib/errors";
+import type { TableResult } from "../csv-pipeline";
+import { detectLayout, type TableLayout } from "../layout";
+import { LIMITS, unparseable } from "../limits";
+import { suggestMapping } from "../mapping";
+import { NormalizedCsvWriter } from "../normalized-writer";
+import { SharedStrings, readSharedStrings } from "./shared-strings";
+import { readSheetRows, type SheetContext } from "./sheet";
+import { readStyles } from "./styles";
+import { openWorkbook, readSmallPart, type SheetInfo } from "./workbook";
+import { openEntry } from "./zip";
+
+/** Rows held back at the start of a sheet to find its header and suggest the mapping. */
+const LEAD_ROWS = LIMITS.headerSearchRows + LIMITS.mappingSampleRows;
+
+/**
+ * An XLSX upload: the workbook's directory and parts are read from R2 by range, the chosen sheet is
+ * inflated and scanned as a stream, and its rows go into the same normalized CSV as a CSV upload's.
+ */
+export async function normalizeXlsxObject(
+  bucket: R2Bucket,
+  source: { key: string; size: number },
+  normalizedKey: string,
+  options: { sheet?: string },
+): Promise<TableResult> {
+  const workbook = await openWorkbook(bucket, source.key, source.size);
+  if (workbook.sheets.length === 0) throw unparseable("The workbook has no sheets.", { reason: "empty" });
+  const candidates = options.sheet ? [pickSheet(workbook.sheets, options.sheet)] : workbook.sheets.filter((sheet) => !sheet.hidden);
+
+  const entry = (path: string) => workbook.entries.get(path)!;
+  const strings = workbook.sharedStringsPath
+    ? await readSharedStrings(
+        await openEntry(bucket, source.key, entry(workbook.sharedStringsPath), LIMITS.maxInflatedBytes),
+        workbook.sharedStringsPath,
+        entry(workbook.sharedStringsPath).uncompressedSize,
+      )
+    : new SharedStrings();
+  const formats = workbook.stylesPath ? readStyles(await readSmallPart(bucket, source.key, workbook.entries, workbook.stylesPath)) : [];
+  const context: SheetContext = { strings, formats, date1904: workbook.date1904 };
+
+  for (const sheet of candidates) {
+    const stream = await openEntry(bucket, source.key, entry(sheet.path), LIMITS.maxInflatedBytes);
+    const result = await readSheet(bucket, stream, sheet, context, normalizedKey);
+    if (result) return result;
+  }
+  throw unparseable(options.sheet ? `The sheet "${candidates[0]!.name}" is empty.` : "The workbook has no data: every sheet is empty.", {
+    reason: "empty",
+    sheets: workbook.sheets.map((sheet) => sheet.name),
+  });
+}
+
+function pickSheet(sheets: SheetInfo[], wanted: string): SheetInfo {
+  const byName = sheets.find((sheet) => sheet.name.toLowerCase() === wanted.trim().toLowerCase());
+  if (byName) return byName;
+  const position = /^\d+$/.test(wanted.trim()) ? Number(wanted) : NaN;
+  if (position >= 1 && position <= sheets.length) return sheets[position - 1]!;
+  throw new ApiError("invalid_request", `The workbook has no sheet "${wanted}"; its sheets are: ${sheets.map((sheet) => sheet.name).join(", ")}.`, {
+    sheet: wanted,
+    sheets: sheets.map((sheet) => sheet.name),
+  });
+}
+
+/** Null when the sheet holds no cell at all (the next sheet is tried). */
+async function readSheet(
+  bucket: R2Bucket,
+  stream: ReadableStream<Uint8Array>,
+  sheet: SheetInfo,
+  context: SheetContext,
+  normalizedKey: string,
+): Promise<TableResult | null> {
+  const lead: { rowNumber: number; cells: string[] }[] = [];
+  let writer: NormalizedCsvWriter | null = null;
+  let layout: TableLayout | null = null;
+  let headerRow = 0;
+  let suggestedMapping: Record<string, string> = {};
+
+  const start = () => {
+    layout = detectLayout(lead.map((row) => row.cells));
+    headerRow = layout.headerless ? 0 : lead[layout.headerIndex]!.rowNumber;
+    const data = lead.slice(layout.headerless ? 0 : layout.headerIndex + 1);
+    const mapping = suggestMapping(layout.columns, data.slice(0, LIMITS.mappingSampleRows).map((row) => row.cells));
+    suggestedMapping = mapping as Record<string, string>;
+    writer = new NormalizedCsvWriter(bucket, normalizedKey, layout.columns, {
+      email: mapping.email ? layout.columns.indexOf(mapping.email) : -1,
+      company: mapping.company ? layout.columns.indexOf(mapping.company) : -1,
+    });
+    if (layout.headerless) writer.warnings.note("no_header_row", "The first row holds data, not column names: columns are named Column 1, Column 2, …");
+    if (!mapping.company) writer.warnings.note("no_company_column", "No column looks like the company name; map one before starting a job.");
+    for (const row of data) write(writer, row.cells);
+    lead.length = 0;
+  };
+  const write = (target: NormalizedCsvWriter, cells: string[]) => {
+    if (cells.some((cell) => cell.trim() !== "")) target.writeFields(cells, 0);
+  };
+
+  try {
+    await readSheetRows(
+      stream,
+      sheet.path,
+      context,
+      (rowNumber, cells) => {
+        if (writer) return write(writer, cells);
+        if (!cells.some((cell) => cell.trim() !== "")) return;
+        lead.push({ rowNumber, cells });
+        if (lead.length >= LEAD_ROWS) start();
+      },
+      async () => {
+        if (writer) await writer.flush();
+      },
+    );
+    if (!writer) {
+      if (lead.length === 0) return null;
+      start();
+    }
+    const done = writer! as NormalizedCsvWriter;
+    if (done.rowCount === 0) {
+      throw unparseable("The sheet has a header row but no data rows.", { reason: "no_rows", headerRow, columns: (layout! as TableLayout).columns, sheet: sheet.name });
+    }
+    const chunkIndex = await done.finish();
+    return {
+      encoding: "utf-8",
+      delimiter: null,
+      headerRow,
+      sheetName: sheet.name,
+      columns: done.columns,
+      rowCount: done.rowCount,
+      sampleRows: done.samples,
+      suggestedMapping,
+      warnings: done.warnings.list(),
+      chunkIndex,
+    };
+  } catch (error) {
+    await (writer as NormalizedCsvWriter | null)?.abort();
+    throw error;
+  }
+}
