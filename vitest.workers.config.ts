@@ -15,6 +15,9 @@ export default defineConfig(async () => {
             ADMIN_EMAILS: "admin@openline.test",
             LLM_BASE_URL: `${inject("fakeLlmUrl")}/v1`,
             LLM_API_KEY: "test-llm-key",
+            // Jobs tests: short LLM timeouts and backoff so injected faults cost milliseconds.
+            LLM_TIMEOUT_MS: "1500",
+            LLM_RETRY_BASE_MS: "50",
             STRIPE_API_BASE: inject("fakeStripeUrl"),
             STRIPE_SECRET_KEY: "sk_test_openline",
             STRIPE_WEBHOOK_SECRET: "whsec_test_openline",

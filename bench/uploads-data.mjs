@@ -58,23 +58,48 @@ export function rowsForBytes(bytes) {
   return Math.ceil(bytes / 180);
 }
 
-/** A `rows`-row XLSX of the same prospects, built with the test fixture's ZIP writer. */
+/**
+ * A `rows`-row XLSX of the same prospects, built with the test fixture's writer. Like Excel (and
+ * LibreOffice, openpyxl, SheetJS…), the sheet declares its used range in `<dimension>`, which the
+ * fixture leaves out: the entries are built stored, the element is added, and they are zipped again.
+ */
 export async function ensureXlsx(name, rows) {
   mkdirSync(DATA_DIR, { recursive: true });
   const path = join(DATA_DIR, name);
   const marker = `${path}.rows`;
-  if (existsSync(path) && existsSync(marker) && Number(readFileSync(marker, "utf8")) === rows) return path;
-  const { buildXlsx } = await import("../test/fixtures/uploads/xlsx.ts");
+  const version = `${rows} with dimension`;
+  if (existsSync(path) && existsSync(marker) && readFileSync(marker, "utf8") === version) return path;
+  const { buildXlsx, columnLetters, zip } = await import("../test/fixtures/uploads/xlsx.ts");
   const { parseCsvLine } = await import("./uploads-csv-line.mjs");
-  const sheet = [HEADER.split(",")];
+  const header = HEADER.split(",");
+  const sheet = [header];
   for (let i = 0; i < rows; i++) {
     const cells = parseCsvLine(prospect(i));
     // Employees as a number where it is one, as Excel users type it.
     sheet.push(cells.map((cell, c) => (c === 8 && /^\d+$/.test(cell) ? Number(cell) : cell)));
   }
-  writeFileSync(path, await buildXlsx([{ name: "Prospects", rows: sheet }]));
-  writeFileSync(marker, String(rows));
+  const entries = storedEntries(await buildXlsx([{ name: "Prospects", rows: sheet }], { compress: false }));
+  const dimension = `<dimension ref="A1:${columnLetters(header.length - 1)}${rows + 1}"/>`;
+  for (const entry of entries) {
+    if (entry.name.startsWith("xl/worksheets/")) entry.data = new TextDecoder().decode(entry.data).replace("<sheetData>", `${dimension}<sheetData>`);
+  }
+  writeFileSync(path, await zip(entries));
+  writeFileSync(marker, version);
   return path;
+}
+
+/** The entries of a ZIP whose entries are stored (not deflated), read from their local headers. */
+function storedEntries(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = [];
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
+    const size = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
+    entries.push({ name: new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength)), data: bytes.subarray(start, start + size) });
+    at = start + size;
+  }
+  return entries;
 }
 
 export const sizeOf = (path) => statSync(path).size;

@@ -8,11 +8,13 @@ import { join } from "node:path";
 import { DATA_DIR, ensureCsv, ensureXlsx, rowsForBytes } from "./uploads-data.mjs";
 
 const MB = 1024 * 1024;
-const cases = (process.env.BENCH_CASES ?? "cpu,memory-small,memory-large,memory-xlsx,xlsx").split(",");
+const cases = (process.env.BENCH_CASES ?? "cpu,memory-small,memory-large,memory-stream-small,memory-stream-large,memory-xlsx,xlsx").split(",");
 // Memory cases run with V8's heap capped like a deployed Worker's (128 MB isolate limit, here 64 MB
 // of old space), so garbage is collected as it would be there instead of piling up in a roomy local
 // heap, young generation 2 MB). The path must fit: a case that needed more would fail with out-of-memory.
 const CAPPED_HEAP = "--max-old-space-size=64 --max-semi-space-size=2";
+// Extra V8 flags for the memory cases, e.g. BENCH_V8_FLAGS=--trace-gc to see the live heap after each GC.
+const V8_FLAGS = [CAPPED_HEAP, process.env.BENCH_V8_FLAGS ?? ""].join(" ").trim();
 
 console.log("Generating data in bench/data/ (kept between runs)…");
 const large = await ensureCsv("prospects-1m.csv", 1_000_000);
@@ -60,6 +62,17 @@ function workerdRss() {
   return total;
 }
 
+// BENCH_RSS_TIMELINE=1 prints the memory cases' RSS over time with the phases the workerd side marks.
+const TIMELINE = process.env.BENCH_RSS_TIMELINE === "1";
+function printTimeline({ baseline, timeline }) {
+  let next = 0;
+  for (const [ms, rss, label] of timeline) {
+    if (!label && ms < next) continue;
+    if (!label) next = ms + 100;
+    console.log(`  ${ms.toFixed(0).padStart(6)} ms  +${((rss - baseline) / MB).toFixed(1).padStart(5)} MB${label ? `  ← ${label}` : ""}`);
+  }
+}
+
 const results = {};
 const server = createServer((request, response) => {
   const url = new URL(request.url, "http://localhost");
@@ -77,11 +90,21 @@ const server = createServer((request, response) => {
     }
   } else if (url.pathname === "/rss/start") {
     const baseline = workerdRss();
-    sampling = { baseline, peak: baseline, timer: setInterval(() => (sampling.peak = Math.max(sampling.peak, workerdRss())), 10) };
+    const started = performance.now();
+    sampling = { baseline, peak: baseline, started, timeline: [], timer: null };
+    sampling.timer = setInterval(() => {
+      const rss = workerdRss();
+      sampling.peak = Math.max(sampling.peak, rss);
+      if (TIMELINE) sampling.timeline.push([performance.now() - started, rss]);
+    }, 10);
+    response.end("{}");
+  } else if (url.pathname === "/rss/mark") {
+    if (sampling && TIMELINE) sampling.timeline.push([performance.now() - sampling.started, workerdRss(), url.searchParams.get("label")]);
     response.end("{}");
   } else if (url.pathname === "/rss/stop") {
     clearInterval(sampling.timer);
     const { baseline, peak } = sampling;
+    if (TIMELINE) printTimeline(sampling);
     response.end(JSON.stringify({ rssBaselineMB: baseline / MB, rssPeakMB: peak / MB, rssGrowthMB: (peak - baseline) / MB }));
   } else if (url.pathname.startsWith("/results/")) {
     let body = "";
@@ -105,7 +128,7 @@ for (const name of cases) {
       BENCH_URL: benchUrl,
       BENCH_CASE: name,
       CLOUDFLARE_CF_FETCH_ENABLED: "false",
-      ...(name.startsWith("memory") ? { MINIFLARE_WORKERD_V8_FLAGS: CAPPED_HEAP } : {}),
+      ...(name.startsWith("memory") ? { MINIFLARE_WORKERD_V8_FLAGS: V8_FLAGS } : {}),
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -120,7 +143,7 @@ server.close();
 
 const fmt = (n, digits = 0) => (typeof n === "number" ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "—");
 const lines = [];
-const { cpu, "memory-small": small, "memory-large": big, "memory-xlsx": sheet, xlsx } = results;
+const { cpu, "memory-small": small, "memory-large": big, "memory-stream-small": streamSmall, "memory-stream-large": streamBig, "memory-xlsx": sheet, xlsx } = results;
 if (cpu) {
   lines.push(`Input: ${fmt(cpu.rows)} rows, ${fmt(cpu.bytes / MB, 1)} MiB (${fmt(cpu.bytes / 1e6, 1)} MB) of CSV; all figures measured inside workerd, best of 3.`);
   lines.push(`count-and-chunk (byte scanner, 1 MiB blocks, index every 50 rows): ${fmt(cpu.countAndChunkMBps)} MB/s CPU = ${fmt(cpu.countAndChunkMBps / cpu.textDecoderMBps, 2)}× TextDecoder`);
@@ -131,6 +154,15 @@ if (cpu) {
 for (const run of [small, big, sheet].filter(Boolean)) {
   lines.push(
     `upload path memory, ${run.file} (${fmt(run.bytes / MB, 1)} MiB, ${fmt(run.rows)} rows): workerd RSS +${fmt(run.rssGrowthMB, 1)} MB over ${fmt(run.rssBaselineMB)} MB (peak ${fmt(run.rssPeakMB)} MB), ${fmt(run.seconds, 1)} s`,
+  );
+}
+for (const run of [streamSmall, streamBig].filter(Boolean)) {
+  lines.push(`  reference, the same bytes through the same streams with no upload work, ${run.file}: workerd RSS +${fmt(run.rssGrowthMB, 1)} MB, ${fmt(run.seconds, 1)} s`);
+}
+if (small && big) {
+  const own = (path, stream) => (stream ? ` (${fmt(path.rssGrowthMB - stream.rssGrowthMB, 1)} MB beyond the streams alone)` : "");
+  lines.push(
+    `  10 MB → 180 MB: upload path +${fmt(small.rssGrowthMB, 1)}${own(small, streamSmall)} → +${fmt(big.rssGrowthMB, 1)} MB${own(big, streamBig)}`,
   );
 }
 if (xlsx) {

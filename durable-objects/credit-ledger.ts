@@ -4,12 +4,17 @@ import { newId } from "../worker/lib/ids";
 /**
  * One per user (`idFromName(userId)`): the only writer of that user's credits.
  *
- * - `balance` is what the user can spend now; `held` is reserved by running jobs.
+ * - `balance` is what the user can spend now; `held` is reserved by jobs.
  * - Every entry changes what the user owns (balance + held): grants (+), job charges (−), admin (±).
- *   Holds and releases only move credits between `balance` and `held`, so they are not entries.
- *   Invariant: sum(entries.delta) == balance + held, and neither ever goes below zero.
- * - Every write is idempotent by a caller-chosen key (a Stripe event id, a chunk id, …): the same key
- *   applied twice changes nothing and answers as the first time.
+ *   Holds, reservations and releases only move credits between `balance` and `held`, so they are not
+ *   entries. Invariant: sum(entries.delta) == balance + held, and neither ever goes below zero.
+ * - Every write is idempotent by a caller-chosen key (a Stripe event id, a chunk run id, …): the same
+ *   key applied twice changes nothing and answers as the first time.
+ *
+ * A job's credits live in its hold: `amount` (free), `reserved` (promised to chunks being generated)
+ * and `charged` (spent). A chunk reserves before it calls the LLM and settles after: it is charged for
+ * the lines that passed the checks and the rest of its reservation goes back. So a job never generates
+ * a line it has not got a credit for, and a budget-limited job (`maxCredits`) stops at its budget.
  */
 export type LedgerReason =
   | "signup"
@@ -40,8 +45,24 @@ export type GrantResult =
   | ({ ok: false; code: "insufficient_credits" } & Balance);
 
 export type HoldResult =
-  | ({ ok: true; jobHold: number } & Balance)
+  | ({ ok: true; jobHold: number; replayed: boolean } & Balance)
   | ({ ok: false; code: "insufficient_credits"; missing: number } & Balance);
+
+/** A job's credits as the ledger sees them. */
+export interface JobCredits {
+  /** Held for the job: free + reserved by chunks. */
+  held: number;
+  reserved: number;
+  charged: number;
+  /** Lifetime cap (maxCredits) or null when the whole cost was held up front. */
+  budget: number | null;
+  closed: boolean;
+  /** What a chunk could reserve now: the free hold plus what the budget and balance still allow. */
+  available: number;
+}
+
+export type ReserveResult = { reserved: number; replayed: boolean; closed: boolean; job: JobCredits } & Balance;
+export type SettleResult = { charged: number; replayed: boolean; job: JobCredits } & Balance;
 
 interface EntryRow {
   id: string;
@@ -50,6 +71,23 @@ interface EntryRow {
   job_id: string | null;
   note: string | null;
   created_at: string;
+  [key: string]: SqlStorageValue;
+}
+
+interface HoldRow {
+  amount: number;
+  reserved: number;
+  charged: number;
+  budget: number | null;
+  closed: number;
+  [key: string]: SqlStorageValue;
+}
+
+interface ReservationRow {
+  job_id: string;
+  amount: number;
+  charged: number | null;
+  settled: number;
   [key: string]: SqlStorageValue;
 }
 
@@ -79,7 +117,23 @@ export class CreditLedger extends DurableObject<Env> {
       CREATE TABLE IF NOT EXISTS holds (
         job_id TEXT PRIMARY KEY,
         amount INTEGER NOT NULL CHECK (amount >= 0),
+        reserved INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0),
+        charged INTEGER NOT NULL DEFAULT 0 CHECK (charged >= 0),
+        budget INTEGER,
         closed INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE IF NOT EXISTS hold_keys (
+        key TEXT PRIMARY KEY,
+        job_id TEXT NOT NULL,
+        amount INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS reservations (
+        key TEXT PRIMARY KEY,
+        job_id TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        charged INTEGER,
+        settled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
       );
     `);
   }
@@ -107,16 +161,22 @@ export class CreditLedger extends DurableObject<Env> {
   }
 
   /**
-   * Reserves credits for a job, idempotent by job id. Without a budget the whole `amount` must be
-   * available (else `insufficient_credits` with what is missing). With a budget (`maxCredits`) it
-   * holds what it can, up to `min(amount, budget)`, and the job runs until that is spent.
+   * Holds credits for a job, idempotent by `key` (default: the job id, so a job's first hold happens
+   * once). Without a budget the whole `amount` must be available (else `insufficient_credits` with what
+   * is missing). With a budget (`maxCredits`, a lifetime cap on what the job may commit) it holds what
+   * it can, up to the budget, possibly 0: the job then runs until that is spent and pauses.
+   * A later key (retry-failed) adds to the job's hold and reopens it if it was released.
    */
-  hold(input: { jobId: string; amount: number; budget?: number }): HoldResult {
+  hold(input: { jobId: string; amount: number; budget?: number; key?: string }): HoldResult {
+    const key = input.key ?? `hold:${input.jobId}`;
     return this.ctx.storage.transactionSync(() => {
-      const current = this.jobHold(input.jobId);
-      if (current) return { ok: true as const, jobHold: current.amount, ...this.getBalance() };
+      const replay = this.sql.exec<{ amount: number }>("SELECT amount FROM hold_keys WHERE key = ?", key).toArray()[0];
+      if (replay) return { ok: true as const, jobHold: this.jobCreditsOf(input.jobId).held, replayed: true, ...this.getBalance() };
       const account = this.getBalance();
-      const wanted = input.budget === undefined ? input.amount : Math.min(input.amount, input.budget);
+      const current = this.holdRow(input.jobId);
+      const committed = current ? current.charged + current.amount + current.reserved : 0;
+      const wanted =
+        input.budget === undefined ? input.amount : Math.max(0, Math.min(input.amount, input.budget - committed));
       if (input.budget === undefined && wanted > account.balance) {
         return {
           ok: false as const,
@@ -125,25 +185,112 @@ export class CreditLedger extends DurableObject<Env> {
           ...account,
         };
       }
-      const amount = Math.min(wanted, account.balance);
-      this.sql.exec("INSERT INTO holds (job_id, amount) VALUES (?, ?)", input.jobId, amount);
-      this.sql.exec("UPDATE account SET balance = balance - ?, held = held + ?", amount, amount);
-      return { ok: true as const, jobHold: amount, ...this.getBalance() };
+      const take = Math.min(wanted, account.balance);
+      if (current) {
+        this.sql.exec(
+          "UPDATE holds SET amount = amount + ?, closed = 0, budget = ? WHERE job_id = ?",
+          take,
+          input.budget ?? null,
+          input.jobId,
+        );
+      } else {
+        this.sql.exec("INSERT INTO holds (job_id, amount, budget) VALUES (?, ?, ?)", input.jobId, take, input.budget ?? null);
+      }
+      this.sql.exec("INSERT INTO hold_keys (key, job_id, amount) VALUES (?, ?, ?)", key, input.jobId, take);
+      this.sql.exec("UPDATE account SET balance = balance - ?, held = held + ?", take, take);
+      return { ok: true as const, jobHold: this.jobCreditsOf(input.jobId).held, replayed: false, ...this.getBalance() };
     });
   }
 
   /**
-   * Charges `amount` credits of a job's hold, idempotent by `key` (a chunk id). Never more than the
-   * hold: the caller only generates lines it holds credits for.
+   * Promises up to `amount` of a job's credits to one unit of work (a chunk run), idempotent by `key`.
+   * Takes from the free hold; a budget-limited job tops its hold up from the balance within its budget.
+   * Answers what it reserved, possibly less than asked or 0 (the job must then pause). A released
+   * (closed) hold reserves nothing.
+   */
+  reserve(input: { jobId: string; key: string; amount: number }): ReserveResult {
+    return this.ctx.storage.transactionSync(() => {
+      const existing = this.reservation(input.key);
+      if (existing) {
+        return { reserved: existing.amount, replayed: true, closed: false, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+      }
+      const hold = this.holdRow(input.jobId);
+      if (!hold || hold.closed) {
+        return { reserved: 0, replayed: false, closed: true, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+      }
+      const wanted = Math.max(0, Math.floor(input.amount));
+      if (hold.amount < wanted && hold.budget !== null) {
+        const account = this.getBalance();
+        const budgetRoom = Math.max(0, hold.budget - (hold.charged + hold.amount + hold.reserved));
+        const topUp = Math.min(wanted - hold.amount, account.balance, budgetRoom);
+        if (topUp > 0) {
+          this.sql.exec("UPDATE holds SET amount = amount + ? WHERE job_id = ?", topUp, input.jobId);
+          this.sql.exec("UPDATE account SET balance = balance - ?, held = held + ?", topUp, topUp);
+          hold.amount += topUp;
+        }
+      }
+      const reserved = Math.min(wanted, hold.amount);
+      if (reserved > 0) {
+        this.sql.exec(
+          "UPDATE holds SET amount = amount - ?, reserved = reserved + ? WHERE job_id = ?",
+          reserved,
+          reserved,
+          input.jobId,
+        );
+        this.sql.exec(
+          "INSERT INTO reservations (key, job_id, amount, created_at) VALUES (?, ?, ?, ?)",
+          input.key,
+          input.jobId,
+          reserved,
+          new Date().toISOString(),
+        );
+      }
+      return { reserved, replayed: false, closed: false, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+    });
+  }
+
+  /**
+   * Ends a reservation, idempotent by its key: `charged` credits (lines generated and checked) become
+   * one `job_charge` entry keyed by the reservation's key, the rest goes back to the job's hold, or to
+   * the balance when the hold was released meanwhile. Never charges more than was reserved.
+   */
+  settle(input: { jobId: string; key: string; charged: number }): SettleResult {
+    return this.ctx.storage.transactionSync(() => {
+      const reservation = this.reservation(input.key);
+      if (!reservation) return { charged: 0, replayed: false, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+      if (reservation.settled) {
+        return { charged: reservation.charged ?? 0, replayed: true, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+      }
+      const charged = Math.max(0, Math.min(Math.floor(input.charged), reservation.amount));
+      const rest = reservation.amount - charged;
+      const hold = this.holdRow(reservation.job_id)!;
+      this.sql.exec(
+        "UPDATE holds SET reserved = reserved - ?, charged = charged + ?, amount = amount + ? WHERE job_id = ?",
+        reservation.amount,
+        charged,
+        hold.closed ? 0 : rest,
+        reservation.job_id,
+      );
+      const backToBalance = hold.closed ? rest : 0;
+      this.sql.exec("UPDATE account SET held = held - ?, balance = balance + ?", charged + backToBalance, backToBalance);
+      if (charged > 0) this.insertEntry(input.key, -charged, "job_charge", reservation.job_id, null);
+      this.sql.exec("UPDATE reservations SET settled = 1, charged = ? WHERE key = ?", charged, input.key);
+      return { charged, replayed: false, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+    });
+  }
+
+  /**
+   * Charges `amount` credits straight from a job's free hold, idempotent by `key`. Never more than the
+   * free hold. (The pipeline uses reserve/settle; this stays for one-off charges.)
    */
   charge(input: { jobId: string; key: string; amount: number }): { charged: number; replayed: boolean } & Balance {
     return this.ctx.storage.transactionSync(() => {
       const existing = this.entryByKey(input.key);
       if (existing) return { charged: -existing.delta, replayed: true, ...this.getBalance() };
-      const hold = this.jobHold(input.jobId);
-      const charged = Math.min(input.amount, hold?.amount ?? 0);
+      const hold = this.holdRow(input.jobId);
+      const charged = Math.max(0, Math.min(input.amount, hold?.amount ?? 0));
       if (charged > 0) {
-        this.sql.exec("UPDATE holds SET amount = amount - ? WHERE job_id = ?", charged, input.jobId);
+        this.sql.exec("UPDATE holds SET amount = amount - ?, charged = charged + ? WHERE job_id = ?", charged, charged, input.jobId);
         this.sql.exec("UPDATE account SET held = held - ?", charged);
       }
       this.insertEntry(input.key, -charged, "job_charge", input.jobId, null);
@@ -151,10 +298,13 @@ export class CreditLedger extends DurableObject<Env> {
     });
   }
 
-  /** Gives a job's remaining hold back to the balance; idempotent (a closed hold stays closed). */
+  /**
+   * Gives a job's free hold back to the balance and closes it; idempotent (a closed hold stays closed).
+   * Reservations still open settle later and return their rest straight to the balance.
+   */
   release(input: { jobId: string }): { released: number } & Balance {
     return this.ctx.storage.transactionSync(() => {
-      const hold = this.jobHold(input.jobId);
+      const hold = this.holdRow(input.jobId);
       const released = hold && !hold.closed ? hold.amount : 0;
       if (hold && !hold.closed) {
         this.sql.exec("UPDATE holds SET amount = 0, closed = 1 WHERE job_id = ?", input.jobId);
@@ -162,6 +312,22 @@ export class CreditLedger extends DurableObject<Env> {
       }
       return { released, ...this.getBalance() };
     });
+  }
+
+  jobCredits(input: { jobId: string }): JobCredits {
+    return this.jobCreditsOf(input.jobId);
+  }
+
+  /** Sums for checking the invariant (tests, admin): entries == balance + held == free + reserved. */
+  audit(): { entriesSum: number; holdsFree: number; reservedOpen: number } & Balance {
+    const sums = this.sql
+      .exec<{ entries: number; free: number; reserved: number }>(
+        `SELECT (SELECT COALESCE(SUM(delta), 0) FROM entries) AS entries,
+                (SELECT COALESCE(SUM(amount), 0) FROM holds) AS free,
+                (SELECT COALESCE(SUM(amount), 0) FROM reservations WHERE settled = 0) AS reserved`,
+      )
+      .one();
+    return { entriesSum: sums.entries, holdsFree: sums.free, reservedOpen: sums.reserved, ...this.getBalance() };
   }
 
   /** Newest first; `cursor` is the `seq` of the last entry of the previous page. */
@@ -185,10 +351,37 @@ export class CreditLedger extends DurableObject<Env> {
     await this.ctx.storage.deleteAll();
   }
 
-  private jobHold(jobId: string): { amount: number; closed: number } | undefined {
+  private holdRow(jobId: string): HoldRow | undefined {
     return this.sql
-      .exec<{ amount: number; closed: number }>("SELECT amount, closed FROM holds WHERE job_id = ?", jobId)
+      .exec<HoldRow>("SELECT amount, reserved, charged, budget, closed FROM holds WHERE job_id = ?", jobId)
       .toArray()[0];
+  }
+
+  private reservation(key: string): ReservationRow | undefined {
+    return this.sql
+      .exec<ReservationRow>("SELECT job_id, amount, charged, settled FROM reservations WHERE key = ?", key)
+      .toArray()[0];
+  }
+
+  private jobCreditsOf(jobId: string): JobCredits {
+    const hold = this.holdRow(jobId);
+    if (!hold) return { held: 0, reserved: 0, charged: 0, budget: null, closed: true, available: 0 };
+    let available = 0;
+    if (!hold.closed) {
+      available = hold.amount;
+      if (hold.budget !== null) {
+        const budgetRoom = Math.max(0, hold.budget - (hold.charged + hold.amount + hold.reserved));
+        available += Math.min(budgetRoom, this.getBalance().balance);
+      }
+    }
+    return {
+      held: hold.amount + hold.reserved,
+      reserved: hold.reserved,
+      charged: hold.charged,
+      budget: hold.budget,
+      closed: hold.closed === 1,
+      available,
+    };
   }
 
   private entryByKey(key: string): LedgerEntry | undefined {

@@ -1,14 +1,31 @@
+import { getConfig } from "../worker/config";
+import type { ChunkMessage, JobsQueueMessage, WebhookMessage } from "../worker/jobs/types";
 import { createLogger } from "../worker/lib/logger";
+import { consumeChunks } from "./chunks";
+import { consumeDeadLetters } from "./dead-letter";
+import { consumeWebhooks } from "./webhooks";
+
+export const JOBS_QUEUE = "openline-jobs";
+export const JOBS_DLQ = "openline-jobs-dlq";
 
 /**
- * Routes each queue's batches to its consumer. Built out by the jobs issue (#4); for now the health
- * ping is the only message and is acknowledged.
+ * Routes each queue's batches to its consumer. The jobs queue carries chunk runs, webhook deliveries
+ * and the health check's `{type: "ping"}` (acknowledged and ignored); its dead-letter queue gets what
+ * failed every delivery.
  */
 export async function consumeQueue(batch: MessageBatch, env: Env, _ctx: ExecutionContext): Promise<void> {
-  const log = createLogger({ queue: batch.queue });
+  const log = createLogger({ queue: batch.queue }, getConfig(env).LOG_LEVEL);
+  if (batch.queue === JOBS_DLQ) return consumeDeadLetters(batch.messages, env, log);
+  const chunks: Message<ChunkMessage>[] = [];
+  const webhooks: Message<WebhookMessage>[] = [];
   for (const message of batch.messages) {
-    log.debug("queue message", { id: message.id });
-    message.ack();
+    const body = message.body as JobsQueueMessage | null;
+    if (body?.type === "chunk") chunks.push(message as Message<ChunkMessage>);
+    else if (body?.type === "webhook") webhooks.push(message as Message<WebhookMessage>);
+    else {
+      if (body?.type !== "ping") log.warn("unknown queue message acknowledged", { id: message.id });
+      message.ack();
+    }
   }
-  void env;
+  await Promise.all([consumeChunks(chunks, env, log), consumeWebhooks(webhooks, env, log)]);
 }

@@ -24,6 +24,13 @@ const ConfigSchema = z.object({
   LLM_BASE_URL: z.url().default("https://api.deepseek.com"),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().default("deepseek-chat"),
+  // Jobs pipeline (issue #4): per-call timeout, attempts per call (429/5xx/timeouts), first backoff
+  // step, LLM calls in flight per queue-consumer invocation, and prospects per LLM call.
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
+  LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+  LLM_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
+  LLM_ROWS_PER_REQUEST: z.coerce.number().int().min(1).max(10).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
@@ -32,6 +39,13 @@ const ConfigSchema = z.object({
   STRIPE_PRICE_GROWTH: z.string().optional(),
   STRIPE_PRICE_PRO: z.string().optional(),
   STRIPE_PRICE_PACK: z.string().optional(),
+  // Display prices in minor units (cents), one per Stripe price above. Kept as strings and checked by
+  // the catalogue (worker/billing/catalogue.ts), so a bad value disables one item instead of the Worker.
+  STRIPE_PRICE_STARTER_AMOUNT: z.string().optional(),
+  STRIPE_PRICE_GROWTH_AMOUNT: z.string().optional(),
+  STRIPE_PRICE_PRO_AMOUNT: z.string().optional(),
+  STRIPE_PRICE_PACK_AMOUNT: z.string().optional(),
+  BILLING_CURRENCY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -19,6 +19,10 @@ export const users = sqliteTable("users", {
   planPeriodEnd: text("plan_period_end"),
   stripeCustomerId: text("stripe_customer_id").unique(),
   stripeSubscriptionId: text("stripe_subscription_id"),
+  /** The subscription will end (back to `free`) at `planPeriodEnd`. */
+  planCancelAtPeriodEnd: integer("plan_cancel_at_period_end", { mode: "boolean" }).notNull().default(false),
+  /** `created` (unix seconds) of the Stripe event the plan fields were taken from: older events never overwrite them. */
+  billingStateAt: integer("billing_state_at"),
   webhookSecret: text("webhook_secret").notNull(),
   createdAt: createdAt(),
 });

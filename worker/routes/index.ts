@@ -11,10 +11,35 @@ import { registerLogin } from "./auth/login";
 import { registerLogout } from "./auth/logout";
 import { registerRefresh } from "./auth/refresh";
 import { registerSignup } from "./auth/signup";
+import { registerBillingCheckout } from "./billing/checkout";
+import { registerBillingPlans } from "./billing/plans";
+import { registerBillingPortal } from "./billing/portal";
+import { registerBillingSubscription } from "./billing/subscription";
 import { registerCredits } from "./credits";
+import { registerAdminJobs } from "./admin/jobs";
+import { registerCancelJob } from "./jobs/cancel";
+import { registerCreateJob } from "./jobs/create";
+import { registerJobEvents } from "./jobs/events";
+import { registerGetJob } from "./jobs/get";
+import { registerListJobs } from "./jobs/list";
+import { registerJobOutput } from "./jobs/output";
+import { registerPauseJob } from "./jobs/pause";
+import { registerResumeJob } from "./jobs/resume";
+import { registerRetryFailedJob } from "./jobs/retry-failed";
+import { registerJobRows } from "./jobs/rows";
+import { registerJobTicket } from "./jobs/ticket";
 import { registerDocs } from "./docs";
 import { registerHealth } from "./health";
 import { registerMe } from "./me";
+import { registerStripeWebhook } from "./webhooks/stripe";
+import { registerCreateMappingProfile } from "./mapping-profiles/create";
+import { registerDeleteMappingProfile } from "./mapping-profiles/delete";
+import { registerListMappingProfiles } from "./mapping-profiles/list";
+import { registerUpdateMappingProfile } from "./mapping-profiles/update";
+import { registerCreateUpload } from "./uploads/create";
+import { registerDeleteUpload } from "./uploads/delete";
+import { registerGetUpload } from "./uploads/get";
+import { registerListUploads } from "./uploads/list";
 
 /** Every route, registered in one place. One file per route; each domain's block stays together. */
 export function registerRoutes(app: App) {
@@ -43,8 +68,33 @@ export function registerRoutes(app: App) {
   registerAdminGrantCredits(app);
 
   // Uploads (issue #3)
+  registerCreateUpload(app);
+  registerListUploads(app);
+  registerGetUpload(app);
+  registerDeleteUpload(app);
+  registerListMappingProfiles(app);
+  registerCreateMappingProfile(app);
+  registerUpdateMappingProfile(app);
+  registerDeleteMappingProfile(app);
 
   // Jobs (issue #4)
+  registerCreateJob(app);
+  registerListJobs(app);
+  registerGetJob(app);
+  registerJobRows(app);
+  registerJobOutput(app);
+  registerJobTicket(app);
+  registerJobEvents(app);
+  registerCancelJob(app);
+  registerPauseJob(app);
+  registerResumeJob(app);
+  registerRetryFailedJob(app);
+  registerAdminJobs(app);
 
   // Billing (issue #5)
+  registerBillingPlans(app);
+  registerBillingCheckout(app);
+  registerBillingPortal(app);
+  registerBillingSubscription(app);
+  registerStripeWebhook(app);
 }

@@ -4,8 +4,7 @@ import { detectEncoding, StreamDecoder, type TextEncodingName } from "./encoding
 import { detectDelimiter, detectLayout, isBlankRow, parseSniffText, unterminatedQuote } from "./layout";
 import { LIMITS, rowTooLarge, unparseable } from "./limits";
 import { suggestMapping, type Mapping } from "./mapping";
-import type { ChunkIndex } from "./normalized";
-import { NormalizedCsvWriter } from "./normalized-writer";
+import { NormalizedCsvWriter, type NormalizedTarget } from "./normalized-writer";
 import { FORMULA_START, HAS_COMMA, INVALID_UTF8, isBlankRecord, QUOTED, QUOTES_DIFFER, RecordScanner, UnterminatedQuoteError } from "./scanner";
 import type { UploadWarning } from "./warnings";
 
@@ -19,34 +18,39 @@ export interface TableResult {
   sampleRows: Record<string, string>[];
   suggestedMapping: Mapping;
   warnings: UploadWarning[];
-  chunkIndex: ChunkIndex;
 }
 
 class InvalidUtf8 extends Error {}
 
 /**
  * A CSV/TSV/text upload: sniffs encoding, delimiter and header from its first bytes, then streams the
- * whole object once through the byte scanner into the normalized CSV. Text that turns out not to be
- * UTF-8 after the sniffed start is read again as Windows-1252.
+ * whole object once through the byte scanner into the normalized CSV and its chunk index. Text that
+ * turns out not to be UTF-8 after the sniffed start is read again as Windows-1252.
  */
 export async function normalizeCsvObject(
   bucket: R2Bucket,
   source: { key: string; size: number },
-  normalizedKey: string,
+  target: NormalizedTarget,
   options: { blockBytes?: number } = {},
 ): Promise<TableResult> {
   try {
-    return await normalizeAs(bucket, source, normalizedKey, null, options.blockBytes);
+    return await normalizeAs(bucket, source, target, null, options.blockBytes);
   } catch (error) {
     if (!(error instanceof InvalidUtf8)) throw error;
-    return await normalizeAs(bucket, source, normalizedKey, "windows-1252", options.blockBytes);
+    return await normalizeAs(bucket, source, target, "windows-1252", options.blockBytes);
   }
 }
+
+/**
+ * At most this many data rows fit in `size` bytes of text: every row whose email is looked up holds a
+ * non-blank character and ends with a line break (the last one may not), whatever the encoding.
+ */
+const maxRowsIn = (size: number) => Math.ceil(size / 2);
 
 async function normalizeAs(
   bucket: R2Bucket,
   source: { key: string; size: number },
-  normalizedKey: string,
+  target: NormalizedTarget,
   forcedEncoding: TextEncodingName | null,
   blockBytes: number | undefined,
 ): Promise<TableResult> {
@@ -67,10 +71,16 @@ async function normalizeAs(
   const sample = rows.slice(firstData).filter((row) => !isBlankRow(row)).slice(0, LIMITS.mappingSampleRows);
   const suggestedMapping = suggestMapping(layout.columns, sample);
 
-  const writer = new NormalizedCsvWriter(bucket, normalizedKey, layout.columns, {
-    email: suggestedMapping.email ? layout.columns.indexOf(suggestedMapping.email) : -1,
-    company: suggestedMapping.company ? layout.columns.indexOf(suggestedMapping.company) : -1,
-  });
+  const writer = new NormalizedCsvWriter(
+    bucket,
+    target,
+    layout.columns,
+    {
+      email: suggestedMapping.email ? layout.columns.indexOf(suggestedMapping.email) : -1,
+      company: suggestedMapping.company ? layout.columns.indexOf(suggestedMapping.company) : -1,
+    },
+    maxRowsIn(source.size),
+  );
   if (layout.headerless) writer.warnings.note("no_header_row", "The first row holds data, not column names: columns are named Column 1, Column 2, …");
   if (!suggestedMapping.company) writer.warnings.note("no_company_column", "No column looks like the company name; map one before starting a job.");
 
@@ -83,7 +93,7 @@ async function normalizeAs(
     if (writer.rowCount === 0) {
       throw unparseable("The file has a header row but no data rows.", { reason: "no_rows", headerRow, columns: layout.columns });
     }
-    const chunkIndex = await writer.finish();
+    await writer.finish();
     return {
       encoding,
       delimiter,
@@ -94,7 +104,6 @@ async function normalizeAs(
       sampleRows: writer.samples,
       suggestedMapping,
       warnings: writer.warnings.list(),
-      chunkIndex,
     };
   } catch (error) {
     await writer.abort();

@@ -15,6 +15,11 @@ export const LIMITS = {
   maxSampleCellChars: 1000,
   /** Characters of one sample row in all: wide files get shorter sample cells (D1 rows hold 2 MB). */
   maxSampleChars: 40_000,
+  /**
+   * Different email addresses checked for duplicates per upload: the check's table is allocated once
+   * (24 MiB at most) and never grows; past this many the check stops with a warning saying so.
+   */
+  maxDuplicateCheckEmails: 1_500_000,
   /** Row numbers listed per warning (the warning's `count` has the total). */
   maxWarningRows: 100,
   /** Bytes read from the start of a CSV to pick encoding, delimiter and header (more than one row may hold). */

@@ -1,6 +1,6 @@
 import { csvLine } from "../csv/write";
 import { LIMITS } from "./limits";
-import { ROWS_PER_INDEX_CHUNK, type ChunkIndex } from "./normalized";
+import { ROWS_PER_INDEX_CHUNK, type ChunkIndex, type ChunkRange } from "./normalized";
 import { R2ObjectWriter } from "./r2-writer";
 import { startsLikeFormula } from "./values";
 import { WarningCollector } from "./warnings";
@@ -16,19 +16,33 @@ export interface WatchedColumns {
   company: number;
 }
 
+export interface NormalizedTarget {
+  /** R2 key of the normalized CSV. */
+  normalizedKey: string;
+  /** R2 key of its chunk index (JSON `ChunkIndex`). */
+  chunkIndexKey: string;
+}
+
 /**
  * Writes the normalized CSV (see ./normalized.ts) as rows arrive, with the chunk index, the first rows
  * as samples and the row warnings. Rows come either as fields (`writeFields`) or, on the fast path, as
  * bytes the scanner found already in normalized shape (`copyRecord`), which are copied without ever
  * becoming strings; consecutive copied records in one block are copied in one go.
+ *
+ * Memory does not grow with the file: both objects stream out through part buffers, each chunk index
+ * entry is written as soon as its chunk ends, warnings keep at most 100 rows each, and the duplicate
+ * email table is allocated once (`maxRows` sizes it).
  */
 export class NormalizedCsvWriter {
-  readonly warnings = new WarningCollector();
+  readonly warnings: WarningCollector;
   readonly samples: Record<string, string>[] = [];
   rowCount = 0;
   private readonly out: R2ObjectWriter;
+  private readonly index: R2ObjectWriter;
   private readonly headerBytes: number;
-  private readonly chunkStarts: number[] = [];
+  /** Start of the chunk being written (its entry goes into the index once the next one begins). */
+  private chunkStart = 0;
+  private chunks = 0;
   private readonly encoder = new TextEncoder();
   // The pending run of copied records: bytes [runStart, runEnd) of runBlock.
   private runBlock: Uint8Array | null = null;
@@ -37,13 +51,25 @@ export class NormalizedCsvWriter {
 
   constructor(
     bucket: R2Bucket,
-    key: string,
+    target: NormalizedTarget,
     readonly columns: string[],
     readonly watchedColumns: WatchedColumns,
+    /** An upper bound on the data rows the source can hold (sizes the duplicate-email table once). */
+    maxRows: number,
   ) {
-    this.out = new R2ObjectWriter(bucket, key, { contentType: "text/csv; charset=utf-8" });
+    this.warnings = new WarningCollector(maxRows);
+    this.out = new R2ObjectWriter(bucket, target.normalizedKey, { contentType: "text/csv; charset=utf-8" });
     this.out.writeString(csvLine(columns));
     this.headerBytes = this.out.size;
+    // The index is JSON written as it grows: 1,000,000 rows make ~1.5 MB of it.
+    this.index = new R2ObjectWriter(bucket, target.chunkIndexKey, { contentType: "application/json", initialBytes: 64 * 1024 });
+    const head: Omit<ChunkIndex, "chunks" | "rowCount"> = {
+      version: 1,
+      columns,
+      headerBytes: this.headerBytes,
+      rowsPerChunk: ROWS_PER_INDEX_CHUNK,
+    };
+    this.index.writeString(`${JSON.stringify(head).slice(0, -1)},"chunks":[`);
   }
 
   /** Characters kept per sample cell: the five samples of a wide file must still fit in one D1 row. */
@@ -62,8 +88,20 @@ export class NormalizedCsvWriter {
 
   /** Starts the next data row (chunk index bookkeeping) and returns its 1-based number. */
   beginRow(): number {
-    if (this.rowCount % ROWS_PER_INDEX_CHUNK === 0) this.chunkStarts.push(this.size);
+    if (this.rowCount % ROWS_PER_INDEX_CHUNK === 0) {
+      const start = this.size;
+      if (this.rowCount > 0) this.endChunk(start);
+      this.chunkStart = start;
+    }
     return ++this.rowCount;
+  }
+
+  /** Writes the index entry of the chunk that ends at `end`. */
+  private endChunk(end: number): void {
+    const index = this.chunks++;
+    const firstRow = index * ROWS_PER_INDEX_CHUNK + 1;
+    const entry: ChunkRange = { index, start: this.chunkStart, end, firstRow, rowCount: Math.min(ROWS_PER_INDEX_CHUNK, this.rowCount - firstRow + 1) };
+    this.index.writeString(`${index > 0 ? "," : ""}${JSON.stringify(entry)}`);
   }
 
   /**
@@ -133,30 +171,20 @@ export class NormalizedCsvWriter {
   async flush(): Promise<void> {
     this.flushRun();
     await this.out.flush();
+    await this.index.flush();
   }
 
-  /** Finishes the object and returns the chunk index (not yet stored). */
-  async finish(): Promise<ChunkIndex> {
+  /** Finishes the normalized CSV, then its chunk index. */
+  async finish(): Promise<void> {
     await this.flush();
     await this.out.close();
-    const total = this.out.size;
-    return {
-      version: 1,
-      columns: this.columns,
-      headerBytes: this.headerBytes,
-      rowCount: this.rowCount,
-      rowsPerChunk: ROWS_PER_INDEX_CHUNK,
-      chunks: this.chunkStarts.map((start, index) => ({
-        index,
-        start,
-        end: this.chunkStarts[index + 1] ?? total,
-        firstRow: index * ROWS_PER_INDEX_CHUNK + 1,
-        rowCount: Math.min(ROWS_PER_INDEX_CHUNK, this.rowCount - index * ROWS_PER_INDEX_CHUNK),
-      })),
-    };
+    if (this.rowCount > 0) this.endChunk(this.out.size);
+    this.index.writeString(`],"rowCount":${this.rowCount}}`);
+    await this.index.close();
   }
 
   async abort(): Promise<void> {
     await this.out.abort();
+    await this.index.abort();
   }
 }

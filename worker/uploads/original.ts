@@ -1,4 +1,5 @@
 import { ApiError } from "../lib/errors";
+import { ByteReader } from "./byte-reader";
 import { formatBytes, LIMITS, tooLarge } from "./limits";
 import { R2ObjectWriter } from "./r2-writer";
 
@@ -36,7 +37,7 @@ export async function storeOriginal(bucket: R2Bucket, key: string, body: Incomin
     await body.stream.cancel().catch(() => undefined);
     throw fileTooLarge(maxBytes, body.length);
   }
-  const reader = body.stream.getReader();
+  const reader = new ByteReader(body.stream);
   try {
     return body.length !== null
       ? await storeKnownLength(bucket, key, reader, body.length, stallMs)
@@ -51,7 +52,7 @@ export async function storeOriginal(bucket: R2Bucket, key: string, body: Incomin
 async function storeKnownLength(
   bucket: R2Bucket,
   key: string,
-  reader: ReadableStreamDefaultReader<Uint8Array>,
+  reader: ByteReader,
   length: number,
   stallMs: number,
 ): Promise<number> {
@@ -64,11 +65,13 @@ async function storeKnownLength(
   let received = 0;
   try {
     for (;;) {
-      const { done, value } = await readWithin(reader, stallMs, received);
-      if (done) break;
-      received += value.length;
+      const chunk = await readWithin(reader, stallMs, received);
+      if (!chunk) break;
+      received += chunk.length;
       if (received > length) throw incomplete("The upload sent more bytes than its Content-Length.", { contentLength: length });
-      await writer.write(value);
+      // The reader reuses the chunk's buffer: a FixedLengthStream write resolves only once the other
+      // side has read (copied) the bytes.
+      await writer.write(chunk);
     }
     if (received < length) {
       throw incomplete(`The upload ended after ${received} of ${length} bytes.`, { receivedBytes: received, contentLength: length });
@@ -86,7 +89,7 @@ async function storeKnownLength(
 async function storeUnknownLength(
   bucket: R2Bucket,
   key: string,
-  reader: ReadableStreamDefaultReader<Uint8Array>,
+  reader: ByteReader,
   maxBytes: number,
   stallMs: number,
 ): Promise<number> {
@@ -94,16 +97,16 @@ async function storeUnknownLength(
   let received = 0;
   try {
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: Uint8Array | null;
       try {
         chunk = await readWithin(reader, stallMs, received);
       } catch (error) {
         throw error instanceof ApiError ? error : incomplete("The upload was interrupted before the whole file arrived.");
       }
-      if (chunk.done) break;
-      received += chunk.value.length;
+      if (!chunk) break;
+      received += chunk.length;
       if (received > maxBytes) throw fileTooLarge(maxBytes);
-      out.write(chunk.value);
+      out.write(chunk);
       await out.flush();
     }
     await out.close();
@@ -115,7 +118,7 @@ async function storeUnknownLength(
 }
 
 /** One read, or a 400 when the client sends nothing for `stallMs`. */
-async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, stallMs: number, received: number) {
+async function readWithin(reader: ByteReader, stallMs: number, received: number): Promise<Uint8Array | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(

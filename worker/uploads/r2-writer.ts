@@ -2,7 +2,9 @@
  * Writes an object of unknown length to R2 without holding it whole: bytes collect in one part buffer
  * and go out as R2 multipart parts of exactly `partSize` bytes (R2 wants every part but the last to have
  * the same size, ≥ 5 MiB). An object smaller than one part is a single `put`. Memory: one part buffer
- * plus the full parts not yet sent (`flush()` sends them; callers flush once per block of input).
+ * plus the full parts not yet sent (`flush()` sends them; callers flush once per block of input), and
+ * at most two sent part buffers kept for reuse. With `initialBytes` the first buffer starts that small
+ * and doubles up to a part, for objects that are usually small (the chunk index).
  */
 export const PART_SIZE = 5 * 1024 * 1024;
 
@@ -22,9 +24,9 @@ export class R2ObjectWriter {
   constructor(
     private readonly bucket: R2Bucket,
     readonly key: string,
-    private readonly options: { contentType?: string; partSize?: number } = {},
+    private readonly options: { contentType?: string; partSize?: number; initialBytes?: number } = {},
   ) {
-    this.buffer = new Uint8Array(this.partSize);
+    this.buffer = new Uint8Array(Math.min(this.partSize, options.initialBytes ?? this.partSize));
   }
 
   private get partSize() {
@@ -40,7 +42,7 @@ export class R2ObjectWriter {
       this.buffer.set(start === 0 && take === bytes.length ? bytes : bytes.subarray(start, start + take), this.length);
       this.length += take;
       start += take;
-      if (this.length === this.buffer.length) this.rotate();
+      if (this.length === this.buffer.length) this.bufferFull();
     }
   }
 
@@ -51,7 +53,7 @@ export class R2ObjectWriter {
       const { read, written } = this.encoder.encodeInto(rest, this.buffer.subarray(this.length));
       this.length += written;
       this.size += written;
-      if (this.length === this.buffer.length) this.rotate();
+      if (this.length === this.buffer.length) this.bufferFull();
       if (read === rest.length) return;
       rest = rest.slice(read);
       // The next character did not fit whole: its bytes are split over this part and the next.
@@ -65,7 +67,18 @@ export class R2ObjectWriter {
   writeByte(byte: number): void {
     this.buffer[this.length++] = byte;
     this.size++;
-    if (this.length === this.buffer.length) this.rotate();
+    if (this.length === this.buffer.length) this.bufferFull();
+  }
+
+  /** A buffer smaller than a part grows (twice the size, at most a part); a full part is queued. */
+  private bufferFull(): void {
+    if (this.buffer.length < this.partSize) {
+      const grown = new Uint8Array(Math.min(this.partSize, this.buffer.length * 2));
+      grown.set(this.buffer);
+      this.buffer = grown;
+      return;
+    }
+    this.rotate();
   }
 
   private rotate(): void {

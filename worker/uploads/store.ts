@@ -41,11 +41,11 @@ export async function storeUpload(env: Env, userId: string, input: NewUpload): P
     if (sizeBytes === 0) throw unparseable("The file is empty.", { reason: "empty" });
     const format = sniffFormat(await readRange(bucket, originalKey, 0, Math.min(sizeBytes, 8192)));
     const source = { key: originalKey, size: sizeBytes };
+    const target = { normalizedKey, chunkIndexKey };
     const table: TableResult =
       format === "xlsx"
-        ? await normalizeXlsxObject(bucket, source, normalizedKey, { sheet: input.sheet })
-        : await normalizeCsvObject(bucket, source, normalizedKey);
-    await bucket.put(chunkIndexKey, JSON.stringify(table.chunkIndex), { httpMetadata: { contentType: "application/json" } });
+        ? await normalizeXlsxObject(bucket, source, target, { sheet: input.sheet })
+        : await normalizeCsvObject(bucket, source, target);
     const [row] = await getDb(env)
       .insert(uploads)
       .values({

@@ -7,7 +7,8 @@ export type WarningCode =
   | "blank_company"
   | "formula_cells"
   | "no_header_row"
-  | "no_company_column";
+  | "no_company_column"
+  | "duplicates_checked_partly";
 
 export interface UploadWarning {
   code: WarningCode;
@@ -23,7 +24,14 @@ export class WarningCollector {
   private readonly rows = new Map<WarningCode, number[]>();
   private readonly counts = new Map<WarningCode, number>();
   private readonly notes: UploadWarning[] = [];
-  private readonly emails = new EmailIndex();
+  private readonly emails: EmailIndex;
+  /** Set once the email table is full: later rows are not checked for duplicates. */
+  private emailCheckStopped = false;
+
+  /** `maxRows`: an upper bound on the data rows (sizes the duplicate-email table, see `EmailIndex`). */
+  constructor(maxRows: number, maxEmails?: number) {
+    this.emails = new EmailIndex(maxRows, maxEmails);
+  }
 
   add(code: WarningCode, row: number): void {
     this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
@@ -37,10 +45,23 @@ export class WarningCollector {
     this.notes.push({ code, message, rows: [], count: 0 });
   }
 
-  /** The email cell of a row, as UTF-8 bytes (compared trimmed, with ASCII letters lower-cased). */
+  /**
+   * The email cell of a row, as UTF-8 bytes (compared trimmed, with ASCII letters lower-cased). When
+   * the table of emails is full, checking stops for good and a note says up to which row it ran.
+   */
   email(bytes: Uint8Array, start: number, end: number, row: number): void {
+    if (this.emailCheckStopped) return;
     const first = this.emails.firstRow(bytes, start, end, row);
     if (first === 0) return;
+    if (first === -1) {
+      this.emailCheckStopped = true;
+      const limit = this.emails.capacity.toLocaleString("en-US");
+      this.note(
+        "duplicates_checked_partly",
+        `Duplicate emails were checked in the first ${(row - 1).toLocaleString("en-US")} rows only: the file has more than ${limit} different email addresses, the most the check holds for one upload. Later rows may repeat an email without a warning.`,
+      );
+      return;
+    }
     if (this.emails.firstIsNew) this.add("duplicate_rows", first);
     this.add("duplicate_rows", row);
   }
@@ -71,22 +92,44 @@ const MESSAGES: Record<string, (count: number) => string> = {
 };
 
 /**
- * Emails seen so far, as 64-bit fingerprints (two 32-bit hashes) in an open-addressing table with the
- * first row of each: 12 bytes per distinct email, so a million rows stay near 24 MB at worst.
+ * Emails seen so far, as 64-bit fingerprints (two 32-bit hashes of the trimmed, ASCII-lower-cased
+ * bytes) with the first row of each, in one open-addressing table of 12-byte slots that is allocated
+ * once and never resized. It is sized for an upper bound on the rows the upload can hold, capped at
+ * `LIMITS.maxDuplicateCheckEmails` distinct emails (2,000,000 slots, 24 MB), so memory does not grow
+ * with the file. Past its capacity the check stops and says so (see `WarningCollector.email`).
+ *
+ * Only fingerprints are kept, not the emails: two different emails are taken for one when both 32-bit
+ * hashes agree, about once in 2^64 per pair, i.e. odds of ~6·10⁻⁸ for any false duplicate in a file of
+ * 1.5 million different emails. A false positive would only list a row in a warning.
  */
-class EmailIndex {
-  private capacity = 1 << 12;
+export class EmailIndex {
+  /** Linear probing stays short (≤ 2.5 probes to find, ≤ 8.5 to miss) up to 75 % full. */
+  static readonly MAX_LOAD = 0.75;
+  /** Distinct emails the table takes before it is full. */
+  readonly capacity: number;
+  private readonly slotCount: number;
+  /** Per slot: hash A, hash B, first row (0: empty slot; top bit: that first row was already reported). */
+  private readonly slots: Uint32Array;
   private used = 0;
-  private hashA = new Uint32Array(this.capacity);
-  private hashB = new Uint32Array(this.capacity);
-  /** First row of each email; the top bit marks a first row already reported as a duplicate. */
-  private rowOf = new Uint32Array(this.capacity);
   /** Whether the last duplicate found was the first repeat of its email. */
   firstIsNew = false;
 
+  /** `maxRows`: at most this many rows will be looked up (a bound; the table is sized for it). */
+  constructor(maxRows: number, maxEmails: number = LIMITS.maxDuplicateCheckEmails) {
+    this.capacity = Math.max(1, Math.min(Math.ceil(maxRows), maxEmails));
+    this.slotCount = Math.max(64, Math.ceil(this.capacity / EmailIndex.MAX_LOAD));
+    this.slots = new Uint32Array(this.slotCount * 3);
+  }
+
+  /** Bytes the table holds (allocated once, in the constructor). */
+  get bytes(): number {
+    return this.slots.byteLength;
+  }
+
   /**
-   * Returns the first row that had this email, or 0 when it is new (then `row` is remembered). Spaces
-   * and tabs around it are ignored and ASCII letters compared lower-cased; an empty email is never new.
+   * The first row that had this email, 0 when it is new (then `row` is remembered), or -1 when it is
+   * new but the table is full (nothing remembered). Spaces and tabs around the email are ignored and
+   * ASCII letters compared lower-cased; an empty email is never looked up (0).
    */
   firstRow(bytes: Uint8Array, start: number, end: number, row: number): number {
     while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++;
@@ -103,38 +146,28 @@ class EmailIndex {
     }
     a >>>= 0;
     b >>>= 0;
-    const mask = this.capacity - 1;
-    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
-      const seen = this.rowOf[slot]!;
+    const slots = this.slots;
+    const count = this.slotCount;
+    // A is mixed (FNV alone spreads poorly) and mapped onto the slots by multiplying, not masking.
+    let mixed = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+    mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
+    mixed = (mixed ^ (mixed >>> 16)) >>> 0;
+    for (let slot = Math.floor((mixed * count) / 0x100000000); ; slot = slot + 1 === count ? 0 : slot + 1) {
+      const at = slot * 3;
+      const seen = slots[at + 2]!;
       if (seen === 0) {
-        this.hashA[slot] = a;
-        this.hashB[slot] = b;
-        this.rowOf[slot] = row;
-        if (++this.used * 2 > this.capacity) this.grow();
+        if (this.used >= this.capacity) return -1;
+        slots[at] = a;
+        slots[at + 1] = b;
+        slots[at + 2] = row;
+        this.used++;
         return 0;
       }
-      if (this.hashA[slot] === a && this.hashB[slot] === b) {
+      if (slots[at] === a && slots[at + 1] === b) {
         this.firstIsNew = seen >>> 31 === 0;
-        if (this.firstIsNew) this.rowOf[slot] = (seen | 0x80000000) >>> 0;
+        if (this.firstIsNew) slots[at + 2] = (seen | 0x80000000) >>> 0;
         return seen & 0x7fffffff;
       }
-    }
-  }
-
-  private grow(): void {
-    const [oldA, oldB, oldRows] = [this.hashA, this.hashB, this.rowOf];
-    this.capacity *= 2;
-    this.hashA = new Uint32Array(this.capacity);
-    this.hashB = new Uint32Array(this.capacity);
-    this.rowOf = new Uint32Array(this.capacity);
-    const mask = this.capacity - 1;
-    for (let i = 0; i < oldRows.length; i++) {
-      if (oldRows[i] === 0) continue;
-      let slot = oldA[i]! & mask;
-      while (this.rowOf[slot] !== 0) slot = (slot + 1) & mask;
-      this.hashA[slot] = oldA[i]!;
-      this.hashB[slot] = oldB[i]!;
-      this.rowOf[slot] = oldRows[i]!;
     }
   }
 }

@@ -99,3 +99,23 @@ describe("storeOriginal", () => {
     expect(stored.every((byte, i) => byte === bytes[i])).toBe(true);
   });
 });
+
+describe("storeOriginal from a runtime byte stream", () => {
+  it("stores a declared-length body read into one reused buffer exactly, however it is cut", async () => {
+    const key = `test-store/${crypto.randomUUID()}/original`;
+    const bytes = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => (i * 7 + (i >> 10)) & 0xff);
+    const { readable, writable } = new IdentityTransformStream();
+    const writer = writable.getWriter();
+    const writing = (async () => {
+      for (let offset = 0, size = 1; offset < bytes.length; offset += size, size = (size * 3 + 1) % 200_000) {
+        await writer.write(bytes.slice(offset, offset + size));
+      }
+      await writer.close();
+    })();
+    expect(await storeOriginal(env.FILES, key, { stream: readable, length: bytes.length }, { maxBytes: 100 * 1024 * 1024 })).toBe(bytes.length);
+    await writing;
+    const stored = new Uint8Array(await (await env.FILES.get(key))!.arrayBuffer());
+    expect(stored.length).toBe(bytes.length);
+    expect(stored.every((byte, i) => byte === bytes[i])).toBe(true);
+  });
+});

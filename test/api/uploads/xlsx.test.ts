@@ -125,6 +125,37 @@ describe("XLSX uploads — bad input", () => {
     await expectNothingLeft(user.id);
   });
 
+  it("sizes the duplicate check from the sheet's declared range and says so when a sheet declares too few rows", async () => {
+    const user = await signup();
+    const rows: Cell[][] = [["Email", "Company"]];
+    for (let i = 1; i <= 12_000; i++) rows.push([`lead${i}@example.com`, `Company ${i}`]);
+    rows[5]![0] = "lead2@example.com"; // row 5 repeats row 2: found
+    rows[11_999]![0] = "LEAD1@example.com"; // row 11,999 repeats row 1, after the check stopped: not looked at
+    const entries = await unzipNames(await buildXlsx([{ name: "Leads", rows }]));
+    // The sheet claims a used range of two rows: the check is sized for 10,000 (the least it takes).
+    const lying = entries.map((entry) =>
+      entry.name === "xl/worksheets/sheet1.xml"
+        ? { name: entry.name, data: new TextDecoder().decode(entry.data).replace("<sheetData>", '<dimension ref="A1:B2"/><sheetData>') }
+        : entry,
+    );
+    const upload = await json(await postXlsx(user.accessToken, await zip(lying)));
+    expect(upload.rowCount).toBe(12_000);
+    const partly = upload.warnings.find((w: { code: string }) => w.code === "duplicates_checked_partly");
+    // Row 5 repeats an email, so the 10,001st different one comes on row 10,002.
+    expect(partly.message).toMatch(/checked in the first 10,001 rows only: the file has more than 10,000 different email addresses/);
+    expect(upload.warnings.find((w: { code: string }) => w.code === "duplicate_rows")).toMatchObject({ rows: [2, 5], count: 2 });
+
+    // Declared correctly, the same sheet is checked to its last row.
+    const honest = entries.map((entry) =>
+      entry.name === "xl/worksheets/sheet1.xml"
+        ? { name: entry.name, data: new TextDecoder().decode(entry.data).replace("<sheetData>", '<dimension ref="A1:B12001"/><sheetData>') }
+        : entry,
+    );
+    const checked = await json(await postXlsx(user.accessToken, await zip(honest)));
+    expect(checked.warnings.some((w: { code: string }) => w.code === "duplicates_checked_partly")).toBe(false);
+    expect(checked.warnings.find((w: { code: string }) => w.code === "duplicate_rows")).toMatchObject({ rows: [1, 2, 5, 11_999], count: 4 });
+  });
+
   it("refuses 10,000 columns (422)", async () => {
     const user = await signup();
     const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`);

@@ -9,10 +9,12 @@ export async function normalizeText(content: string | Uint8Array, blockBytes?: n
   const folder = `test-unit/${crypto.randomUUID()}/`;
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   await env.FILES.put(`${folder}original`, bytes);
-  const result = await normalizeCsvObject(env.FILES, { key: `${folder}original`, size: bytes.length }, `${folder}normalized.csv`, { blockBytes });
-  const stored = await env.FILES.get(`${folder}normalized.csv`);
+  const target = { normalizedKey: `${folder}normalized.csv`, chunkIndexKey: `${folder}chunks.json` };
+  const result = await normalizeCsvObject(env.FILES, { key: `${folder}original`, size: bytes.length }, target, { blockBytes });
+  const stored = await env.FILES.get(target.normalizedKey);
   const normalized = new Uint8Array(await stored!.arrayBuffer());
-  return { result, normalized, csv: new TextDecoder().decode(normalized), folder };
+  const index = await (await env.FILES.get(target.chunkIndexKey))!.json<ChunkIndex>();
+  return { result, normalized, index, csv: new TextDecoder().decode(normalized), folder };
 }
 
 /** What the normalized CSV must be: the parsed rows, blank ones dropped, written back. */

@@ -79,8 +79,7 @@ describe("chunk index", () => {
     const lines = ["first,company,bio"];
     for (let i = 1; i <= 123; i++) lines.push(`P${i},Co ${i},${i % 7 === 0 ? `"multi\nline, ${i}"` : i % 5 === 0 ? "Zoë 李雷" : "x"}`);
     const text = lines.join("\r\n") + "\n";
-    const { result, normalized } = await normalizeText(text, 13);
-    const index = result.chunkIndex;
+    const { normalized, index } = await normalizeText(text, 13);
     expect(index).toMatchObject({ version: 1, rowCount: 123, rowsPerChunk: ROWS_PER_INDEX_CHUNK, columns: ["first", "company", "bio"] });
     expect(index.headerBytes).toBe(new TextEncoder().encode("first,company,bio\n").length);
     expect(index.chunks.map((c) => [c.index, c.firstRow, c.rowCount])).toEqual([

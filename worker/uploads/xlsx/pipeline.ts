@@ -3,12 +3,26 @@ import type { TableResult } from "../csv-pipeline";
 import { detectLayout, type TableLayout } from "../layout";
 import { LIMITS, unparseable } from "../limits";
 import { suggestMapping } from "../mapping";
-import { NormalizedCsvWriter } from "../normalized-writer";
+import { NormalizedCsvWriter, type NormalizedTarget } from "../normalized-writer";
 import { SharedStrings, readSharedStrings } from "./shared-strings";
 import { readSheetRows, type SheetContext } from "./sheet";
 import { readStyles } from "./styles";
 import { openWorkbook, readSmallPart, type SheetInfo } from "./workbook";
 import { openEntry } from "./zip";
+
+/** Bytes of the shortest sheet row holding a value, `<row><c><v>1</v></c></row>`. */
+const MIN_ROW_XML_BYTES = 26;
+
+/**
+ * Rows to size the duplicate-email table for. The sheet's XML size bounds them, loosely (a real row
+ * takes hundreds of bytes); the used range the sheet declares is what writers record exactly, taken
+ * with a margin. Should a sheet declare too few, the check stops at the table's capacity and a warning
+ * says up to which row it ran.
+ */
+function rowsToCheck(sheetXmlBytes: number, declaredRows: number): number {
+  const bound = Math.ceil(sheetXmlBytes / MIN_ROW_XML_BYTES);
+  return declaredRows > 0 ? Math.min(bound, Math.max(10_000, Math.ceil(declaredRows * 1.25))) : bound;
+}
 
 /** Rows held back at the start of a sheet to find its header and suggest the mapping. */
 const LEAD_ROWS = LIMITS.headerSearchRows + LIMITS.mappingSampleRows;
@@ -20,7 +34,7 @@ const LEAD_ROWS = LIMITS.headerSearchRows + LIMITS.mappingSampleRows;
 export async function normalizeXlsxObject(
   bucket: R2Bucket,
   source: { key: string; size: number },
-  normalizedKey: string,
+  target: NormalizedTarget,
   options: { sheet?: string },
 ): Promise<TableResult> {
   const workbook = await openWorkbook(bucket, source.key, source.size);
@@ -40,7 +54,7 @@ export async function normalizeXlsxObject(
 
   for (const sheet of candidates) {
     const stream = await openEntry(bucket, source.key, entry(sheet.path), LIMITS.maxInflatedBytes);
-    const result = await readSheet(bucket, stream, sheet, context, normalizedKey);
+    const result = await readSheet(bucket, stream, sheet, context, target, entry(sheet.path).uncompressedSize);
     if (result) return result;
   }
   throw unparseable(options.sheet ? `The sheet "${candidates[0]!.name}" is empty.` : "The workbook has no data: every sheet is empty.", {
@@ -66,13 +80,15 @@ async function readSheet(
   stream: ReadableStream<Uint8Array>,
   sheet: SheetInfo,
   context: SheetContext,
-  normalizedKey: string,
+  target: NormalizedTarget,
+  sheetXmlBytes: number,
 ): Promise<TableResult | null> {
   const lead: { rowNumber: number; cells: string[] }[] = [];
   let writer: NormalizedCsvWriter | null = null;
   let layout: TableLayout | null = null;
   let headerRow = 0;
   let suggestedMapping: Record<string, string> = {};
+  let declaredRows = 0;
 
   const start = () => {
     layout = detectLayout(lead.map((row) => row.cells));
@@ -80,10 +96,16 @@ async function readSheet(
     const data = lead.slice(layout.headerless ? 0 : layout.headerIndex + 1);
     const mapping = suggestMapping(layout.columns, data.slice(0, LIMITS.mappingSampleRows).map((row) => row.cells));
     suggestedMapping = mapping as Record<string, string>;
-    writer = new NormalizedCsvWriter(bucket, normalizedKey, layout.columns, {
-      email: mapping.email ? layout.columns.indexOf(mapping.email) : -1,
-      company: mapping.company ? layout.columns.indexOf(mapping.company) : -1,
-    });
+    writer = new NormalizedCsvWriter(
+      bucket,
+      target,
+      layout.columns,
+      {
+        email: mapping.email ? layout.columns.indexOf(mapping.email) : -1,
+        company: mapping.company ? layout.columns.indexOf(mapping.company) : -1,
+      },
+      rowsToCheck(sheetXmlBytes, declaredRows),
+    );
     if (layout.headerless) writer.warnings.note("no_header_row", "The first row holds data, not column names: columns are named Column 1, Column 2, …");
     if (!mapping.company) writer.warnings.note("no_company_column", "No column looks like the company name; map one before starting a job.");
     for (const row of data) write(writer, row.cells);
@@ -107,6 +129,7 @@ async function readSheet(
       async () => {
         if (writer) await writer.flush();
       },
+      (lastRow) => (declaredRows = lastRow),
     );
     if (!writer) {
       if (lead.length === 0) return null;
@@ -116,7 +139,7 @@ async function readSheet(
     if (done.rowCount === 0) {
       throw unparseable("The sheet has a header row but no data rows.", { reason: "no_rows", headerRow, columns: (layout! as TableLayout).columns, sheet: sheet.name });
     }
-    const chunkIndex = await done.finish();
+    await done.finish();
     return {
       encoding: "utf-8",
       delimiter: null,
@@ -127,7 +150,6 @@ async function readSheet(
       sampleRows: done.samples,
       suggestedMapping,
       warnings: done.warnings.list(),
-      chunkIndex,
     };
   } catch (error) {
     await (writer as NormalizedCsvWriter | null)?.abort();

@@ -14,6 +14,8 @@ export interface SheetContext {
  * Streams a worksheet's rows to `onRow` as the text Excel shows in each cell: shared and inline strings,
  * numbers and dates through their number format, booleans as TRUE/FALSE, formulas as their cached
  * value. Stops at `</sheetData>`. `afterChunk` runs between inflated chunks (to flush output).
+ * `onDimension` gets the last row of the used range the sheet declares (`<dimension ref="A1:L500">`,
+ * written before the rows), when it declares one.
  */
 export async function readSheetRows(
   stream: ReadableStream<Uint8Array>,
@@ -21,6 +23,7 @@ export async function readSheetRows(
   context: SheetContext,
   onRow: (rowNumber: number, cells: string[]) => void,
   afterChunk: () => Promise<void>,
+  onDimension?: (lastRow: number) => void,
 ): Promise<void> {
   let rowNumber = 0;
   let cells: string[] = [];
@@ -39,6 +42,11 @@ export async function readSheetRows(
     wantsText: false,
     open(name, tag) {
       switch (name) {
+        case "dimension": {
+          const lastRow = Number(/(\d+)\s*$/.exec(attribute(tag, "ref") ?? "")?.[1] ?? 0);
+          if (lastRow > 0) onDimension?.(lastRow);
+          break;
+        }
         case "row": {
           const r = attribute(tag, "r");
           rowNumber = r ? Number(r) : rowNumber + 1;

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/** The chunk consumer's max_batch_size in wrangler.toml: the messages of one invocation. */
+function maxBatchSize(): string {
+  const toml = readFileSync("./wrangler.toml", "utf8");
+  const consumer = /\[\[queues\.consumers\]\]\s*queue = "openline-jobs"\s*max_batch_size = (\d+)/.exec(toml);
+  return consumer?.[1] ?? "10";
+}
+
+/**
+ * The jobs benchmark runs inside workerd with the real Worker (wrangler.toml: queue, D1, R2, Durable
+ * Objects), against the fake LLM started by bench/jobs.global-setup.mts. bench/jobs.bench.mjs runs it.
+ */
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("./migrations");
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            JWT_SECRET: "bench-secret-that-is-at-least-32-characters-long",
+            LOG_LEVEL: "error",
+            LLM_BASE_URL: `${inject("fakeLlmUrl")}/v1`,
+            LLM_API_KEY: "bench",
+            BENCH_URL: process.env.BENCH_URL ?? "",
+            BENCH_LLM_LATENCY_MS: process.env.BENCH_LLM_LATENCY_MS ?? "200",
+            BENCH_E2E_ROWS: process.env.BENCH_E2E_ROWS ?? "10000",
+            BENCH_BATCH: process.env.BENCH_BATCH ?? maxBatchSize(),
+          },
+        },
+      })),
+    ],
+    test: {
+      name: "bench-jobs",
+      include: ["bench/jobs.workerd.ts"],
+      setupFiles: ["./test/setup/apply-migrations.ts"],
+      globalSetup: ["./bench/jobs.global-setup.mts"],
+      testTimeout: 900_000,
+      hookTimeout: 120_000,
+    },
+  };
+});

@@ -1,0 +1,51 @@
+import { getConfig } from "../worker/config";
+import { runChunkMessage, chunkRetryDelay } from "../worker/jobs/chunk-runner";
+import { RoomLinks } from "../worker/jobs/gate";
+import type { ChunkMessage } from "../worker/jobs/types";
+import type { Logger } from "../worker/lib/logger";
+import { createLlmClient, llmOptionsFromConfig } from "../worker/llm/client";
+import { Limiter } from "../worker/llm/limiter";
+import { emptyUsage } from "../worker/llm/types";
+
+/**
+ * The chunk consumer: every chunk of the batch runs at once, sharing one limit on LLM calls in flight
+ * (LLM_CONCURRENCY), so the invocation keeps that many calls busy. Each message is acked or retried on
+ * its own.
+ */
+export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env, log: Logger): Promise<void> {
+  if (messages.length === 0) return;
+  const config = getConfig(env);
+  const started = Date.now();
+  const usage = emptyUsage();
+  const deps = {
+    env,
+    client: createLlmClient(llmOptionsFromConfig(config)),
+    limiter: new Limiter(config.LLM_CONCURRENCY),
+    log,
+    usage,
+    links: new RoomLinks(env),
+  };
+  let rows = 0;
+  await Promise.all(
+    messages.map(async (message) => {
+      try {
+        const outcome = await runChunkMessage(message.body, message.attempts, deps);
+        rows += outcome.rows;
+        if (outcome.kind === "ack") message.ack();
+        else message.retry({ delaySeconds: outcome.delaySeconds });
+      } catch (error) {
+        log.error("chunk failed, retried", { jobId: message.body.jobId, chunk: message.body.chunk, attempts: message.attempts, error });
+        message.retry({ delaySeconds: chunkRetryDelay(message.attempts) });
+      }
+    }),
+  );
+  log.info("chunk batch", {
+    messages: messages.length,
+    rows,
+    ms: Date.now() - started,
+    inFlightLimit: config.LLM_CONCURRENCY,
+    llmRequests: usage.requests,
+    promptTokens: usage.promptTokens,
+    completionTokens: usage.completionTokens,
+  });
+}

@@ -1,0 +1,43 @@
+// Types for scripts/sample-model.mjs (plain JS so `node scripts/sample-model.mjs` runs it directly).
+export interface SampleRow {
+  id: string;
+  fields: Record<string, string>;
+}
+export interface SampleEvidence {
+  field: string;
+  value: string;
+}
+export interface ParsedPrompt {
+  sender: { service: string; style_wishes?: string };
+  rows: SampleRow[];
+  minWords: number;
+  maxWords: number;
+  regenerating: boolean;
+}
+export const SAMPLE_MODEL_NAME: "openline-local-sample";
+export const DEFAULT_SAMPLE_MODEL_PORT: number;
+export function parsePrompt(messages: Array<{ role: string; content: string }>): ParsedPrompt;
+export function writeLine(
+  row: SampleRow,
+  sender: { service?: string },
+  range?: { minWords?: number; maxWords?: number },
+): { line: string; evidence: SampleEvidence[] };
+export function answerFor(messages: Array<{ role: string; content: string }>): string;
+export function estimateTokens(text: string): number;
+export function completionBody(
+  content: string,
+  messages: Array<{ role: string; content: string }>,
+  model?: string,
+): {
+  id: string;
+  object: "chat.completion";
+  created: number;
+  model: string;
+  choices: Array<{ index: number; finish_reason: string; message: { role: "assistant"; content: string } }>;
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+};
+export function startSampleModel(options?: {
+  port?: number;
+  host?: string;
+  latencyMs?: number;
+}): Promise<{ url: string; port: number; model: string; close(): Promise<void> }>;

@@ -1,0 +1,175 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { roomFor } from "../../../worker/jobs/keys";
+import { jobPrefix } from "../../../worker/storage";
+import { signup } from "../../helpers";
+import { deliver } from "./deliver";
+import {
+  allRows,
+  chunkMessage,
+  createJobWithoutQueue,
+  createScenario,
+  createUploadFixture,
+  getJob,
+  jobBody,
+  ledgerState,
+  prospectRows,
+  scenarioStats,
+  updateScenario,
+  waitForJob,
+} from "./fixtures";
+
+async function resultObjects(userId: string, jobId: string) {
+  const listing = await env.FILES.list({ prefix: `${jobPrefix(userId, jobId)}results/` });
+  return listing.objects;
+}
+
+describe("queue consumer — one message at a time", () => {
+  it("acks the health check's ping and ignores it", async () => {
+    const result = await deliver([{ type: "ping" }], { ids: ["ping-1"] });
+    expect(result.explicitAcks).toEqual(["ping-1"]);
+    expect(result.retryMessages).toEqual([]);
+  });
+
+  it("the same chunk message delivered twice charges once and writes once", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(10), 10);
+    const scenario = await createScenario();
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario));
+    const message = chunkMessage(job, user, upload, 0);
+
+    const first = await deliver([message], { ids: ["first"] });
+    expect(first.explicitAcks).toEqual(["first"]);
+    const afterFirst = await resultObjects(user.id, job.id);
+    expect(afterFirst).toHaveLength(1);
+    const requests = (await scenarioStats(scenario)).requests;
+
+    const second = await deliver([message], { ids: ["second"] });
+    expect(second.explicitAcks).toEqual(["second"]);
+    const afterSecond = await resultObjects(user.id, job.id);
+    expect(afterSecond.map((o) => [o.key, o.etag])).toEqual(afterFirst.map((o) => [o.key, o.etag]));
+    expect((await scenarioStats(scenario)).requests).toBe(requests);
+
+    const finished = await waitForJob(user, job.id);
+    expect(finished).toMatchObject({ status: "succeeded", succeeded: 10, creditsCharged: 10 });
+    const ledger = await ledgerState(user.id, job.id);
+    expect(ledger.entries).toHaveLength(1);
+    expect(ledger.charged).toBe(10);
+  });
+
+  it("two copies of a chunk in one batch: one runs, the other waits for its lease, nothing doubles", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(10), 10);
+    const scenario = await createScenario({ latencyMs: 30 });
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario));
+    const message = chunkMessage(job, user, upload, 0);
+    const result = await deliver([message, message], { ids: ["a", "b"] });
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(result.retryMessages).toHaveLength(1);
+    expect(result.retryMessages[0]!.delaySeconds).toBeGreaterThan(0);
+    // The retried copy arrives later and finds the chunk done.
+    const late = await deliver([message], { ids: ["c"], attempts: 2 });
+    expect(late.explicitAcks).toEqual(["c"]);
+    expect(await resultObjects(user.id, job.id)).toHaveLength(1);
+    expect((await ledgerState(user.id, job.id)).charged).toBe(10);
+    expect(new Set((await scenarioStats(scenario)).rowsRequested).size).toBe(10);
+  });
+
+  it("a consumer that throws mid-chunk is retried and resumes from its checkpoint", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(30), 30);
+    const scenario = await createScenario();
+    // rowsPerRequest 1: rows finish one by one, so the checkpoint after 20 rows lands before the end.
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario, { rowsPerRequest: 1 }));
+    const message = chunkMessage(job, user, upload, 0);
+
+    // R2 fails the chunk's second write (its final result), after the checkpoint went through.
+    let puts = 0;
+    const flakyFiles = new Proxy(env.FILES, {
+      get(target, property) {
+        if (property === "put") {
+          return async (...args: Parameters<R2Bucket["put"]>) => {
+            if (++puts === 2) throw new Error("R2 is having a bad day");
+            return target.put(...args);
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const crashed = await deliver([message], { env: { ...env, FILES: flakyFiles }, ids: ["crash"] });
+    expect(crashed.retryMessages.map((m) => m.msgId)).toEqual(["crash"]);
+    expect(crashed.explicitAcks).toEqual([]);
+    const asked = (await scenarioStats(scenario)).rowsRequested.length;
+    expect(asked).toBe(30);
+    const midway = await getJob(user, job.id);
+    expect(midway.creditsCharged).toBe(0);
+
+    const retried = await deliver([message], { attempts: 2, ids: ["retry"] });
+    expect(retried.explicitAcks).toEqual(["retry"]);
+    const stats = await scenarioStats(scenario);
+    // Only the rows after the checkpoint were asked for again.
+    const again = stats.rowsRequested.slice(asked);
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.length).toBeLessThanOrEqual(10);
+    expect(Math.min(...again.map(Number))).toBeGreaterThan(20);
+
+    const finished = await waitForJob(user, job.id);
+    expect(finished).toMatchObject({ status: "succeeded", succeeded: 30, creditsCharged: 30 });
+    expect((await ledgerState(user.id, job.id)).entries).toHaveLength(1);
+  });
+
+  it("a chunk whose message keeps failing ends in the dead-letter queue: its rows fail, uncharged", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(20), 10);
+    const scenario = await createScenario();
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario));
+    await deliver([chunkMessage(job, user, upload, 0)]);
+    const dead = await deliver([chunkMessage(job, user, upload, 1)], { queue: "openline-jobs-dlq", ids: ["dead"] });
+    expect(dead.explicitAcks).toEqual(["dead"]);
+
+    const finished = await waitForJob(user, job.id);
+    expect(finished).toMatchObject({ status: "succeeded", succeeded: 10, failed: 10, creditsCharged: 10, creditsHeld: 0 });
+    const rows = await allRows(user, job.id);
+    expect(rows.slice(10).every((row) => row.status === "failed" && row.reason.startsWith("processing_failed"))).toBe(true);
+    expect((await ledgerState(user.id, job.id)).charged).toBe(10);
+    // A dead letter for a chunk that is already done changes nothing.
+    await deliver([chunkMessage(job, user, upload, 0)], { queue: "openline-jobs-dlq" });
+    expect(await getJob(user, job.id)).toMatchObject({ succeeded: 10, failed: 10, creditsCharged: 10 });
+  });
+
+  it("a chunk leased by another consumer is retried after the lease, not run twice", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(10), 10);
+    const scenario = await createScenario();
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario));
+    const claim = await roomFor(env, job.id).claim({ chunk: 0, run: 0 });
+    expect(claim.action).toBe("run");
+    const result = await deliver([chunkMessage(job, user, upload, 0)], { ids: ["busy"] });
+    expect(result.retryMessages).toEqual([{ msgId: "busy", delaySeconds: expect.any(Number) }]);
+    expect(result.retryMessages[0]!.delaySeconds).toBeGreaterThanOrEqual(60);
+    expect((await scenarioStats(scenario)).requests).toBe(0);
+  });
+
+  it("while the LLM is down the chunk is retried later; the last attempt fails its rows, uncharged", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(10), 10);
+    const scenario = await createScenario({ error500: 1 });
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario));
+    const message = chunkMessage(job, user, upload, 0);
+
+    const down = await deliver([message], { ids: ["down"] });
+    expect(down.retryMessages).toEqual([{ msgId: "down", delaySeconds: expect.any(Number) }]);
+    expect((await getJob(user, job.id)).processed).toBe(0);
+
+    const last = await deliver([message], { ids: ["last"], attempts: 6 });
+    expect(last.explicitAcks).toEqual(["last"]);
+    const finished = await waitForJob(user, job.id);
+    expect(finished).toMatchObject({ status: "failed", failed: 10, succeeded: 0, creditsCharged: 0, creditsHeld: 0 });
+    expect(finished.error.code).toBe("all_rows_failed");
+    const rows = await allRows(user, job.id);
+    expect(rows.every((row) => row.reason?.startsWith("llm_unavailable"))).toBe(true);
+    expect((await ledgerState(user.id, job.id)).charged).toBe(0);
+    await updateScenario(scenario, { error500: 0 });
+  });
+});

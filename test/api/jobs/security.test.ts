@@ -1,0 +1,90 @@
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { call, expectError, json, signup, signupAdmin } from "../../helpers";
+import { createScenario, createUploadFixture, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";
+
+describe("another user's job is not found, on every job route", () => {
+  it("answers 404 and changes nothing", async () => {
+    const owner = await signup();
+    const stranger = await signup();
+    const upload = await createUploadFixture(owner, prospectRows(4), 10);
+    const job = await waitForJob(owner, (await startJob(owner, jobBody(upload.id, await createScenario()))).id);
+    const routes: Array<[string, string]> = [
+      ["GET", `/v1/jobs/${job.id}`],
+      ["GET", `/v1/jobs/${job.id}/rows`],
+      ["GET", `/v1/jobs/${job.id}/output`],
+      ["GET", `/v1/jobs/${job.id}/output?format=xlsx`],
+      ["POST", `/v1/jobs/${job.id}/ticket`],
+      ["POST", `/v1/jobs/${job.id}/cancel`],
+      ["POST", `/v1/jobs/${job.id}/pause`],
+      ["POST", `/v1/jobs/${job.id}/resume`],
+      ["POST", `/v1/jobs/${job.id}/retry-failed`],
+    ];
+    for (const [method, path] of routes) {
+      const error = await expectError(await call(method, path, { token: stranger.accessToken }), 404, "not_found");
+      expect(JSON.stringify(error)).not.toContain(owner.id);
+    }
+    const events = await exports.default.fetch(
+      new Request(`http://openline.test/v1/jobs/${job.id}/events`, { headers: { Upgrade: "websocket", Authorization: `Bearer ${stranger.accessToken}` } }),
+    );
+    await expectError(events, 404, "not_found");
+    const list = await json(await call("GET", "/v1/jobs", { token: stranger.accessToken }));
+    expect(list.data.map((item: any) => item.id)).not.toContain(job.id);
+    // A job id that exists nowhere looks the same.
+    await expectError(await call("GET", "/v1/jobs/job_000000000000nothing", { token: stranger.accessToken }), 404, "not_found");
+    expect(await json(await call("GET", `/v1/jobs/${job.id}`, { token: owner.accessToken }))).toMatchObject({ status: "succeeded" });
+  });
+
+  it("a ticket for one user's job does not open another user's job", async () => {
+    const owner = await signup();
+    const stranger = await signup();
+    const upload = await createUploadFixture(owner, prospectRows(2), 10);
+    const theirs = await createUploadFixture(stranger, prospectRows(2), 10);
+    const scenario = await createScenario();
+    const ownerJob = await startJob(owner, jobBody(upload.id, scenario));
+    const strangerJob = await startJob(stranger, jobBody(theirs.id, scenario));
+    const { ticket } = await json(await call("POST", `/v1/jobs/${strangerJob.id}/ticket`, { token: stranger.accessToken }));
+    const response = await exports.default.fetch(new Request(`http://openline.test/v1/jobs/${ownerJob.id}/events?ticket=${ticket}`, { headers: { Upgrade: "websocket" } }));
+    await expectError(response, 401, "unauthorized");
+  });
+});
+
+describe("GET /v1/jobs/:id/rows", () => {
+  it("pages rows by offset and rejects a bad limit", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(25), 10);
+    const job = await waitForJob(user, (await startJob(user, jobBody(upload.id, await createScenario()))).id);
+    const page = await json(await call("GET", `/v1/jobs/${job.id}/rows?offset=8&limit=5`, { token: user.accessToken }));
+    expect(page).toMatchObject({ total: 25, offset: 8, limit: 5, nextOffset: 13 });
+    expect(page.data.map((row: any) => row.row)).toEqual([9, 10, 11, 12, 13]);
+    expect(page.data[0].input["First Name"]).toBe(prospectRows(25)[9]![0]);
+    const last = await json(await call("GET", `/v1/jobs/${job.id}/rows?offset=20&limit=50`, { token: user.accessToken }));
+    expect(last.data).toHaveLength(5);
+    expect(last.nextOffset).toBeNull();
+    const past = await json(await call("GET", `/v1/jobs/${job.id}/rows?offset=100`, { token: user.accessToken }));
+    expect(past.data).toEqual([]);
+    await expectError(await call("GET", `/v1/jobs/${job.id}/rows?limit=1000`, { token: user.accessToken }), 400, "invalid_request");
+    await expectError(await call("GET", `/v1/jobs/${job.id}/rows?offset=-1`, { token: user.accessToken }), 400, "invalid_request");
+  });
+});
+
+describe("GET /v1/admin/jobs", () => {
+  it("lists jobs across users with status and user filters, for admins only", async () => {
+    const admin = await signupAdmin();
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(3), 10);
+    const job = await waitForJob(user, (await startJob(user, jobBody(upload.id, await createScenario()))).id);
+
+    const mine = await json(await call("GET", `/v1/admin/jobs?userId=${user.id}`, { token: admin.accessToken }));
+    expect(mine.data).toHaveLength(1);
+    expect(mine.data[0]).toMatchObject({ id: job.id, userId: user.id, userEmail: user.email, status: "succeeded", creditsCharged: 3 });
+    const succeeded = await json(await call("GET", `/v1/admin/jobs?status=succeeded&userId=${user.id}`, { token: admin.accessToken }));
+    expect(succeeded.data.map((item: any) => item.id)).toEqual([job.id]);
+    const running = await json(await call("GET", `/v1/admin/jobs?status=running&userId=${user.id}`, { token: admin.accessToken }));
+    expect(running.data).toEqual([]);
+
+    await expectError(await call("GET", "/v1/admin/jobs", { token: user.accessToken }), 403, "forbidden");
+    await expectError(await call("GET", "/v1/admin/jobs"), 401, "unauthorized");
+    await expectError(await call("GET", "/v1/admin/jobs?status=exploded", { token: admin.accessToken }), 400, "invalid_request");
+  });
+});

@@ -1,0 +1,54 @@
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { JobRoom } from "../../../durable-objects/job-room";
+import { roomFor } from "../../../worker/jobs/keys";
+import { signup } from "../../helpers";
+import { createJobWithoutQueue, createScenario, createUploadFixture, jobBody, ledgerState, prospectRows, startJob, waitForJob } from "./fixtures";
+
+describe("the JobRoom watchdog", () => {
+  it("sends again chunk messages that never arrived", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(20), 10);
+    // The room believes the messages went out; they did not.
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, await createScenario()));
+    const room = roomFor(env, job.id);
+    await runInDurableObject(room, (_instance: JobRoom, state) => {
+      state.storage.sql.exec("UPDATE chunks SET enqueued_at = ?", Date.now() - 11 * 60_000);
+    });
+    expect(await runDurableObjectAlarm(room)).toBe(true);
+    const finished = await waitForJob(user, job.id);
+    expect(finished).toMatchObject({ status: "succeeded", succeeded: 20, creditsCharged: 20 });
+  });
+
+  it("takes back a chunk whose consumer died holding it, and charges its run once", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(10), 10);
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, await createScenario()));
+    const room = roomFor(env, job.id);
+    // A consumer claims the chunk (and its credits), then vanishes.
+    const claim = await room.claim({ chunk: 0, run: 0 });
+    expect(claim.action).toBe("run");
+    await runInDurableObject(room, (_instance: JobRoom, state) => {
+      state.storage.sql.exec("UPDATE chunks SET lease_until = ? WHERE idx = 0", Date.now() - 1000);
+    });
+    expect(await runDurableObjectAlarm(room)).toBe(true);
+    const finished = await waitForJob(user, job.id);
+    expect(finished).toMatchObject({ status: "succeeded", succeeded: 10, creditsCharged: 10, creditsHeld: 0 });
+    const ledger = await ledgerState(user.id, job.id);
+    expect(ledger.entries).toHaveLength(1);
+    expect(ledger.charged).toBe(10);
+  });
+
+  it("a job survives its room being evicted mid-run", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(40), 10);
+    const scenario = await createScenario({ latencyMs: 200 });
+    const job = await startJob(user, jobBody(upload.id, scenario, { rowsPerRequest: 1 }));
+    const midway = await waitForJob(user, job.id, (j) => j.processed > 0);
+    expect(midway.status).toBe("running");
+    await evictDurableObject(roomFor(env, job.id));
+    const finished = await waitForJob(user, job.id);
+    expect(finished).toMatchObject({ status: "succeeded", succeeded: 40, creditsCharged: 40 });
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import type { CompletionResult, LlmClient } from "../../../worker/llm/client";
+import { generateLines } from "../../../worker/llm/generate";
+import { Limiter } from "../../../worker/llm/limiter";
+import { emptyUsage, type ChatMessage, type LineContext, type ProspectRow } from "../../../worker/llm/types";
+
+const context: LineContext = { service: "AI bookkeeping for small agencies", tone: "friendly", language: "en", maxWords: 25 };
+const rows: ProspectRow[] = Array.from({ length: 7 }, (_, i) => ({ id: String(i + 1), fields: { company: `Company${i + 1}`, title: "CEO" } }));
+
+const goodLine = (id: string) => `As CEO at Company${id}, you know the kind of month-end work that AI bookkeeping for small agencies is built for.`;
+
+function idsIn(messages: ChatMessage[]): string[] {
+  const block = /<<<DATA (\w+)>>>\n(\[[\s\S]*?\])\n<<<END DATA/.exec(messages[1]!.content)!;
+  return (JSON.parse(block[2]!) as Array<{ id: string }>).map((row) => row.id);
+}
+
+/** A scripted client: `answer(ids, attempt)` decides what each call returns. */
+function scripted(answer: (ids: string[], call: number, messages: ChatMessage[]) => CompletionResult | string) {
+  const calls: string[][] = [];
+  let inFlight = 0;
+  let peak = 0;
+  const client: LlmClient = {
+    model: "scripted",
+    async complete(messages) {
+      const ids = idsIn(messages);
+      calls.push(ids);
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      inFlight--;
+      const result = answer(ids, calls.length, messages);
+      return typeof result === "string"
+        ? { ok: true, content: result, model: "scripted", usage: { requests: 1, promptTokens: 100, completionTokens: 10 * ids.length } }
+        : result;
+    },
+  };
+  return { client, calls, peak: () => peak };
+}
+
+const linesFor = (ids: string[]) => JSON.stringify({ lines: ids.map((id) => ({ id, line: goodLine(id), evidence: [{ field: "company", value: `Company${id}` }] })) });
+
+describe("generateLines", () => {
+  it("asks for rowsPerRequest rows per call, within the in-flight limit, and judges each row", async () => {
+    const { client, calls, peak } = scripted(linesFor);
+    const usage = emptyUsage();
+    const results = await generateLines(rows, { client, limiter: new Limiter(2), context, rowsPerRequest: 3, usage });
+    expect(calls).toEqual([["1", "2", "3"], ["4", "5", "6"], ["7"]]);
+    expect(peak()).toBe(2);
+    expect([...results.values()].every((r) => r.status === "generated")).toBe(true);
+    expect(results.get("4")).toMatchObject({ status: "generated", line: goodLine("4"), attempts: 1 });
+    expect(usage).toEqual({ requests: 3, promptTokens: 300, completionTokens: 70 });
+  });
+
+  it("regenerates a failing or missing row once on its own, then fails it with the reason", async () => {
+    const { client, calls } = scripted((ids, _call, messages) => {
+      const feedback = messages[1]!.content.includes("was rejected");
+      return JSON.stringify({
+        lines: ids
+          .filter((id) => id !== "2" || feedback)
+          .map((id) => ({ id, line: id === "3" ? "Is this a question?" : id === "1" && !feedback ? "Too short." : goodLine(id), evidence: [] })),
+      });
+    });
+    const outcomes: string[] = [];
+    const results = await generateLines(rows.slice(0, 3), {
+      client,
+      limiter: new Limiter(5),
+      context,
+      rowsPerRequest: 3,
+      usage: emptyUsage(),
+      onOutcome: (id, outcome) => outcomes.push(`${id}:${outcome.status}`),
+    });
+    expect(calls[0]).toEqual(["1", "2", "3"]);
+    expect(calls.slice(1).map((ids) => ids.join()).sort()).toEqual(["1", "2", "3"]);
+    expect(results.get("1")).toMatchObject({ status: "generated", attempts: 2 });
+    expect(results.get("2")).toMatchObject({ status: "generated", attempts: 2 });
+    expect(results.get("3")).toMatchObject({ status: "failed", attempts: 2, reason: expect.stringMatching(/^(too_short|question)/) });
+    expect(outcomes.sort()).toEqual(["1:generated", "2:generated", "3:failed"]);
+  });
+
+  it("an empty answer costs each of its rows one attempt", async () => {
+    const { client, calls } = scripted((ids, call) => (call === 1 ? "" : linesFor(ids)));
+    const results = await generateLines(rows.slice(0, 2), { client, limiter: new Limiter(5), context, rowsPerRequest: 2, usage: emptyUsage() });
+    expect(calls).toHaveLength(3);
+    expect([...results.values()].map((r) => r.status)).toEqual(["generated", "generated"]);
+  });
+
+  it("leaves rows pending when the LLM is unavailable, and fails them on a fatal error", async () => {
+    const unavailable = scripted(() => ({ ok: false, kind: "unavailable", status: 503, message: "down", retryAfterMs: 7000, usage: { requests: 5, promptTokens: 0, completionTokens: 0 } }));
+    const usage = emptyUsage();
+    const pending = await generateLines(rows.slice(0, 2), { client: unavailable.client, limiter: new Limiter(5), context, rowsPerRequest: 5, usage });
+    expect([...pending.values()]).toEqual([
+      { status: "pending", why: "unavailable", retryAfterMs: 7000 },
+      { status: "pending", why: "unavailable", retryAfterMs: 7000 },
+    ]);
+    expect(usage.requests).toBe(5);
+    const fatal = scripted(() => ({ ok: false, kind: "fatal", status: 401, message: "bad key", retryAfterMs: null, usage: emptyUsage() }));
+    const failed = await generateLines(rows.slice(0, 1), { client: fatal.client, limiter: new Limiter(5), context, rowsPerRequest: 5, usage: emptyUsage() });
+    expect(failed.get("1")).toMatchObject({ status: "failed", reason: expect.stringMatching(/^llm_error/) });
+  });
+
+  it("asks before every call and stops when told", async () => {
+    const { client, calls } = scripted(linesFor);
+    let asked = 0;
+    const results = await generateLines(rows, {
+      client,
+      limiter: new Limiter(1),
+      context,
+      rowsPerRequest: 2,
+      usage: emptyUsage(),
+      proceed: async () => ++asked <= 2,
+    });
+    expect(calls).toEqual([["1", "2"], ["3", "4"]]);
+    expect(results.get("5")).toEqual({ status: "pending", why: "stopped", retryAfterMs: null });
+    expect(results.get("7")).toEqual({ status: "pending", why: "stopped", retryAfterMs: null });
+    expect(asked).toBe(4);
+  });
+});

@@ -1,0 +1,28 @@
+/** Timings of the pipeline, in one place. */
+
+/** A chunk's lease lasts this long past its last heartbeat; then the watchdog re-enqueues it. */
+export const LEASE_MS = 90_000;
+/** A chunk message not picked up after this long is sent again (duplicates are harmless). */
+export const QUEUED_STALE_MS = 10 * 60_000;
+/** The watchdog alarm's period while a job is active. */
+export const WATCHDOG_MS = 30_000;
+/** WebSocket progress messages: at most one per this interval (≈10/s). */
+export const BROADCAST_MIN_MS = 100;
+/** The D1 `jobs` row (lists) is refreshed at most this often while counters move. */
+export const D1_SYNC_MS = 2_000;
+/** Window over which rows/s is measured. */
+export const RATE_WINDOW_MS = 20_000;
+/** A running chunk writes a checkpoint to R2 after this many newly finished rows. */
+export const CHECKPOINT_ROWS = 20;
+/** While LLM calls flow, the consumer refreshes the room's "go on?" answer this often (cancel latency). */
+export const GATE_MAX_AGE_MS = 100;
+/** An answer older than this (no calls for a while) is re-asked before the next call, not assumed. */
+export const GATE_BLOCK_AFTER_MS = 1_000;
+/** The consumer heartbeats at least this often while a chunk runs. */
+export const HEARTBEAT_MS = 20_000;
+/** Browser WebSocket tickets. */
+export const TICKET_TTL_MS = 60_000;
+/** sendBatch takes at most 100 messages. */
+export const SEND_BATCH_MAX = 100;
+/** Must match `max_retries` of the chunk queue's consumer in wrangler.toml: the last delivery gives up. */
+export const QUEUE_MAX_RETRIES = 5;

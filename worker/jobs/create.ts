@@ -1,0 +1,121 @@
+import { eq } from "drizzle-orm";
+import { ledgerFor } from "../../durable-objects/credit-ledger";
+import { getConfig } from "../config";
+import { getDb } from "../db/client";
+import { jobs, type Upload, type User } from "../db/schema";
+import { ApiError } from "../lib/errors";
+import { newId } from "../lib/ids";
+import type { LineContext } from "../llm/types";
+import type { ChunkIndex } from "../uploads/normalized";
+import { roomFor } from "./keys";
+import type { JobRecord, JobSettings, PublicJob } from "./types";
+
+/** What POST /v1/jobs asks for, validated. */
+export interface JobRequest {
+  uploadId: string;
+  mode: "preview" | "full";
+  mapping: Record<string, string>;
+  extraColumns: string[];
+  context: LineContext;
+  previewRows: number;
+  maxCredits?: number;
+  webhookUrl?: string;
+  rowsPerRequest?: number;
+}
+
+export function settingsFor(env: Env, request: JobRequest): JobSettings {
+  const config = getConfig(env);
+  return {
+    mapping: request.mapping,
+    extraColumns: request.extraColumns,
+    context: request.context,
+    rowsPerRequest: request.rowsPerRequest ?? config.LLM_ROWS_PER_REQUEST,
+    maxCredits: request.maxCredits ?? null,
+    webhookUrl: request.webhookUrl ?? null,
+    model: config.LLM_MODEL,
+  };
+}
+
+/**
+ * A full job: hold the credits for every row (402 with what is missing, unless a budget is given),
+ * record the job, and hand it to its JobRoom, which fans the chunks out to the queue.
+ */
+export async function createFullJob(
+  env: Env,
+  user: User,
+  upload: Upload,
+  index: ChunkIndex,
+  request: JobRequest,
+  options: { fanOut?: boolean } = {},
+): Promise<PublicJob> {
+  const id = newId("job");
+  const total = index.rowCount;
+  const settings = settingsFor(env, request);
+  const ledger = ledgerFor(env, user.id);
+  const hold = await ledger.hold({ jobId: id, amount: total, budget: request.maxCredits });
+  if (!hold.ok) {
+    throw new ApiError(
+      "insufficient_credits",
+      `This job needs ${total} credits; you have ${hold.balance}. Buy credits or pass maxCredits to run until they are spent.`,
+      { rowCount: total, balance: hold.balance, missing: hold.missing },
+    );
+  }
+  const now = new Date().toISOString();
+  const record: JobRecord = {
+    id,
+    userId: user.id,
+    uploadId: upload.id,
+    mode: "full",
+    status: "queued",
+    pauseReason: null,
+    total,
+    creditsHeld: hold.jobHold,
+    creditsCharged: 0,
+    error: null,
+    createdAt: now,
+    startedAt: null,
+    finishedAt: null,
+    settings,
+    normalizedKey: upload.normalizedKey,
+    columns: upload.columns,
+    retryPasses: 0,
+    webhooks: 0,
+  };
+  try {
+    await getDb(env).insert(jobs).values({
+      id,
+      userId: user.id,
+      uploadId: upload.id,
+      mode: "full",
+      status: "queued",
+      mapping: settings.mapping,
+      extraColumns: settings.extraColumns,
+      context: settings.context as unknown as Record<string, unknown>,
+      maxCredits: settings.maxCredits,
+      webhookUrl: settings.webhookUrl,
+      total,
+      creditsHeld: hold.jobHold,
+      createdAt: now,
+    });
+    return await roomFor(env, id).init({
+      job: record,
+      fanOut: options.fanOut,
+      chunks: index.chunks.map((chunk) => ({
+        chunk: chunk.index,
+        start: chunk.start,
+        end: chunk.end,
+        firstRow: chunk.firstRow,
+        rowCount: chunk.rowCount,
+      })),
+    });
+  } catch (error) {
+    // Nothing may stay held for a job that did not start, nor look queued in lists.
+    await ledger.release({ jobId: id });
+    await getDb(env)
+      .update(jobs)
+      .set({ status: "failed", creditsHeld: 0, finishedAt: new Date().toISOString(), error: { code: "start_failed", message: "The job could not be started." } })
+      .where(eq(jobs.id, id))
+      .catch(() => undefined);
+    throw error;
+  }
+}

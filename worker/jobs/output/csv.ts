@@ -1,0 +1,51 @@
+import type { OutputPlan } from "../../../durable-objects/job-room";
+import { csvField } from "../../csv/write";
+import { outputHeader, outputRows } from "./reader";
+
+/**
+ * CSV that Excel opens cleanly: UTF-8 with a BOM (so Excel does not guess Windows-1252), CRLF, and
+ * cells that start like a formula (`= + - @`, tab, CR) prefixed with `'` so no spreadsheet runs them.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function excelCsvLine(values: string[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) line += ",";
+    line += csvField(neutralise(values[i]!));
+  }
+  return `${line}\r\n`;
+}
+
+export function csvStream(bucket: R2Bucket, plan: OutputPlan): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const rows = outputRows(bucket, plan);
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${excelCsvLine(outputHeader(plan.columns))}`));
+        return;
+      }
+      const next = await rows.next();
+      if (next.done) {
+        controller.close();
+        return;
+      }
+      let text = "";
+      for (const row of next.value) {
+        const cells = plan.columns.map((_, c) => row.cells[c] ?? "");
+        text += excelCsvLine([...cells, row.line, row.status]);
+      }
+      controller.enqueue(encoder.encode(text));
+    },
+    async cancel() {
+      await rows.return(undefined);
+    },
+  });
+}

@@ -1,0 +1,105 @@
+import { checkLine } from "./checks";
+import type { LlmClient } from "./client";
+import type { Limiter } from "./limiter";
+import { parseAnswer } from "./parse";
+import { buildMessages, maxTokensFor } from "./prompt";
+import { addUsage, type LineContext, type LineOutcome, type ProspectRow, type TokenUsage } from "./types";
+
+/**
+ * Generates and checks the lines of some rows, `rowsPerRequest` rows per LLM call, with at most the
+ * limiter's number of calls in flight. Each row is judged on its own: a row whose line fails a check
+ * (or is missing from the answer, or whose answer was empty or not JSON) is regenerated once on its
+ * own, then marked `failed`. Rows the LLM could not be reached for, or that were stopped (cancel,
+ * pause) before their call, stay `pending` for a later run.
+ */
+export type RowResolution =
+  | LineOutcome
+  | { status: "pending"; why: "stopped" | "unavailable"; retryAfterMs: number | null };
+
+export interface GenerateOptions {
+  client: LlmClient;
+  limiter: Limiter;
+  context: LineContext;
+  rowsPerRequest: number;
+  /** Asked right before every LLM call; `false` stops the rest. */
+  proceed?: () => Promise<boolean>;
+  /** Called as soon as a row is final (live progress, checkpoints). */
+  onOutcome?: (id: string, outcome: LineOutcome) => void;
+  /** Token use is added here. */
+  usage: TokenUsage;
+}
+
+/** Fixed wording per failure, so nothing derived from the data travels outside the data fence. */
+const FEEDBACK: Record<string, string> = {
+  empty: "the line was empty",
+  empty_answer: "the answer was empty",
+  invalid_answer: "the answer was not the JSON object asked for",
+  no_answer: "this prospect was missing from the answer",
+  placeholder: "it contained an unfilled placeholder",
+  too_short: "it was too short",
+  too_long: "it was too long",
+  question: "it asked a question",
+  spam_phrase: "it used a spammy or flattering phrase",
+  missing_company: "it did not name the company",
+  unsupported_claim: "it stated a fact that is not in the data",
+};
+
+const codeOf = (reason: string) => reason.split(":")[0]!.trim();
+
+export async function generateLines(rows: ProspectRow[], options: GenerateOptions): Promise<Map<string, RowResolution>> {
+  const results = new Map<string, RowResolution>();
+  const finish = (id: string, outcome: RowResolution) => {
+    results.set(id, outcome);
+    if (outcome.status !== "pending") options.onOutcome?.(id, outcome);
+  };
+
+  async function request(group: ProspectRow[], attempt: 1 | 2, feedback?: string): Promise<void> {
+    const response = await options.limiter.run(async () => {
+      if (options.proceed && !(await options.proceed())) return null;
+      return options.client.complete(buildMessages(group, options.context, { feedback }), {
+        maxTokens: maxTokensFor(group.length),
+      });
+    });
+    if (response === null) {
+      for (const row of group) finish(row.id, { status: "pending", why: "stopped", retryAfterMs: null });
+      return;
+    }
+    addUsage(options.usage, response.usage);
+    if (!response.ok) {
+      for (const row of group) {
+        if (response.kind === "unavailable") {
+          finish(row.id, { status: "pending", why: "unavailable", retryAfterMs: response.retryAfterMs });
+        } else {
+          finish(row.id, { status: "failed", reason: `llm_error: the model answered ${response.status ?? "an error"}`, attempts: attempt });
+        }
+      }
+      return;
+    }
+
+    const parsed = parseAnswer(response.content);
+    const again: Array<{ row: ProspectRow; reason: string }> = [];
+    for (const row of group) {
+      const answer = parsed?.get(row.id);
+      let reason: string;
+      if (!parsed) reason = response.content.trim() ? "invalid_answer: not the JSON asked for" : "empty_answer: the model answered nothing";
+      else if (!answer) reason = "no_answer: the row was missing from the answer";
+      else {
+        const check = checkLine(answer.line, answer.evidence, row, options.context);
+        if (check.ok) {
+          finish(row.id, { status: "generated", line: answer.line, evidence: answer.evidence, attempts: attempt });
+          continue;
+        }
+        reason = check.reason;
+      }
+      if (attempt === 1) again.push({ row, reason });
+      else finish(row.id, { status: "failed", reason, attempts: attempt });
+    }
+    await Promise.all(again.map(({ row, reason }) => request([row], 2, FEEDBACK[codeOf(reason)] ?? "it broke a rule")));
+  }
+
+  const size = Math.max(1, Math.floor(options.rowsPerRequest));
+  const groups: ProspectRow[][] = [];
+  for (let i = 0; i < rows.length; i += size) groups.push(rows.slice(i, i + size));
+  await Promise.all(groups.map((group) => request(group, 1)));
+  return results;
+}

@@ -1,0 +1,57 @@
+import type { Evidence } from "./types";
+
+export interface ParsedLine {
+  line: string;
+  evidence: Evidence[];
+}
+
+/**
+ * Reads the model's JSON answer into lines by prospect id. Tolerates a code fence around the JSON, a
+ * bare array, numeric ids and evidence given as field names; anything else for a row means "no
+ * answer for that row" (it is regenerated), never a crash.
+ */
+export function parseAnswer(content: string): Map<string, ParsedLine> | null {
+  const text = content.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
+  if (!text) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const items = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.lines) ? data.lines : null;
+  if (!items) {
+    // A one-row answer may come as the entry itself.
+    if (isObject(data) && "line" in data && "id" in data) return toMap([data]);
+    return null;
+  }
+  return toMap(items);
+}
+
+function toMap(items: unknown[]): Map<string, ParsedLine> {
+  const lines = new Map<string, ParsedLine>();
+  for (const item of items) {
+    if (!isObject(item)) continue;
+    const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id).trim() : null;
+    if (!id || lines.has(id)) continue;
+    const line = typeof item.line === "string" ? item.line.trim() : "";
+    lines.set(id, { line, evidence: toEvidence(item.evidence) });
+  }
+  return lines;
+}
+
+function toEvidence(value: unknown): Evidence[] {
+  if (!Array.isArray(value)) return [];
+  const evidence: Evidence[] = [];
+  for (const item of value.slice(0, 20)) {
+    if (typeof item === "string") evidence.push({ field: item, value: "" });
+    else if (isObject(item) && typeof item.field === "string") {
+      evidence.push({ field: item.field, value: typeof item.value === "string" ? item.value : String(item.value ?? "") });
+    }
+  }
+  return evidence;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

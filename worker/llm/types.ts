@@ -1,0 +1,46 @@
+/** What the line generator works on and answers; shared by the full run and the preview. */
+
+/** One prospect as the model sees it: the mapped fields and extra columns, keyed by field name. */
+export interface ProspectRow {
+  /** The 1-based data row number, as text: the model echoes it back. */
+  id: string;
+  fields: Record<string, string>;
+}
+
+/** The sender's context for a job (the contract's `context`). */
+export interface LineContext {
+  service: string;
+  tone: string;
+  language: string;
+  maxWords: number;
+  instructions?: string;
+}
+
+/** A fact the line relies on, quoted from the row (or from the sender's service description). */
+export interface Evidence {
+  field: string;
+  value: string;
+}
+
+export type LineOutcome =
+  | { status: "generated"; line: string; evidence: Evidence[]; attempts: number }
+  | { status: "failed"; reason: string; line?: string; attempts: number };
+
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+export interface TokenUsage {
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export const emptyUsage = (): TokenUsage => ({ requests: 0, promptTokens: 0, completionTokens: 0 });
+
+export function addUsage(into: TokenUsage, from: TokenUsage): void {
+  into.requests += from.requests;
+  into.promptTokens += from.promptTokens;
+  into.completionTokens += from.completionTokens;
+}

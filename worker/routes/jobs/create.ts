@@ -1,0 +1,48 @@
+import { createRoute } from "@hono/zod-openapi";
+import { createFullJob } from "../../jobs/create";
+import { runPreview } from "../../jobs/preview";
+import { checkColumns, loadUploadFor } from "../../jobs/upload-source";
+import { requireAuth, requireScope } from "../../middleware/auth";
+import { idempotent } from "../../middleware/idempotency";
+import { hitRateLimit } from "../../middleware/rate-limit";
+import type { App } from "../../types";
+import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
+import { CreateJobBody, JobSchema, PreviewJobSchema } from "./schemas";
+
+/** Previews are free, so they are rate-limited per user. */
+export const PREVIEW_LIMIT = { name: "preview:user", limit: 30, windowSeconds: 600 };
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/jobs",
+  tags: ["Jobs"],
+  summary: "Preview a few rows now (free) or start a full job (credits held up front)",
+  security: bearerSecurity,
+  middleware: [requireAuth, requireScope("jobs:write"), idempotent()] as const,
+  request: { body: jsonBody(CreateJobBody) },
+  responses: {
+    200: jsonContent(PreviewJobSchema, "Preview: the job with its results inline"),
+    202: jsonContent(JobSchema, "Full job: queued"),
+    ...errorResponses("invalid_request", "unauthorized", "insufficient_credits", "forbidden", "not_found", "conflict", "rate_limited"),
+  },
+});
+
+export function registerCreateJob(app: App) {
+  app.openapi(route, async (c) => {
+    const body = c.req.valid("json");
+    const { user } = c.var.auth;
+    const { upload, index } = await loadUploadFor(c.env, user.id, body.uploadId);
+    const mapping = body.mapping as Record<string, string>;
+    checkColumns(upload, mapping, body.extraColumns);
+    const request = { ...body, mapping };
+    if (body.mode === "preview") {
+      await hitRateLimit(c.env, PREVIEW_LIMIT, user.id);
+      const preview = await runPreview(c.env, user, upload, index, request);
+      c.var.log.info("preview", { jobId: preview.id, rows: preview.total, generated: preview.succeeded });
+      return c.json(preview, 200);
+    }
+    const job = await createFullJob(c.env, user, upload, index, request);
+    c.var.log.info("job started", { jobId: job.id, total: job.total, creditsHeld: job.creditsHeld });
+    return c.json(job, 202);
+  });
+}

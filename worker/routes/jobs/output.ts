@@ -1,0 +1,61 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { uploads } from "../../db/schema";
+import { csvStream } from "../../jobs/output/csv";
+import { xlsxStream } from "../../jobs/output/xlsx";
+import { ApiError } from "../../lib/errors";
+import { requireAuth, requireScope } from "../../middleware/auth";
+import type { App } from "../../types";
+import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
+import { loadOwnJob, outputPlanOf } from "./load";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/jobs/{id}/output",
+  tags: ["Jobs"],
+  summary: "The list with personalized_line and line_status, as CSV (UTF-8 BOM, CRLF) or XLSX, streamed",
+  security: bearerSecurity,
+  middleware: [requireAuth, requireScope("jobs:read")] as const,
+  request: { params: IdParam, query: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }) },
+  responses: {
+    200: {
+      description: "The file",
+      content: {
+        "text/csv": { schema: z.string().openapi({ format: "binary" }) },
+        [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) },
+      },
+    },
+    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict"),
+  },
+});
+
+/** `leads.csv` → `leads-openline.csv`, safe in a Content-Disposition header. */
+function downloadName(filename: string | undefined, jobId: string, extension: string): string {
+  const base = (filename ?? jobId).replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "_").slice(0, 80) || jobId;
+  return `${base}-openline.${extension}`;
+}
+
+export function registerJobOutput(app: App) {
+  app.openapi(route, async (c) => {
+    const { format } = c.req.valid("query");
+    const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
+    const plan = await outputPlanOf(c.env, job.id);
+    if (!(await c.env.FILES.head(plan.normalizedKey))) {
+      throw new ApiError("conflict", "The upload this job read was deleted, so its output cannot be rebuilt.");
+    }
+    const [upload] = await getDb(c.env).select({ filename: uploads.filename }).from(uploads).where(eq(uploads.id, job.uploadId));
+    const name = downloadName(upload?.filename, job.id, format);
+    const body = format === "xlsx" ? xlsxStream(c.env.FILES, plan) : csvStream(c.env.FILES, plan);
+    return new Response(body, {
+      status: 200,
+      headers: {
+        "Content-Type": format === "xlsx" ? XLSX_TYPE : "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  });
+}

@@ -1,0 +1,92 @@
+import { z } from "@hono/zod-openapi";
+import { MAX_MAX_WORDS, MIN_MAX_WORDS } from "../../llm/words";
+import { MAPPING_FIELDS } from "../../uploads/mapping";
+
+/** The Jobs section of the contract, as OpenAPI schemas. */
+const JOB_STATUSES = ["queued", "running", "paused", "succeeded", "failed", "canceled"] as const;
+
+export const JobContextSchema = z
+  .object({
+    service: z.string().trim().min(3).max(2000).openapi({ description: "What the sender sells, in their words" }),
+    tone: z.string().trim().min(1).max(40).default("friendly"),
+    language: z.string().trim().min(2).max(35).default("en").openapi({ description: "ISO code (en, de, fr, es, …) or a language name" }),
+    maxWords: z.number().int().min(MIN_MAX_WORDS).max(MAX_MAX_WORDS).default(25).openapi({ description: "Lines are between 72% of this and this many words (18–25 by default)" }),
+    instructions: z.string().trim().max(1000).optional().openapi({ description: "Extra style wishes; they cannot override the rules" }),
+  })
+  .strict()
+  .openapi("JobContext");
+
+const MappingSchema = z
+  .partialRecord(z.enum(MAPPING_FIELDS), z.string().trim().min(1).max(256))
+  .openapi({ example: { company: "Company Name", first_name: "First Name", title: "Job Title" } });
+
+export const CreateJobBody = z
+  .object({
+    uploadId: z.string().min(1).max(100),
+    mode: z.enum(["preview", "full"]),
+    mapping: MappingSchema,
+    extraColumns: z.array(z.string().min(1).max(256)).max(50).default([]),
+    context: JobContextSchema,
+    previewRows: z.number().int().min(1).max(20).default(5),
+    maxCredits: z.number().int().min(1).max(10_000_000).optional().openapi({ description: "Run until this budget (or the balance) is spent, then pause" }),
+    webhookUrl: z
+      .url({ protocol: /^https?$/, message: "Must be an http(s) URL." })
+      .max(2000)
+      .optional(),
+    rowsPerRequest: z.number().int().min(1).max(10).optional().openapi({ description: "Prospects per LLM call (default chosen by benchmark)" }),
+  })
+  .strict()
+  .refine((body) => Boolean(body.mapping.company), { message: "`company` must be mapped to a column.", path: ["mapping", "company"] })
+  .openapi("CreateJobRequest");
+
+const EvidenceSchema = z.object({ field: z.string(), value: z.string() });
+
+export const JobSchema = z
+  .object({
+    id: z.string().openapi({ example: "job_0196a3f2c1d4e5f6a7b8c9d0" }),
+    uploadId: z.string(),
+    mode: z.enum(["preview", "full"]),
+    status: z.enum(JOB_STATUSES),
+    pauseReason: z.enum(["user", "budget"]).nullable().openapi({ description: "Why a paused job is paused" }),
+    total: z.number().int(),
+    processed: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    creditsHeld: z.number().int(),
+    creditsCharged: z.number().int(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    maxCredits: z.number().int().nullable(),
+    webhookUrl: z.string().nullable(),
+    mapping: z.record(z.string(), z.string()),
+    extraColumns: z.array(z.string()),
+    context: z.record(z.string(), z.unknown()),
+    rowsPerRequest: z.number().int().optional(),
+    model: z.string().optional(),
+    rowsPerSecond: z.number().nullable().optional(),
+    etaSeconds: z.number().int().nullable().optional(),
+  })
+  .openapi("Job");
+
+export const JobRowSchema = z
+  .object({
+    row: z.number().int().openapi({ description: "1-based data row number" }),
+    input: z.record(z.string(), z.string()),
+    line: z.string().nullable(),
+    status: z.enum(["pending", "generated", "failed", "skipped"]),
+    reason: z.string().optional(),
+    evidence: z.array(EvidenceSchema).optional(),
+  })
+  .openapi("JobRow");
+
+export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema) }).openapi("PreviewJob");
+
+export const JobListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+  status: z.enum(JOB_STATUSES).optional(),
+});
+
+export const JobStatusEnum = z.enum(JOB_STATUSES);
