@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, expectError, json, PASSWORD, signup, uniqueIp } from "../../helpers";
 import { customerFor, injectStripeFailure, stripeRequests } from "../billing/stripe-helpers";
+import { createScenario, createUploadFixture, jobBody, prospectRows } from "../jobs/fixtures";
+import { roomFor } from "../../../worker/jobs/keys";
 
 describe("webhook secret", () => {
   it("is readable and rotates", async () => {
@@ -70,6 +72,20 @@ describe("DELETE /v1/account", () => {
     const again = await signup({ email: user.email });
     const me = await json(await call("GET", "/v1/me", { token: again.accessToken }));
     expect(me.credits).toEqual({ balance: 500, held: 0 });
+  });
+
+  it("wipes the user's job rooms, which hold each job's settings", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(3));
+    const preview = await call("POST", "/v1/jobs", {
+      token: user.accessToken,
+      body: jobBody(upload.id, await createScenario(), { mode: "preview", previewRows: 2 }),
+    });
+    expect(preview.status).toBe(200);
+    const jobId = (await json(preview)).id;
+    expect(await roomFor(env, jobId).read()).not.toBeNull();
+    expect((await call("DELETE", "/v1/account", { token: user.accessToken, body: { password: PASSWORD } })).status).toBe(204);
+    expect(await roomFor(env, jobId).read()).toBeNull();
   });
 
   it("closes the Stripe customer so a deleted user is never charged again", async () => {

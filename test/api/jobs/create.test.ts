@@ -94,6 +94,21 @@ describe("POST /v1/jobs — full", () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it("filters the list by mode, so previews can be left out", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(2), 10);
+    const scenario = await createScenario();
+    const preview = await call("POST", "/v1/jobs", { token: user.accessToken, body: jobBody(upload.id, scenario, { mode: "preview", previewRows: 1 }) });
+    const previewId = (await json(preview)).id;
+    const full = await startJob(user, jobBody(upload.id, scenario));
+    const fullOnly = await json(await call("GET", "/v1/jobs?mode=full", { token: user.accessToken }));
+    expect(fullOnly.data.map((job: any) => job.id)).toEqual([full.id]);
+    const previews = await json(await call("GET", "/v1/jobs?mode=preview", { token: user.accessToken }));
+    expect(previews.data.map((job: any) => job.id)).toEqual([previewId]);
+    await expectError(await call("GET", "/v1/jobs?mode=draft", { token: user.accessToken }), 400, "invalid_request");
+    await waitForJob(user, full.id);
+  });
+
   it("replays the first answer for the same Idempotency-Key and holds credits once", async () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(9), 10);

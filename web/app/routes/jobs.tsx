@@ -11,7 +11,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Jobs · Openline" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const cursor = new URL(args.request.url).searchParams.get("cursor");
-  const query = `limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+  // Previews are free scratch runs: the list shows the real runs.
+  const query = `mode=full&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
   const [jobs, uploads] = await Promise.all([
     loadFromApi<Page<Job>>(args, `/v1/jobs?${query}`),
     loadOptional<Page<Upload>>(args, "/v1/uploads?limit=100"),

@@ -4,7 +4,8 @@ import { ledgerFor } from "../../../durable-objects/credit-ledger";
 import { PasswordSchema } from "../../accounts";
 import { closeStripeCustomer } from "../../billing/account-deletion";
 import { getDb } from "../../db/client";
-import { users } from "../../db/schema";
+import { jobs, users } from "../../db/schema";
+import { roomFor } from "../../jobs/keys";
 import { ApiError } from "../../lib/errors";
 import { verifyPassword } from "../../lib/password";
 import { requireAuth, requireSession } from "../../middleware/auth";
@@ -39,6 +40,9 @@ export function registerDeleteAccount(app: App) {
     await closeStripeCustomer(c.env, user, c.var.log);
     await deletePrefix(c.env.FILES, userPrefix(user.id));
     await ledgerFor(c.env, user.id).destroy();
+    // Job rooms hold each job's settings (the service text among them): wipe them too.
+    const userJobs = await getDb(c.env).select({ id: jobs.id }).from(jobs).where(eq(jobs.userId, user.id));
+    await Promise.all(userJobs.map((job) => roomFor(c.env, job.id).destroy()));
     await getDb(c.env).delete(users).where(eq(users.id, user.id));
     c.var.log.info("account deleted", { userId: user.id });
     return c.body(null, 204);

@@ -25,11 +25,11 @@ const route = createRoute({
 
 export function registerListJobs(app: App) {
   app.openapi(route, async (c) => {
-    const { limit, cursor, status } = c.req.valid("query");
+    const { limit, cursor, status, mode } = c.req.valid("query");
     const rows = await getDb(c.env)
       .select()
       .from(jobs)
-      .where(and(eq(jobs.userId, c.var.auth.user.id), status ? eq(jobs.status, status) : undefined, cursor ? lt(jobs.id, cursor) : undefined))
+      .where(and(eq(jobs.userId, c.var.auth.user.id), status ? eq(jobs.status, status) : undefined, mode ? eq(jobs.mode, mode) : undefined, cursor ? lt(jobs.id, cursor) : undefined))
       .orderBy(desc(jobs.id))
       .limit(limit + 1);
     const page = pageOf(rows, limit);

@@ -87,6 +87,7 @@ export const JobListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
   status: z.enum(JOB_STATUSES).optional(),
+  mode: z.enum(["preview", "full"]).optional(),
 });
 
 export const JobStatusEnum = z.enum(JOB_STATUSES);
