@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ledgerFor } from "../../durable-objects/credit-ledger";
 import { requireAuth, requireScope } from "../middleware/auth";
 import type { App } from "../types";
-import { bearerSecurity, errorResponses, jsonContent } from "./openapi-schemas";
+import { bearerSecurity, errorResponses, jsonContent, PaginationQuery } from "./openapi-schemas";
 
 export const LedgerEntrySchema = z
   .object({
@@ -23,8 +23,8 @@ const CreditsSchema = z
   })
   .openapi("Credits");
 
-const CreditsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+// The ledger's cursor is the entry's sequence number, not an id.
+const CreditsQuery = PaginationQuery.extend({
   cursor: z.string().regex(/^\d{1,15}$/, "Not a cursor from this list.").optional(),
 });
 

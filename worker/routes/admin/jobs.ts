@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { getDb } from "../../db/client";
+import { pageOf } from "../../lib/pagination";
 import { jobs, users } from "../../db/schema";
 import { publicJobFromRow } from "../../jobs/public-job";
 import { requireAdmin, requireAuth } from "../../middleware/auth";
 import type { App } from "../../types";
-import { bearerSecurity, errorResponses, jsonContent, listOf } from "../openapi-schemas";
+import { bearerSecurity, errorResponses, jsonContent, listOf, PaginationQuery } from "../openapi-schemas";
 import { JobSchema, JobStatusEnum } from "../jobs/schemas";
 
 const AdminJobSchema = JobSchema.extend({ userId: z.string(), userEmail: z.string().nullable() }).openapi("AdminJob");
@@ -18,9 +19,7 @@ const route = createRoute({
   security: bearerSecurity,
   middleware: [requireAuth, requireAdmin] as const,
   request: {
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-      cursor: z.string().max(200).optional(),
+    query: PaginationQuery.extend({
       status: JobStatusEnum.optional(),
       userId: z.string().max(100).optional(),
       mode: z.enum(["preview", "full"]).optional(),
@@ -49,11 +48,11 @@ export function registerAdminJobs(app: App) {
       )
       .orderBy(desc(jobs.id))
       .limit(limit + 1);
-    const page = rows.slice(0, limit);
+    const page = pageOf(rows, limit, (row) => row.job.id);
     return c.json(
       {
-        data: page.map(({ job, email }) => ({ ...publicJobFromRow(job), userId: job.userId, userEmail: email })),
-        nextCursor: rows.length > limit ? page[page.length - 1]!.job.id : null,
+        data: page.data.map(({ job, email }) => ({ ...publicJobFromRow(job), userId: job.userId, userEmail: email })),
+        nextCursor: page.nextCursor,
       },
       200,
     );

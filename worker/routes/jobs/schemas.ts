@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_MAX_WORDS, MIN_MAX_WORDS } from "../../llm/words";
-import { MAPPING_FIELDS } from "../../uploads/mapping";
+import { PaginationQuery } from "../openapi-schemas";
+import { MappingInput } from "../uploads/schemas";
 
 /** The Jobs section of the contract, as OpenAPI schemas. */
 const JOB_STATUSES = ["queued", "running", "paused", "succeeded", "failed", "canceled"] as const;
@@ -16,15 +17,11 @@ export const JobContextSchema = z
   .strict()
   .openapi("JobContext");
 
-const MappingSchema = z
-  .partialRecord(z.enum(MAPPING_FIELDS), z.string().trim().min(1).max(256))
-  .openapi({ example: { company: "Company Name", first_name: "First Name", title: "Job Title" } });
-
 export const CreateJobBody = z
   .object({
     uploadId: z.string().min(1).max(100),
     mode: z.enum(["preview", "full"]),
-    mapping: MappingSchema,
+    mapping: MappingInput,
     extraColumns: z.array(z.string().min(1).max(256)).max(50).default([]),
     context: JobContextSchema,
     previewRows: z.number().int().min(1).max(20).default(5),
@@ -83,9 +80,7 @@ export const JobRowSchema = z
 
 export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema) }).openapi("PreviewJob");
 
-export const JobListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
+export const JobListQuery = PaginationQuery.extend({
   status: z.enum(JOB_STATUSES).optional(),
   mode: z.enum(["preview", "full"]).optional(),
 });

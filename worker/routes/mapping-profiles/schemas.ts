@@ -1,12 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import type { MappingProfile } from "../../db/schema";
-import { MAPPING_FIELDS } from "../../uploads/mapping";
-import { MappingSchema } from "../uploads/schemas";
+import { MappingInput, MappingSchema } from "../uploads/schemas";
 
 /** A profile's mapping: at least one field, each naming a column (as it appears in the files). */
-export const ProfileMappingInput = z
-  .partialRecord(z.enum(MAPPING_FIELDS), z.string().trim().min(1).max(256))
-  .refine((mapping) => Object.keys(mapping).length > 0, { message: "A mapping needs at least one field" })
+export const ProfileMappingInput = MappingInput.refine((mapping) => Object.keys(mapping).length > 0, { message: "A mapping needs at least one field" })
   .openapi({ example: { first_name: "First Name", company: "Company Name", title: "Job Title" } });
 
 export const ProfileName = z.string().trim().min(1).max(100);

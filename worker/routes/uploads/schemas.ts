@@ -12,6 +12,11 @@ export const MappingSchema = z
     example: { first_name: "First Name", company: "Company Name", title: "Job Title" },
   });
 
+/** A mapping as clients send it (jobs, profiles): each field names a column, trimmed, not empty. */
+export const MappingInput = z
+  .partialRecord(z.enum(MAPPING_FIELDS), z.string().trim().min(1).max(256))
+  .openapi({ example: { company: "Company Name", first_name: "First Name", title: "Job Title" } });
+
 const WarningSchema = z
   .object({
     code: z.string().openapi({ example: "duplicate_rows" }),
