@@ -21,6 +21,22 @@ const route = createRoute({
   },
 });
 
+/**
+ * The queue is checked by really sending a ping, at most once a minute per isolate: /health is public,
+ * and every call must not become a queue message and a consumer invocation.
+ */
+const QUEUE_CHECK_MS = 60_000;
+// A settled value, not a promise: Workers do not let one request await another request's I/O.
+let lastQueueCheck: { at: number; result: "ok" | "error" } | undefined;
+
+async function checkQueue(env: Env): Promise<"ok" | "error"> {
+  if (lastQueueCheck && Date.now() - lastQueueCheck.at < QUEUE_CHECK_MS) return lastQueueCheck.result;
+  const result = await check(() => env.JOBS.send(HEALTH_PING));
+  // Only a success is remembered: a failing queue is probed again on the next call.
+  lastQueueCheck = result === "ok" ? { at: Date.now(), result } : undefined;
+  return result;
+}
+
 async function check(probe: () => Promise<unknown>): Promise<"ok" | "error"> {
   try {
     await probe();
@@ -35,7 +51,7 @@ export function registerHealth(app: App) {
     const [db, storage, queue] = await Promise.all([
       check(() => c.env.DB.prepare("SELECT 1").first()),
       check(() => c.env.FILES.head("health-check")),
-      check(() => c.env.JOBS.send(HEALTH_PING)),
+      checkQueue(c.env),
     ]);
     const checks = { db, storage, queue };
     const healthy = Object.values(checks).every((value) => value === "ok");

@@ -86,6 +86,18 @@ describe("GET /v1/jobs/:id/events", () => {
     await expectError(await connect(`/v1/jobs/${job.id}/events?ticket=tkt_made_up`), 401, "unauthorized");
   });
 
+  it("does not spend a ticket on a request that cannot upgrade", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(3), 10);
+    const job = await startJob(user, jobBody(upload.id, await createScenario()));
+    const { ticket } = await json(await call("POST", `/v1/jobs/${job.id}/ticket`, { token: user.accessToken }));
+    await expectError(await call("GET", `/v1/jobs/${job.id}/events?ticket=${ticket}`), 400, "invalid_request");
+    const socket = await connect(`/v1/jobs/${job.id}/events?ticket=${ticket}`);
+    expect(socket.status).toBe(101);
+    socket.webSocket?.accept();
+    socket.webSocket?.close();
+  });
+
   it("refuses no credentials (401) and a plain GET without the upgrade (400)", async () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(3), 10);

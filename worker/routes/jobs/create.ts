@@ -31,12 +31,13 @@ export function registerCreateJob(app: App) {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     const { user } = c.var.auth;
+    // Before any read: a client over its preview limit costs one D1 write, not an upload load.
+    if (body.mode === "preview") await hitRateLimit(c.env, PREVIEW_LIMIT, user.id);
     const { upload, index } = await loadUploadFor(c.env, user.id, body.uploadId);
     const mapping = body.mapping as Record<string, string>;
     checkColumns(upload, mapping, body.extraColumns);
     const request = { ...body, mapping };
     if (body.mode === "preview") {
-      await hitRateLimit(c.env, PREVIEW_LIMIT, user.id);
       const preview = await runPreview(c.env, user, upload, index, request);
       c.var.log.info("preview", { jobId: preview.id, rows: preview.total, generated: preview.succeeded });
       return c.json(preview, 200);

@@ -6,7 +6,7 @@ import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { roomFor } from "../../jobs/keys";
 import { ApiError } from "../../lib/errors";
-import { requireAuth } from "../../middleware/auth";
+import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App, AppEnv } from "../../types";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
 import { loadOwnJob } from "./load";
@@ -16,12 +16,14 @@ import { loadOwnJob } from "./load";
  * opens this one job's events.
  */
 const ticketOrAuth = createMiddleware<AppEnv>(async (c, next) => {
+  // Checked before a ticket is redeemed, so a request that cannot upgrade does not spend it.
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+    throw new ApiError("invalid_request", "Connect with a WebSocket (Upgrade: websocket).");
+  }
   const ticket = c.req.query("ticket");
   if (!ticket) {
-    return requireAuth(c, async () => {
-      if (!c.var.auth.scopes.includes("jobs:read")) throw new ApiError("forbidden", "This API key lacks the `jobs:read` scope.", { requiredScope: "jobs:read" });
-      await next();
-    });
+    await requireAuth(c, () => requireScope("jobs:read")(c, next).then(() => undefined));
+    return;
   }
   const redeemed = ticket.length <= 200 ? await roomFor(c.env, c.req.param("id") ?? "").redeemTicket({ ticket }) : null;
   if (!redeemed) throw new ApiError("unauthorized", "The ticket is unknown, used or expired; ask for a new one.");
@@ -48,9 +50,6 @@ const route = createRoute({
 export function registerJobEvents(app: App) {
   app.openapi(route, async (c) => {
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
-    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
-      throw new ApiError("invalid_request", "Connect with a WebSocket (Upgrade: websocket).");
-    }
     const room = roomFor(c.env, job.id);
     if (!(await room.read())) throw new ApiError("conflict", "This job never started, so it has no events.");
     return room.fetch(c.req.raw);
