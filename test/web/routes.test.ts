@@ -103,11 +103,16 @@ describe("log in, sign up, log out", () => {
     expect(JSON.parse(api.calls[0]!.body)).toEqual({ email: "Ann@Acme.test", password: "pw" });
   });
   it("never follows `next` to another site", async () => {
-    for (const next of ["//evil.example/x", "https://evil.example", "/\\evil.example"]) {
+    for (const next of ["//evil.example/x", "https://evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example"]) {
       const api = fakeApi({ "POST /v1/auth/login": json(200, session) });
       const response = (await call(login.action, formRequest(`${APP}/login`, { email: "a@b.co", password: "pw", next }), contextWith(api))) as Response;
       expect(response.headers.get("Location")).toBe("/jobs");
     }
+  });
+  it("follows `next` within the site, with its query", async () => {
+    const api = fakeApi({ "POST /v1/auth/login": json(200, session) });
+    const response = (await call(login.action, formRequest(`${APP}/login`, { email: "a@b.co", password: "pw", next: "/jobs/job_1?tab=rows" }), contextWith(api))) as Response;
+    expect(response.headers.get("Location")).toBe("/jobs/job_1?tab=rows");
   });
   it("shows a wrong password as the API's message, keeping the email", async () => {
     const api = fakeApi({ "POST /v1/auth/login": apiError(401, "invalid_credentials", "Wrong email or password.") });

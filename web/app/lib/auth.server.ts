@@ -9,10 +9,16 @@ export interface AuthFormResult {
   values: { email: string; name?: string };
 }
 
-/** Only same-site paths: `next` must never send a user to another site after logging in. */
+/**
+ * Only same-site paths: `next` must never send a user to another site after logging in. Browsers drop
+ * tabs and newlines from URLs (`/\t/evil.com` is `//evil.com`), so the path is resolved the way a
+ * browser would and must stay on our origin.
+ */
 export function safeNext(value: FormDataEntryValue | string | null | undefined, fallback = "/jobs"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
-  return value;
+  if (typeof value !== "string" || !value.startsWith("/") || /[\x00-\x20\x7f\\]/.test(value)) return fallback;
+  const base = "https://openline.invalid";
+  const resolved = new URL(value, base);
+  return resolved.origin === base ? `${resolved.pathname}${resolved.search}${resolved.hash}` : fallback;
 }
 
 /** zod issues from a 400 as `{field: message}` (first message per field). */

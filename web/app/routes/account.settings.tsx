@@ -48,7 +48,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
       <div className="panel">
         <h2 className="panel-title">Export your data</h2>
         <p>Everything we store about you — account, ledger, uploads, mapping profiles, jobs and API keys (never their secrets) — as one JSON file.</p>
-        <a className="button secondary" href="/account/export" download>
+        <a className="button secondary" href="/account/export">
           Download my data
         </a>
       </div>

@@ -159,10 +159,10 @@ function JobControls({ job }: { job: Job }) {
       ) : null}
       {canDownload ? (
         <p className="downloads">
-          <a className="button" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv`} download>
+          <a className="button" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv`}>
             Download CSV
           </a>
-          <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=xlsx`} download>
+          <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=xlsx`}>
             Download XLSX
           </a>
           <span className="muted small">Your columns in their order, plus personalized_line and line_status. Opens cleanly in Excel.</span>
