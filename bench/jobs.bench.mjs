@@ -34,7 +34,7 @@ if (code !== 0 || !results["invocation-rpr10"]) {
 const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const lines = [];
 const one = results["invocation-rpr1"];
-lines.push(`Fake LLM at ${fmt(one.latencyMs)} ms per call; one consumer invocation = ${one.batch} chunk messages of 50 rows, at most ${one.inFlight} LLM calls in flight (median of 5).`);
+lines.push(`Fake LLM at ${fmt(one.latencyMs)} ms per call; one consumer invocation = ${one.batch} chunk messages of ${one.rows / one.batch} rows, at most ${one.inFlight} LLM calls in flight (median of 3).`);
 lines.push("rowsPerRequest | rows/s | ideal rows/s | of ideal | call latency seen | of ideal at that latency | LLM calls | tokens/row (prompt + completion) | vs 1 row/call");
 for (const rpr of [1, 5, 10]) {
   const r = results[`invocation-rpr${rpr}`];

@@ -13,13 +13,14 @@ import type { ChunkMessage } from "../worker/jobs/types";
 import { loadUploadFor } from "../worker/jobs/upload-source";
 import { createLlmClient, llmOptionsFromConfig } from "../worker/llm/client";
 import { buildMessages } from "../worker/llm/prompt";
+import { ROWS_PER_INDEX_CHUNK } from "../worker/uploads/normalized";
 import worker from "../worker/index";
 
 const bench = env as unknown as { BENCH_URL: string; BENCH_LLM_LATENCY_MS: string; BENCH_E2E_ROWS: string; BENCH_BATCH: string; LLM_BASE_URL: string };
 const fakeBase = bench.LLM_BASE_URL.replace(/\/v1$/, "");
 /** Chunk messages per consumer invocation: wrangler.toml's max_batch_size. */
 const BATCH = Number(bench.BENCH_BATCH);
-const REPEATS = 5;
+const REPEATS = 3;
 
 async function report(name: string, result: Record<string, unknown>) {
   console.log(name, JSON.stringify(result));
@@ -130,7 +131,7 @@ it("jobs benchmark", async () => {
   const latency = Number(bench.BENCH_LLM_LATENCY_MS) / 1000;
   const inFlight = getConfig(env).LLM_CONCURRENCY;
   const user = await userWithCredits(1_000_000);
-  const perInvocationUpload = await upload(user.token, BATCH * 50);
+  const perInvocationUpload = await upload(user.token, BATCH * ROWS_PER_INDEX_CHUNK);
 
   // Warm the isolate (module init, first DO and R2 touches) before measuring.
   await oneInvocation(user, perInvocationUpload.id, 5);

@@ -61,6 +61,11 @@ export interface JobCredits {
   available: number;
 }
 
+export interface ReserveInput {
+  jobId: string;
+  key: string;
+  amount: number;
+}
 export type ReserveResult = { reserved: number; replayed: boolean; closed: boolean; job: JobCredits } & Balance;
 export type SettleResult = { charged: number; replayed: boolean; job: JobCredits } & Balance;
 
@@ -208,45 +213,52 @@ export class CreditLedger extends DurableObject<Env> {
    * Answers what it reserved, possibly less than asked or 0 (the job must then pause). A released
    * (closed) hold reserves nothing.
    */
-  reserve(input: { jobId: string; key: string; amount: number }): ReserveResult {
-    return this.ctx.storage.transactionSync(() => {
-      const existing = this.reservation(input.key);
-      if (existing) {
-        return { reserved: existing.amount, replayed: true, closed: false, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+  reserve(input: ReserveInput): ReserveResult {
+    return this.ctx.storage.transactionSync(() => this.reserveOne(input));
+  }
+
+  /** Several reservations in one transaction, in order (a consumer claiming a batch of chunks). */
+  reserveMany(inputs: ReserveInput[]): ReserveResult[] {
+    return this.ctx.storage.transactionSync(() => inputs.map((input) => this.reserveOne(input)));
+  }
+
+  private reserveOne(input: ReserveInput): ReserveResult {
+    const existing = this.reservation(input.key);
+    if (existing) {
+      return { reserved: existing.amount, replayed: true, closed: false, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+    }
+    const hold = this.holdRow(input.jobId);
+    if (!hold || hold.closed) {
+      return { reserved: 0, replayed: false, closed: true, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+    }
+    const wanted = Math.max(0, Math.floor(input.amount));
+    if (hold.amount < wanted && hold.budget !== null) {
+      const account = this.getBalance();
+      const budgetRoom = Math.max(0, hold.budget - (hold.charged + hold.amount + hold.reserved));
+      const topUp = Math.min(wanted - hold.amount, account.balance, budgetRoom);
+      if (topUp > 0) {
+        this.sql.exec("UPDATE holds SET amount = amount + ? WHERE job_id = ?", topUp, input.jobId);
+        this.sql.exec("UPDATE account SET balance = balance - ?, held = held + ?", topUp, topUp);
+        hold.amount += topUp;
       }
-      const hold = this.holdRow(input.jobId);
-      if (!hold || hold.closed) {
-        return { reserved: 0, replayed: false, closed: true, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
-      }
-      const wanted = Math.max(0, Math.floor(input.amount));
-      if (hold.amount < wanted && hold.budget !== null) {
-        const account = this.getBalance();
-        const budgetRoom = Math.max(0, hold.budget - (hold.charged + hold.amount + hold.reserved));
-        const topUp = Math.min(wanted - hold.amount, account.balance, budgetRoom);
-        if (topUp > 0) {
-          this.sql.exec("UPDATE holds SET amount = amount + ? WHERE job_id = ?", topUp, input.jobId);
-          this.sql.exec("UPDATE account SET balance = balance - ?, held = held + ?", topUp, topUp);
-          hold.amount += topUp;
-        }
-      }
-      const reserved = Math.min(wanted, hold.amount);
-      if (reserved > 0) {
-        this.sql.exec(
-          "UPDATE holds SET amount = amount - ?, reserved = reserved + ? WHERE job_id = ?",
-          reserved,
-          reserved,
-          input.jobId,
-        );
-        this.sql.exec(
-          "INSERT INTO reservations (key, job_id, amount, created_at) VALUES (?, ?, ?, ?)",
-          input.key,
-          input.jobId,
-          reserved,
-          new Date().toISOString(),
-        );
-      }
-      return { reserved, replayed: false, closed: false, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
-    });
+    }
+    const reserved = Math.min(wanted, hold.amount);
+    if (reserved > 0) {
+      this.sql.exec(
+        "UPDATE holds SET amount = amount - ?, reserved = reserved + ? WHERE job_id = ?",
+        reserved,
+        reserved,
+        input.jobId,
+      );
+      this.sql.exec(
+        "INSERT INTO reservations (key, job_id, amount, created_at) VALUES (?, ?, ?, ?)",
+        input.key,
+        input.jobId,
+        reserved,
+        new Date().toISOString(),
+      );
+    }
+    return { reserved, replayed: false, closed: false, job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
   }
 
   /**

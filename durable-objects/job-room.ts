@@ -88,6 +88,11 @@ export type ClaimResult =
       range: ChunkRangeRef;
     };
 
+export interface ChunkRunRef {
+  chunk: number;
+  run: number;
+}
+
 export interface LeaseBeat {
   chunk: number;
   run: number;
@@ -258,70 +263,97 @@ export class JobRoom extends DurableObject<Env> {
 
   // ---------------------------------------------------------------- the consumer's side
 
-  async claim(input: { chunk: number; run: number; deadLetter?: boolean }): Promise<ClaimResult> {
+  async claim(input: ChunkRunRef & { deadLetter?: boolean }): Promise<ClaimResult> {
+    const [result] = await this.claimMany({ chunks: [input], deadLetter: input.deadLetter });
+    return result!;
+  }
+
+  /**
+   * Leases chunk runs to one consumer invocation, in the order given, in one turn of the room and one
+   * call to the ledger (which reserves each run's credits): a batch's claims cost one round trip, not
+   * one per chunk. A run the ledger can reserve nothing for is `blocked` and pauses the job (budget).
+   * The dead-letter path claims without reserving: it only marks rows failed.
+   */
+  async claimMany(input: { chunks: ChunkRunRef[]; deadLetter?: boolean }): Promise<ClaimResult[]> {
     return this.serial(async () => {
       const job = this.loadJob();
-      const c = this.chunk(input.chunk);
-      if (!job || !c) return { action: "skip" as const, why: "unknown job or chunk" };
-      if (isTerminal(job.status)) return { action: "skip" as const, why: `job ${job.status}` };
-      if (input.run !== c.run) return { action: "skip" as const, why: "superseded run" };
-      if (c.state === "done" || c.state === "canceled" || c.state === "blocked" || c.state === "settling") {
-        return { action: "skip" as const, why: `chunk ${c.state}` };
-      }
       const now = Date.now();
-      if (c.state === "running" && (c.lease_until ?? 0) > now) {
-        if (input.deadLetter) return { action: "skip" as const, why: "chunk is being processed" };
-        return { action: "busy" as const, retryInSeconds: Math.min(120, Math.ceil(((c.lease_until ?? now) - now) / 1000) + 1) };
-      }
-      if (!input.deadLetter && job.status === "paused") {
-        this.sql.exec("UPDATE chunks SET state = 'pending', lease_id = NULL, lease_until = NULL WHERE idx = ?", c.idx);
-        return { action: "paused" as const };
+      const results: ClaimResult[] = [];
+      const toLease: Array<{ at: number; c: ChunkRow }> = [];
+      const taken = new Set<number>();
+      input.chunks.forEach((ref, at) => {
+        const c = this.chunk(ref.chunk);
+        if (!job || !c) return void (results[at] = { action: "skip", why: "unknown job or chunk" });
+        if (isTerminal(job.status)) return void (results[at] = { action: "skip", why: `job ${job.status}` });
+        if (ref.run !== c.run) return void (results[at] = { action: "skip", why: "superseded run" });
+        if (c.state === "done" || c.state === "canceled" || c.state === "blocked" || c.state === "settling") {
+          return void (results[at] = { action: "skip", why: `chunk ${c.state}` });
+        }
+        const leaseUntil = taken.has(c.idx) ? now + LEASE_MS : (c.lease_until ?? 0);
+        if ((c.state === "running" || taken.has(c.idx)) && leaseUntil > now) {
+          if (input.deadLetter) return void (results[at] = { action: "skip", why: "chunk is being processed" });
+          return void (results[at] = { action: "busy", retryInSeconds: Math.min(120, Math.ceil((leaseUntil - now) / 1000) + 1) });
+        }
+        if (!input.deadLetter && job.status === "paused") {
+          this.sql.exec("UPDATE chunks SET state = 'pending', lease_id = NULL, lease_until = NULL WHERE idx = ?", c.idx);
+          return void (results[at] = { action: "paused" });
+        }
+        taken.add(c.idx);
+        toLease.push({ at, c });
+      });
+      if (!job || toLease.length === 0) return results;
+
+      let reservations: number[] = toLease.map(() => 0);
+      if (!input.deadLetter) {
+        const reserved = await ledgerFor(this.env, job.userId).reserveMany(
+          toLease.map(({ c }) => ({
+            jobId: job.id,
+            key: chunkRunKey(job.id, c.idx, c.run),
+            amount: c.result_key === null ? c.row_count : c.pending + (c.retry_failed ? c.failed : 0),
+          })),
+        );
+        this.applyCredits(job, reserved[reserved.length - 1]!.job);
+        reservations = reserved.map((r) => r.reserved);
       }
 
-      let reserved = 0;
-      if (!input.deadLetter) {
-        const toDo = c.result_key === null ? c.row_count : c.pending + (c.retry_failed ? c.failed : 0);
-        const reservation = await ledgerFor(this.env, job.userId).reserve({
-          jobId: job.id,
-          key: chunkRunKey(job.id, c.idx, c.run),
-          amount: toDo,
-        });
-        this.applyCredits(job, reservation.job);
-        reserved = reservation.reserved;
-        if (reserved === 0) {
+      let outOfCredits = false;
+      toLease.forEach(({ at, c }, i) => {
+        if (!input.deadLetter && reservations[i] === 0) {
           this.sql.exec("UPDATE chunks SET state = 'blocked', lease_id = NULL, lease_until = NULL WHERE idx = ?", c.idx);
-          if (job.status === "running" || job.status === "queued") await this.pauseForBudget(job);
-          else this.saveJob(job);
-          return { action: "paused" as const };
+          outOfCredits = true;
+          results[at] = { action: "paused" };
+          return;
         }
-      }
-      const leaseId = randomHex(6);
-      this.sql.exec(
-        "UPDATE chunks SET state = 'running', lease_id = ?, lease_until = ?, live_generated = NULL, live_failed = NULL WHERE idx = ?",
-        leaseId,
-        now + LEASE_MS,
-        c.idx,
-      );
-      const statusChanged = job.status === "queued";
-      if (statusChanged) {
+        const leaseId = randomHex(6);
+        this.sql.exec(
+          "UPDATE chunks SET state = 'running', lease_id = ?, lease_until = ?, live_generated = NULL, live_failed = NULL WHERE idx = ?",
+          leaseId,
+          now + LEASE_MS,
+          c.idx,
+        );
+        results[at] = {
+          action: "run",
+          leaseId,
+          run: c.run,
+          reserved: reservations[i]!,
+          retryFailed: c.retry_failed === 1,
+          baseKey: c.checkpoint_key ?? c.result_key,
+          userId: job.userId,
+          normalizedKey: job.normalizedKey,
+          columns: job.columns,
+          settings: job.settings,
+          range: { chunk: c.idx, start: c.start, end: c.end, firstRow: c.first_row, rowCount: c.row_count },
+        };
+      });
+      const started = job.status === "queued" && results.some((r) => r.action === "run");
+      if (started) {
         job.status = "running";
         job.startedAt ??= new Date(now).toISOString();
       }
       this.saveJob(job);
-      this.changed(statusChanged);
-      return {
-        action: "run" as const,
-        leaseId,
-        run: c.run,
-        reserved,
-        retryFailed: c.retry_failed === 1,
-        baseKey: c.checkpoint_key ?? c.result_key,
-        userId: job.userId,
-        normalizedKey: job.normalizedKey,
-        columns: job.columns,
-        settings: job.settings,
-        range: { chunk: c.idx, start: c.start, end: c.end, firstRow: c.first_row, rowCount: c.row_count },
-      };
+      this.changed(started);
+      if (outOfCredits) await this.pauseForBudget(job);
+      return results;
     });
   }
 

@@ -1,5 +1,5 @@
 import { getConfig } from "../worker/config";
-import { runChunkMessage, chunkRetryDelay } from "../worker/jobs/chunk-runner";
+import { claimBatch, chunkRetryDelay, runChunkMessage } from "../worker/jobs/chunk-runner";
 import { RoomLinks } from "../worker/jobs/gate";
 import type { ChunkMessage } from "../worker/jobs/types";
 import type { Logger } from "../worker/lib/logger";
@@ -26,10 +26,11 @@ export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env,
     links: new RoomLinks(env),
   };
   let rows = 0;
+  const claims = claimBatch(env, messages.map((message) => message.body));
   await Promise.all(
-    messages.map(async (message) => {
+    messages.map(async (message, i) => {
       try {
-        const outcome = await runChunkMessage(message.body, message.attempts, deps);
+        const outcome = await runChunkMessage(message.body, await claims[i]!, message.attempts, deps);
         rows += outcome.rows;
         if (outcome.kind === "ack") message.ack();
         else message.retry({ delaySeconds: outcome.delaySeconds });

@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
   LLM_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
   LLM_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
   LLM_ROWS_PER_REQUEST: z.coerce.number().int().min(1).max(10).default(5),
+  // A running chunk saves its finished rows to R2 at most this often (what a crash can cost).
+  JOB_CHECKPOINT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

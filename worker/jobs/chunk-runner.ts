@@ -1,4 +1,5 @@
 import type { ClaimResult } from "../../durable-objects/job-room";
+import { getConfig } from "../config";
 import type { Logger } from "../lib/logger";
 import type { LlmClient } from "../llm/client";
 import { generateLines, type RowResolution } from "../llm/generate";
@@ -13,7 +14,7 @@ import { readRange, SourceMissingError } from "./source";
 import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
 
 /**
- * Runs one chunk message: claim the chunk run from the JobRoom (which reserves its credits), read its
+ * Runs one chunk message whose run was claimed from the JobRoom (which reserved its credits): read its
  * rows from R2, generate lines for the rows still to do, checkpoint to R2 as rows finish, write the
  * chunk's result and report it (the room charges the run once). Rows already settled by an earlier run
  * or checkpoint are kept, so a retried chunk resumes instead of starting over.
@@ -40,9 +41,23 @@ export function chunkRetryDelay(attempts: number, serverMs: number | null = null
   return Math.max(jittered, serverMs === null ? 0 : Math.ceil(serverMs / 1000));
 }
 
-export async function runChunkMessage(message: ChunkMessage, attempts: number, deps: RunnerDeps): Promise<RunOutcome> {
-  const room = roomFor(deps.env, message.jobId);
-  const claim = await room.claim({ chunk: message.chunk, run: message.run });
+/**
+ * Claims the chunk runs of a batch: one room call per job for all its messages (in batch order), so
+ * claiming costs a round trip per job, not per chunk. Each message gets its own answer; a failed
+ * call fails only that job's messages.
+ */
+export function claimBatch(env: Env, messages: ChunkMessage[]): Array<Promise<ClaimResult>> {
+  const byJob = new Map<string, number[]>();
+  messages.forEach((message, i) => byJob.set(message.jobId, [...(byJob.get(message.jobId) ?? []), i]));
+  const claims: Array<Promise<ClaimResult>> = [];
+  for (const [jobId, positions] of byJob) {
+    const answers = roomFor(env, jobId).claimMany({ chunks: positions.map((i) => ({ chunk: messages[i]!.chunk, run: messages[i]!.run })) });
+    positions.forEach((i, k) => (claims[i] = answers.then((all) => all[k]!)));
+  }
+  return claims;
+}
+
+export async function runChunkMessage(message: ChunkMessage, claim: ClaimResult, attempts: number, deps: RunnerDeps): Promise<RunOutcome> {
   if (claim.action === "skip") return { kind: "ack", note: `skipped: ${claim.why}`, rows: 0 };
   if (claim.action === "paused") return { kind: "ack", note: "job paused", rows: 0 };
   if (claim.action === "busy") return { kind: "retry", delaySeconds: claim.retryInSeconds, note: "chunk leased elsewhere", rows: 0 };
@@ -82,6 +97,8 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
     );
 
     const gate = deps.links.for(message.jobId).register({ chunk: range.chunk, run, leaseId }, () => countRows(rows));
+    const checkpointEveryMs = getConfig(env).JOB_CHECKPOINT_MS;
+    let lastCheckpointAt = Date.now();
     let sinceCheckpoint = 0;
     let remaining = prospects.length;
     let checkpoints: Promise<void> = Promise.resolve();
@@ -107,8 +124,10 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
               : { status: "failed", reason: outcome.reason, run };
           remaining--;
           // No checkpoint right before the end: the final write follows anyway.
-          if (++sinceCheckpoint >= CHECKPOINT_ROWS && remaining >= CHECKPOINT_ROWS / 2) {
+          const due = Date.now() - lastCheckpointAt >= checkpointEveryMs;
+          if (++sinceCheckpoint >= CHECKPOINT_ROWS && due && remaining >= CHECKPOINT_ROWS / 2) {
             sinceCheckpoint = 0;
+            lastCheckpointAt = Date.now();
             checkpoints = checkpoints.then(checkpoint);
           }
         },

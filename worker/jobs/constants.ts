@@ -12,7 +12,10 @@ export const BROADCAST_MIN_MS = 100;
 export const D1_SYNC_MS = 2_000;
 /** Window over which rows/s is measured. */
 export const RATE_WINDOW_MS = 20_000;
-/** A running chunk writes a checkpoint to R2 after this many newly finished rows. */
+/**
+ * A running chunk writes a checkpoint to R2 once this many rows finished since the last one and
+ * JOB_CHECKPOINT_MS passed: a checkpoint saves the work a crash would lose, and that work is time.
+ */
 export const CHECKPOINT_ROWS = 20;
 /** While LLM calls flow, the consumer refreshes the room's "go on?" answer this often (cancel latency). */
 export const GATE_MAX_AGE_MS = 100;

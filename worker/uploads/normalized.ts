@@ -33,7 +33,7 @@ export interface ChunkIndex {
   chunks: ChunkRange[];
 }
 
-export const ROWS_PER_INDEX_CHUNK = 50;
+export const ROWS_PER_INDEX_CHUNK = 100;
 
 export const normalizedKeyFor = (prefix: string) => `${prefix}normalized.csv`;
 export const chunkIndexKeyFor = (prefix: string) => `${prefix}chunks.json`;

@@ -24,6 +24,24 @@ async function resultObjects(userId: string, jobId: string) {
   return listing.objects;
 }
 
+/** env.FILES counting its puts; `failOn(n)` makes the n-th put throw. */
+function countingPuts(failOn: (n: number) => boolean = () => false) {
+  const counter = { puts: 0, bucket: env.FILES };
+  counter.bucket = new Proxy(env.FILES, {
+    get(target, property) {
+      if (property === "put") {
+        return async (...args: Parameters<R2Bucket["put"]>) => {
+          if (failOn(++counter.puts)) throw new Error("R2 is having a bad day");
+          return target.put(...args);
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return counter;
+}
+
 describe("queue consumer — one message at a time", () => {
   it("acks the health check's ping and ignores it", async () => {
     const result = await deliver([{ type: "ping" }], { ids: ["ping-1"] });
@@ -84,20 +102,9 @@ describe("queue consumer — one message at a time", () => {
     const message = chunkMessage(job, user, upload, 0);
 
     // R2 fails the chunk's second write (its final result), after the checkpoint went through.
-    let puts = 0;
-    const flakyFiles = new Proxy(env.FILES, {
-      get(target, property) {
-        if (property === "put") {
-          return async (...args: Parameters<R2Bucket["put"]>) => {
-            if (++puts === 2) throw new Error("R2 is having a bad day");
-            return target.put(...args);
-          };
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    const crashed = await deliver([message], { env: { ...env, FILES: flakyFiles }, ids: ["crash"] });
+    // JOB_CHECKPOINT_MS 0: checkpoint as soon as 20 rows are done, however fast they came.
+    const files = countingPuts((n) => n === 2);
+    const crashed = await deliver([message], { env: { ...env, FILES: files.bucket, JOB_CHECKPOINT_MS: "0" } as unknown as Env, ids: ["crash"] });
     expect(crashed.retryMessages.map((m) => m.msgId)).toEqual(["crash"]);
     expect(crashed.explicitAcks).toEqual([]);
     const asked = (await scenarioStats(scenario)).rowsRequested.length;
@@ -119,6 +126,18 @@ describe("queue consumer — one message at a time", () => {
     expect((await ledgerState(user.id, job.id)).entries).toHaveLength(1);
   });
 
+  it("a chunk that finishes within JOB_CHECKPOINT_MS writes its result once, with no checkpoint", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(30), 30);
+    const scenario = await createScenario();
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario, { rowsPerRequest: 1 }));
+    const files = countingPuts();
+    const result = await deliver([chunkMessage(job, user, upload, 0)], { env: { ...env, FILES: files.bucket }, ids: ["fast"] });
+    expect(result.explicitAcks).toEqual(["fast"]);
+    expect(files.puts).toBe(1);
+    expect(await waitForJob(user, job.id)).toMatchObject({ status: "succeeded", succeeded: 30, creditsCharged: 30 });
+  });
+
   it("a chunk whose message keeps failing ends in the dead-letter queue: its rows fail, uncharged", async () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(20), 10);
@@ -136,6 +155,30 @@ describe("queue consumer — one message at a time", () => {
     // A dead letter for a chunk that is already done changes nothing.
     await deliver([chunkMessage(job, user, upload, 0)], { queue: "openline-jobs-dlq" });
     expect(await getJob(user, job.id)).toMatchObject({ succeeded: 10, failed: 10, creditsCharged: 10 });
+  });
+
+  it("one batch claims its chunks with one room call: each runs once, and a copy in the same batch waits", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(30), 10);
+    const scenario = await createScenario();
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario));
+    const claims = await roomFor(env, job.id).claimMany({
+      chunks: [
+        { chunk: 0, run: 0 },
+        { chunk: 1, run: 0 },
+        { chunk: 1, run: 0 },
+        { chunk: 2, run: 1 },
+        { chunk: 9, run: 0 },
+      ],
+    });
+    expect(claims.map((claim) => claim.action)).toEqual(["run", "run", "busy", "skip", "skip"]);
+    expect(claims.slice(0, 2).map((claim) => claim.action === "run" && [claim.range.chunk, claim.reserved])).toEqual([
+      [0, 10],
+      [1, 10],
+    ]);
+    // Only the two leased runs hold credits; the job is running.
+    expect(await getJob(user, job.id)).toMatchObject({ status: "running" });
+    expect((await ledgerState(user.id, job.id)).job).toMatchObject({ reserved: 20, available: 10 });
   });
 
   it("a chunk leased by another consumer is retried after the lease, not run twice", async () => {

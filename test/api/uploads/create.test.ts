@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, expectError, json, signup } from "../../helpers";
 import { PROSPECT_COLUMNS, prospectRows, toCsv } from "../../fixtures/uploads/prospects";
+import { ROWS_PER_INDEX_CHUNK } from "../../../worker/uploads/normalized";
 import { normalizedOf, objectCount, postUpload, uploadRowCount } from "./helpers";
 
 describe("POST /v1/uploads — happy", () => {
@@ -83,7 +84,8 @@ describe("POST /v1/uploads — happy", () => {
     expect(upload).toMatchObject({ rowCount: 70_000, sizeBytes: bytes.length });
     const { csv: normalized, index } = await normalizedOf(upload.id);
     expect(normalized).toBe(csv);
-    expect(index.chunks).toHaveLength(1400);
+    expect(index.chunks).toHaveLength(Math.ceil(70_000 / ROWS_PER_INDEX_CHUNK));
+    expect(index.chunks.map((chunk) => chunk.rowCount).reduce((sum, n) => sum + n, 0)).toBe(70_000);
   });
 
   it("warns with row numbers about duplicates, ragged rows, blank companies and formula cells", async () => {

@@ -153,6 +153,7 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
   });
 
   async function completions(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
+    const arrivedAt = Date.now();
     let request: { messages?: Array<{ role: string; content: string }>; model?: string };
     try {
       request = JSON.parse(body);
@@ -174,7 +175,13 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
     try {
       const fault = pickFault(config, stats.requests);
       if (fault) stats.faults[fault]++;
-      await delay(config.latencyMs + Math.random() * config.jitterMs);
+      // The answer is written first and sent `latencyMs` after the request arrived, so the fake's own
+      // work is part of its latency, as a real model's is.
+      let content = "";
+      if (fault === "garbage") content = "Sure! Here are your lines: Ann at Acme…";
+      else if (fault === null) content = answer(messages, prompt, config);
+      const completion = completionBody(content, messages, request.model ?? "fake-llm");
+      await delay(arrivedAt + config.latencyMs + Math.random() * config.jitterMs - Date.now());
       if (fault === "timeout") {
         // Hang until the client gives up.
         await new Promise<void>((resolve) => {
@@ -192,11 +199,6 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
       if (fault === "error429") {
         return sendJson(res, 429, { error: { message: "Rate limit reached", type: "rate_limit_error" } }, { "Retry-After": String(config.retryAfterSeconds) });
       }
-      let content: string;
-      if (fault === "empty") content = "";
-      else if (fault === "garbage") content = "Sure! Here are your lines: Ann at Acme…";
-      else content = answer(messages, prompt, config);
-      const completion = completionBody(content, messages, request.model ?? "fake-llm");
       stats.answered++;
       stats.promptTokens += completion.usage.prompt_tokens;
       stats.completionTokens += completion.usage.completion_tokens;

@@ -56,6 +56,31 @@ describe("CreditLedger — reserve and settle", () => {
     await expectInvariant(ledger);
   });
 
+  it("reserves a batch in one call, in order, each idempotent by its key like a single reserve", async () => {
+    const ledger = await ledgerWith(100);
+    await ledger.hold({ jobId: "job_m", amount: 25 });
+    const first = await ledger.reserveMany([
+      { jobId: "job_m", key: "m:c0:r0", amount: 10 },
+      { jobId: "job_m", key: "m:c1:r0", amount: 10 },
+      { jobId: "job_m", key: "m:c2:r0", amount: 10 },
+      { jobId: "job_m", key: "m:c3:r0", amount: 10 },
+    ]);
+    // The hold runs out in order: 10, 10, the last 5, then nothing.
+    expect(first.map((r) => r.reserved)).toEqual([10, 10, 5, 0]);
+    expect(first[3]).toMatchObject({ replayed: false, job: { held: 25, reserved: 25, available: 0 } });
+    // Delivered again (a retried batch): the same answers, nothing reserved twice.
+    const again = await ledger.reserveMany([
+      { jobId: "job_m", key: "m:c1:r0", amount: 10 },
+      { jobId: "job_m", key: "m:c2:r0", amount: 10 },
+    ]);
+    expect(again.map((r) => [r.reserved, r.replayed])).toEqual([
+      [10, true],
+      [5, true],
+    ]);
+    expect((await ledger.reserve({ jobId: "job_m", key: "m:c0:r0", amount: 10 })).replayed).toBe(true);
+    await expectInvariant(ledger);
+  });
+
   it("never charges more than the reservation, nor below zero", async () => {
     const ledger = await ledgerWith(10);
     await ledger.hold({ jobId: "job_x", amount: 10 });

@@ -77,15 +77,16 @@ describe("normalized CSV at every block boundary", () => {
 describe("chunk index", () => {
   it("gives byte ranges of whole records, rows in order, each chunk parsing on its own", async () => {
     const lines = ["first,company,bio"];
-    for (let i = 1; i <= 123; i++) lines.push(`P${i},Co ${i},${i % 7 === 0 ? `"multi\nline, ${i}"` : i % 5 === 0 ? "Zoë 李雷" : "x"}`);
+    const per = ROWS_PER_INDEX_CHUNK;
+    for (let i = 1; i <= 2 * per + 23; i++) lines.push(`P${i},Co ${i},${i % 7 === 0 ? `"multi\nline, ${i}"` : i % 5 === 0 ? "Zoë 李雷" : "x"}`);
     const text = lines.join("\r\n") + "\n";
     const { normalized, index } = await normalizeText(text, 13);
-    expect(index).toMatchObject({ version: 1, rowCount: 123, rowsPerChunk: ROWS_PER_INDEX_CHUNK, columns: ["first", "company", "bio"] });
+    expect(index).toMatchObject({ version: 1, rowCount: 2 * per + 23, rowsPerChunk: per, columns: ["first", "company", "bio"] });
     expect(index.headerBytes).toBe(new TextEncoder().encode("first,company,bio\n").length);
     expect(index.chunks.map((c) => [c.index, c.firstRow, c.rowCount])).toEqual([
-      [0, 1, 50],
-      [1, 51, 50],
-      [2, 101, 23],
+      [0, 1, per],
+      [1, per + 1, per],
+      [2, 2 * per + 1, 23],
     ]);
     expect(index.chunks[0]!.start).toBe(index.headerBytes);
     expect(index.chunks[2]!.end).toBe(normalized.length);
