@@ -11,7 +11,7 @@ import * as logout from "../../web/app/routes/logout";
 import * as newJob from "../../web/app/routes/jobs.new";
 import * as signup from "../../web/app/routes/signup";
 import { cloudflareContext, sessionContext } from "../../web/app/lib/context.server";
-import { requireAdminMiddleware, requireUserMiddleware, sessionMiddleware } from "../../web/app/lib/middleware.server";
+import { redirectSignedInMiddleware, requireAdminMiddleware, requireUserMiddleware, sessionMiddleware } from "../../web/app/lib/middleware.server";
 import { clearSessionCookies } from "../../web/app/lib/session.server";
 import { apiError, caught, contextWith, dataOf, fakeApi, formRequest, json, ME, statusOf, tokenExpiringAt } from "./helpers";
 
@@ -46,7 +46,7 @@ describe("root middleware", () => {
     const access = tokenExpiringAt(Math.floor(Date.now() / 1000) + 600);
     const request = new Request(`${APP}/jobs`, { headers: { Cookie: `ol_access=${access}; ol_refresh=r; ol_csrf=c` } });
     const response = (await sessionMiddleware({ request, context } as never, next)) as Response;
-    expect(context.get(sessionContext)).toEqual({ accessToken: access, csrfToken: "c", user: ME });
+    expect(context.get(sessionContext)).toEqual({ accessToken: access, csrfToken: "c", user: ME, userUnavailable: false });
     expect(api.calls[0]!.headers.get("Authorization")).toBe(`Bearer ${access}`);
     expect(response.headers.getSetCookie()).toEqual([]);
   });
@@ -71,11 +71,25 @@ describe("root middleware", () => {
     expect(context.get(sessionContext).user).toBeNull();
     expect(response.headers.getSetCookie()).toEqual(clearSessionCookies());
   });
-  it("answers 503 (not a login page) when the API is down", async () => {
+  it("when the API is down: pages that need the user answer 503 (not a login page); the rest still render", async () => {
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: { fetch: async () => new Response("boom", { status: 500 }) } }, ctx: { waitUntil: () => undefined } });
     const request = new Request(`${APP}/jobs`, { headers: { Cookie: `ol_access=${tokenExpiringAt(Math.floor(Date.now() / 1000) + 600)}` } });
-    expect(statusOf(await caught(sessionMiddleware({ request, context } as never, next)))).toBe(503);
+    const page = (await sessionMiddleware({ request, context } as never, next)) as Response;
+    expect(await page.text()).toBe("page");
+    expect(context.get(sessionContext)).toMatchObject({ user: null, userUnavailable: true });
+    expect(statusOf(await caught(requireUserMiddleware({ request, context } as never, next)))).toBe(503);
+    expect(statusOf(await caught(requireAdminMiddleware({ request, context } as never, next)))).toBe(503);
+    expect(statusOf(await caught(redirectSignedInMiddleware({ request, context } as never, next)))).toBe(503);
+  });
+  it("keeps the refreshed cookies when GET /v1/me fails right after a refresh (the old refresh token is spent)", async () => {
+    const api = fakeApi({ "POST /v1/auth/refresh": json(200, session), "GET /v1/me": apiError(503, "service_unavailable", "down") });
+    const context = new RouterContextProvider();
+    context.set(cloudflareContext, { env: { API: api }, ctx: { waitUntil: () => undefined } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "ol_refresh=r; ol_csrf=c" } });
+    const response = (await sessionMiddleware({ request, context } as never, () => Promise.resolve(new Response("down", { status: 503 })))) as Response;
+    expect(response.status).toBe(503);
+    expect(response.headers.getSetCookie().find((cookie) => cookie.startsWith("ol_refresh="))).toContain(session.refreshToken);
   });
   it("sends signed-out visitors of the app to log in, back to where they were (data requests too)", async () => {
     const context = contextWith(fakeApi({}), { user: null, accessToken: null });
@@ -318,3 +332,16 @@ describe("admin console", () => {
   });
 });
 
+describe("every form action", () => {
+  const actions = { login, signup, newJob, accountSettings, apiKeys, billing, job, admin };
+  for (const [name, route] of Object.entries(actions)) {
+    it(`${name}: a body that is not a form is a 400 with the error shape, and reaches no API`, async () => {
+      const api = fakeApi({});
+      const request = new Request(`${APP}/somewhere`, { method: "POST", body: '{"intent":"run"}', headers: { "Content-Type": "application/json", Origin: APP } });
+      const thrown = await caught(() => call(route.action as (args: never) => unknown, request, contextWith(api), { jobId: "job_1" }));
+      expect(statusOf(thrown)).toBe(400);
+      expect(dataOf<{ error: { code: string } }>(thrown).error.code).toBe("invalid_request");
+      expect(api.calls).toHaveLength(0);
+    });
+  }
+});

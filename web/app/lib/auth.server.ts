@@ -2,6 +2,7 @@ import { data, redirect } from "react-router";
 import { callApi, type ServerArgs } from "./api.server";
 import { clearSessionCookies, newCsrfToken, readSessionCookies, sessionSetCookies } from "./session.server";
 import type { ApiErrorBody, Session } from "./types";
+import { readForm } from "./form.server";
 
 export interface AuthFormResult {
   error: ApiErrorBody;
@@ -41,7 +42,7 @@ function redirectWithSession(to: string, session: Session): Response {
 
 /** Log in or sign up through the API, then hold the tokens in the session cookies. */
 export async function authenticate(args: ServerArgs, kind: "login" | "signup"): Promise<Response | ReturnType<typeof data<AuthFormResult>>> {
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
   const name = String(form.get("name") ?? "").trim();

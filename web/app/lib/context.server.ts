@@ -23,6 +23,8 @@ export interface BrowserSession {
   csrfToken: string | null;
   /** The signed-in user, read once per request from GET /v1/me. */
   user: Me | null;
+  /** There is a session but GET /v1/me could not be read (API down): pages that need the user answer 503. */
+  userUnavailable?: boolean;
 }
 
 export const sessionContext = createContext<BrowserSession>({ accessToken: null, csrfToken: null, user: null });

@@ -8,7 +8,9 @@ import type { Me } from "./types";
 /**
  * Root middleware: resolves the browser session once per request (refreshing the access token
  * server-side when it expired), reads the user from GET /v1/me, and adds the session's Set-Cookie
- * headers to the response unless a route set those cookies itself (log in, log out).
+ * headers to the response unless a route set those cookies itself (log in, log out). When the API
+ * cannot answer, the page still goes out with the refreshed cookies (the old refresh token is spent:
+ * dropping the new one would log the user out); only pages that need the user answer 503.
  */
 export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { env } = context.get(cloudflareContext);
@@ -16,6 +18,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
   let { accessToken, csrfToken } = session;
   let setCookies = session.setCookies;
   let user: Me | null = null;
+  let userUnavailable = false;
   if (accessToken) {
     const response = await env.API.fetch(
       new Request(new URL("/v1/me", request.url), {
@@ -30,10 +33,10 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
       csrfToken = null;
       setCookies = clearSessionCookies();
     } else {
-      throw data({ code: "service_unavailable", message: "The API is not reachable right now. Try again in a moment.", details: {} }, { status: 503 });
+      userUnavailable = true;
     }
   }
-  context.set(sessionContext, { accessToken, csrfToken, user });
+  context.set(sessionContext, { accessToken, csrfToken, user, userUnavailable });
   const response = await next();
   const alreadySet = cookieNames(response.headers.getSetCookie());
   for (const cookie of setCookies) {
@@ -44,18 +47,27 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
 
 /** For the signed-in part of the app: no user, no page. */
 export const requireUserMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  if (!context.get(sessionContext).user) throw loginRedirect(request);
+  const session = context.get(sessionContext);
+  if (session.userUnavailable) throw apiUnavailable();
+  if (!session.user) throw loginRedirect(request);
   return next();
 };
 
+const apiUnavailable = () =>
+  data({ code: "service_unavailable", message: "The API is not reachable right now. Try again in a moment.", details: {} }, { status: 503 });
+
 /** The admin console answers 404 to everyone else, like the API does for resources that aren't yours. */
 export const requireAdminMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
+  if (context.get(sessionContext).userUnavailable) throw apiUnavailable();
   if (context.get(sessionContext).user?.role !== "admin") throw data({ code: "not_found", message: "Page not found.", details: {} }, { status: 404 });
   return next();
 };
 
 /** Pages for signed-out visitors (log in, sign up) send signed-in users into the app. */
 export const redirectSignedInMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
-  if (context.get(sessionContext).user) throw redirect("/jobs");
+  const session = context.get(sessionContext);
+  if (session.user) throw redirect("/jobs");
+  // Signed in, but who is unknown right now: not a reason to show the log-in form.
+  if (session.userUnavailable) throw apiUnavailable();
   return next();
 };

@@ -7,6 +7,7 @@ import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
 import { useIdempotencyKey } from "../lib/browser";
 import { formatDate } from "../lib/format";
 import type { ApiErrorBody, ApiKey, Page } from "../lib/types";
+import { readForm } from "../lib/form.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "API keys · Openline" }];
 
@@ -29,7 +30,7 @@ export type ApiKeyActionData =
   | { intent: string; ok: false; error: ApiErrorBody };
 
 export async function action(args: Route.ActionArgs) {
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const intent = field(form, "intent");
   const result =
     intent === "create"

@@ -6,6 +6,7 @@ import { callApi, field, loadOptional, loginRedirect } from "../lib/api.server";
 import { sessionContext } from "../lib/context.server";
 import { formatDate, formatMoney, formatNumber } from "../lib/format";
 import type { ApiErrorBody, BillingCatalogue, Plan, Subscription } from "../lib/types";
+import { readForm } from "../lib/form.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Plan & billing · Openline" }];
 
@@ -22,7 +23,7 @@ export type BillingActionData = { error: ApiErrorBody };
 
 /** Checkout (a plan or packs) and the customer portal: the API answers a Stripe page to send the user to. */
 export async function action(args: Route.ActionArgs) {
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const intent = field(form, "intent");
   let path = "/v1/billing/checkout";
   let json: unknown;

@@ -6,6 +6,7 @@ import { Notice } from "../components/Notice";
 import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
 import { clearSessionCookies } from "../lib/session.server";
 import type { ApiErrorBody } from "../lib/types";
+import { readForm } from "../lib/form.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings & data · Openline" }];
 
@@ -16,7 +17,7 @@ export async function loader(args: Route.LoaderArgs) {
 export type SettingsActionData = { intent: string; ok: true } | { intent: string; ok: false; error: ApiErrorBody };
 
 export async function action(args: Route.ActionArgs) {
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const intent = field(form, "intent");
   if (intent === "rotate-secret") {
     const result = await callApi<{ secret: string }>(args, "/v1/account/webhook-secret", { method: "POST" });

@@ -8,6 +8,7 @@ import { useIdempotencyKey } from "../lib/browser";
 import { formatDate, formatNumber } from "../lib/format";
 import { requireAdminMiddleware } from "../lib/middleware.server";
 import { JOB_STATUSES, type AdminUser, type ApiErrorBody, type Job, type Page } from "../lib/types";
+import { readForm } from "../lib/form.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Admin · Openline" }];
 export const middleware: Route.MiddlewareFunction[] = [requireAdminMiddleware];
@@ -34,7 +35,7 @@ export async function loader(args: Route.LoaderArgs) {
 export type GrantActionData = { ok: true; userId: string; balance: number } | { ok: false; userId: string; error: ApiErrorBody };
 
 export async function action(args: Route.ActionArgs) {
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const userId = field(form, "userId");
   const result = await callApi<{ balance: number }>(args, `/v1/admin/users/${encodeURIComponent(userId)}/credits`, {
     method: "POST",

@@ -12,6 +12,7 @@ import { rowsPageOf } from "../lib/job-spec";
 import { isTerminal } from "../lib/progress";
 import type { ApiErrorBody, Job, Upload } from "../lib/types";
 import { useLiveJob } from "../lib/use-live-job";
+import { readForm } from "../lib/form.server";
 
 const ROWS_PER_PAGE = 25;
 const ACTIONS = ["pause", "resume", "cancel", "retry-failed"] as const;
@@ -33,7 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
 export type JobActionData = { ok: true; intent: JobAction } | { ok: false; intent: string; error: ApiErrorBody };
 
 export async function action(args: Route.ActionArgs) {
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const intent = field(form, "intent");
   if (!(ACTIONS as readonly string[]).includes(intent)) {
     return data<JobActionData>({ ok: false, intent, error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });

@@ -17,6 +17,7 @@ import { formatNumber, plural } from "../lib/format";
 import { fieldLabel, fittingProfiles, initialMapping, mappingProblems, type Mapping } from "../lib/mapping";
 import { buildJobSpec, previewResultsOf, jobIdOf, type JobDraft } from "../lib/job-spec";
 import type { ApiErrorBody, BillingCatalogue, JobRow, MappingProfile, Page, Upload } from "../lib/types";
+import { readForm } from "../lib/form.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "New job · Openline" }];
 
@@ -57,7 +58,7 @@ export type WizardActionData =
 const failure = (intent: string, error: ApiErrorBody, status: number) => data<WizardActionData>({ intent, ok: false, error }, { status });
 
 export async function action(args: Route.ActionArgs) {
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const intent = field(form, "intent");
   let payload: unknown;
   try {
