@@ -7,7 +7,8 @@ describe("faults from the LLM", () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(80), 10);
     const scenario = await createScenario({ error500: 0.1, error429: 0.1, empty: 0.05, retryAfterSeconds: 1, latencyMs: 5 });
-    const started = await startJob(user, jobBody(upload.id, scenario));
+    // One row per call: 80 calls, so the faults surely happen (with 16 batched calls, 1 run in 100 saw none).
+    const started = await startJob(user, jobBody(upload.id, scenario, { rowsPerRequest: 1 }));
     const job = await waitForJob(user, started.id, undefined, 60_000);
 
     expect(["succeeded", "failed"]).toContain(job.status);
