@@ -43,19 +43,20 @@ export async function openMultipartFile(body: ReadableStream<Uint8Array>, bounda
     buffer = joined;
     return true;
   };
-  const find = async (pattern: Uint8Array, limit: number): Promise<number> => {
+  const find = async (pattern: Uint8Array, limit: number, tooLarge = "A multipart part header or field is too large."): Promise<number> => {
     for (let from = 0; ; ) {
       const at = indexOfBytes(buffer, pattern, from);
       if (at !== -1) return at;
       from = Math.max(0, buffer.length - pattern.length + 1);
-      if (buffer.length > limit) throw invalid("A multipart part header or field is too large.");
+      if (buffer.length > limit) throw invalid(tooLarge);
       if (!(await more())) return -1;
     }
   };
 
   const fields: Record<string, string> = {};
-  // Skip the preamble up to the first boundary.
-  let at = await find(delimiter, Number.POSITIVE_INFINITY);
+  // Skip the preamble up to the first boundary. Clients send none; a body whose boundary never comes
+  // (a wrong boundary in Content-Type) must not be read whole in search of it.
+  let at = await find(delimiter, MAX_HEADER_BYTES, "The multipart body does not start with the boundary named in Content-Type.");
   for (;;) {
     if (at === -1) throw invalid("The multipart body has no `file` part.");
     buffer = buffer.subarray(at + delimiter.length);

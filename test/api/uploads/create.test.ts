@@ -225,6 +225,19 @@ describe("POST /v1/uploads — bad input gets a clear 4xx and leaves nothing beh
     const error = await expectError(await call("POST", "/v1/uploads", { token: user.accessToken, raw: form }), 400, "invalid_request");
     expect(error.message).toMatch(/file/);
   });
+
+  it("refuses a multipart body whose boundary is not the one in Content-Type, without reading it all", async () => {
+    const user = await signup();
+    const part = `--real-boundary\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${"Company\nAcme\n".repeat(400_000)}\r\n--real-boundary--\r\n`;
+    const response = await call("POST", "/v1/uploads", {
+      token: user.accessToken,
+      raw: part,
+      headers: { "Content-Type": "multipart/form-data; boundary=wrong-boundary" },
+    });
+    const error = await expectError(response, 400, "invalid_request");
+    expect(error.message).toMatch(/boundary/);
+    expect(await objectCount(user.id)).toBe(0);
+  });
 });
 
 describe("POST /v1/uploads — security", () => {
