@@ -2,16 +2,25 @@ import { deliverWebhook, webhookRetryDelay } from "../worker/jobs/webhook";
 import type { WebhookMessage } from "../worker/jobs/types";
 import type { Logger } from "../worker/lib/logger";
 
-/** Delivers job webhooks; a receiver that does not answer 2xx gets the same delivery again later. */
+/**
+ * Delivers job webhooks; a receiver that does not answer 2xx gets the same delivery again later. Each
+ * message is settled on its own and nothing is thrown: the batch may also carry chunk runs in flight.
+ */
 export async function consumeWebhooks(messages: Message<WebhookMessage>[], env: Env, log: Logger): Promise<void> {
   await Promise.all(
     messages.map(async (message) => {
-      const result = await deliverWebhook(env, message.body);
-      if (result.delivered || result.final) {
-        message.ack();
-        return;
+      let reason: string;
+      try {
+        const result = await deliverWebhook(env, message.body);
+        if (result.delivered || result.final) {
+          message.ack();
+          return;
+        }
+        reason = result.reason;
+      } catch (error) {
+        reason = error instanceof Error ? error.message : String(error);
       }
-      log.warn("webhook delivery failed, retried", { jobId: message.body.jobId, deliveryId: message.body.deliveryId, reason: result.reason, attempts: message.attempts });
+      log.warn("webhook delivery failed, retried", { jobId: message.body.jobId, deliveryId: message.body.deliveryId, reason, attempts: message.attempts });
       message.retry({ delaySeconds: webhookRetryDelay(message.attempts) });
     }),
   );

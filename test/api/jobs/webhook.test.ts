@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { hmacSha256Hex } from "../../../worker/lib/crypto";
 import type { WebhookMessage } from "../../../worker/jobs/types";
@@ -75,6 +76,30 @@ describe("outbound webhooks", () => {
     expect(deliveries.map((d) => d.status)).toEqual([500, 503, 200]);
     expect(new Set(deliveries.map((d) => d.headers["openline-delivery"]))).toEqual(new Set(["whd_test_1"]));
     for (const delivery of deliveries) await verify(delivery, await secretOf(user));
+  });
+
+  it("a delivery that fails before sending (D1 down) is retried on its own, not thrown at the batch", async () => {
+    const user = await signup();
+    const message: WebhookMessage = {
+      type: "webhook",
+      jobId: "job_webhooktest",
+      userId: user.id,
+      deliveryId: "whd_test_2",
+      event: "job.succeeded",
+      url: hookUrl(`unused-${crypto.randomUUID()}`),
+      data: { id: "job_webhooktest" } as WebhookMessage["data"],
+      createdAt: new Date().toISOString(),
+    };
+    const brokenDb = new Proxy(env.DB, {
+      get(target, property) {
+        if (property === "prepare") return () => { throw new Error("D1 is unavailable"); };
+        const value = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const result = await deliver([message, { type: "ping" }], { ids: ["w2", "p1"], env: { ...env, DB: brokenDb } });
+    expect(result.retryMessages).toEqual([{ msgId: "w2", delaySeconds: 10 }]);
+    expect(result.explicitAcks).toEqual(["p1"]);
   });
 
   it("refuses a webhookUrl that is not http(s)", async () => {
