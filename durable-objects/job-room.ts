@@ -289,10 +289,11 @@ export class JobRoom extends DurableObject<Env> {
         if (c.state === "done" || c.state === "canceled" || c.state === "blocked" || c.state === "settling") {
           return void (results[at] = { action: "skip", why: `chunk ${c.state}` });
         }
-        const leaseUntil = taken.has(c.idx) ? now + LEASE_MS : (c.lease_until ?? 0);
-        if ((c.state === "running" || taken.has(c.idx)) && leaseUntil > now) {
+        // Leased already, or by an earlier copy of the same message in this batch.
+        const leasedUntil = taken.has(c.idx) ? now + LEASE_MS : c.state === "running" ? (c.lease_until ?? 0) : 0;
+        if (leasedUntil > now) {
           if (input.deadLetter) return void (results[at] = { action: "skip", why: "chunk is being processed" });
-          return void (results[at] = { action: "busy", retryInSeconds: Math.min(120, Math.ceil((leaseUntil - now) / 1000) + 1) });
+          return void (results[at] = { action: "busy", retryInSeconds: Math.min(120, Math.ceil((leasedUntil - now) / 1000) + 1) });
         }
         if (!input.deadLetter && job.status === "paused") {
           this.sql.exec("UPDATE chunks SET state = 'pending', lease_id = NULL, lease_until = NULL WHERE idx = ?", c.idx);

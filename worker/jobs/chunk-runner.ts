@@ -1,17 +1,18 @@
 import type { ClaimResult } from "../../durable-objects/job-room";
 import { getConfig } from "../config";
 import type { Logger } from "../lib/logger";
+import { backoffDelay } from "../llm/backoff";
 import type { LlmClient } from "../llm/client";
 import { generateLines, type RowResolution } from "../llm/generate";
 import type { Limiter } from "../llm/limiter";
 import { toProspect } from "../llm/prospect";
 import type { TokenUsage } from "../llm/types";
-import { CHECKPOINT_ROWS, QUEUE_MAX_RETRIES } from "./constants";
+import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
 import { RoomLinks } from "./gate";
 import { chunkResultKey, roomFor } from "./keys";
-import { countRows, pendingRows, readResult, writeResult } from "./results";
+import { countRows, generatedIn, isToDo, startingRows, writeResult } from "./results";
 import { readRange, SourceMissingError } from "./source";
-import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
+import type { ChunkMessage, ChunkResultFile } from "./types";
 
 /**
  * Runs one chunk message whose run was claimed from the JobRoom (which reserved its credits): read its
@@ -36,10 +37,11 @@ export type RunOutcome =
 
 /** Seconds before a chunk message is tried again: 5 s, 10 s, 20 s, … up to 5 minutes, with jitter. */
 export function chunkRetryDelay(attempts: number, serverMs: number | null = null): number {
-  const backoff = Math.min(300, 5 * 2 ** Math.max(0, attempts - 1));
-  const jittered = Math.ceil(backoff / 2 + (Math.random() * backoff) / 2);
+  const jittered = Math.ceil(backoffDelay(attempts, CHUNK_BACKOFF) / 1000);
   return Math.max(jittered, serverMs === null ? 0 : Math.ceil(serverMs / 1000));
 }
+
+const CHUNK_BACKOFF = { baseMs: 5_000, capMs: 300_000 };
 
 /**
  * Claims the chunk runs of a batch: one room call per job for all its messages (in batch order), so
@@ -48,7 +50,11 @@ export function chunkRetryDelay(attempts: number, serverMs: number | null = null
  */
 export function claimBatch(env: Env, messages: ChunkMessage[]): Array<Promise<ClaimResult>> {
   const byJob = new Map<string, number[]>();
-  messages.forEach((message, i) => byJob.set(message.jobId, [...(byJob.get(message.jobId) ?? []), i]));
+  messages.forEach((message, i) => {
+    const positions = byJob.get(message.jobId);
+    if (positions) positions.push(i);
+    else byJob.set(message.jobId, [i]);
+  });
   const claims: Array<Promise<ClaimResult>> = [];
   for (const [jobId, positions] of byJob) {
     const answers = roomFor(env, jobId).claimMany({ chunks: positions.map((i) => ({ chunk: messages[i]!.chunk, run: messages[i]!.run })) });
@@ -81,17 +87,15 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
       await room.fail({ code: "upload_missing", message: "The job's upload was deleted before the job finished." });
       return { kind: "ack", note: "upload missing", rows: 0 };
     }
-    const base = await readResult(env.FILES, claim.baseKey);
-    const rows: RowResult[] = base && base.rows.length === range.rowCount ? base.rows : pendingRows(range.rowCount);
+    const rows = await startingRows(env.FILES, claim.baseKey, range.rowCount);
     const file = (): ChunkResultFile => ({ v: 1, jobId: message.jobId, chunk: range.chunk, run, firstRow: range.firstRow, rows });
-    const generatedInRun = () => rows.filter((row) => row.status === "generated" && row.run === run).length;
 
     const toDo: number[] = [];
     rows.forEach((row, i) => {
-      if (row.status === "pending" || (claim.retryFailed && row.status === "failed" && row.run !== run)) toDo.push(i);
+      if (isToDo(row, run, claim.retryFailed)) toDo.push(i);
     });
     // Never more rows than credits reserved for this run (a budget-limited job stops at its budget).
-    const selected = toDo.slice(0, Math.max(0, claim.reserved - generatedInRun()));
+    const selected = toDo.slice(0, Math.max(0, claim.reserved - generatedIn(rows, run)));
     const prospects = selected.map((i) =>
       toProspect(range.firstRow + i, claim.columns, cells[i]!, settings.mapping, settings.extraColumns),
     );
@@ -99,7 +103,6 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
     const gate = deps.links.for(message.jobId).register({ chunk: range.chunk, run, leaseId }, () => countRows(rows));
     const checkpointEveryMs = getConfig(env).JOB_CHECKPOINT_MS;
     let lastCheckpointAt = Date.now();
-    let sinceCheckpoint = 0;
     let remaining = prospects.length;
     let checkpoints: Promise<void> = Promise.resolve();
     const checkpoint = async () => {
@@ -124,9 +127,7 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
               : { status: "failed", reason: outcome.reason, run };
           remaining--;
           // No checkpoint right before the end: the final write follows anyway.
-          const due = Date.now() - lastCheckpointAt >= checkpointEveryMs;
-          if (++sinceCheckpoint >= CHECKPOINT_ROWS && due && remaining >= CHECKPOINT_ROWS / 2) {
-            sinceCheckpoint = 0;
+          if (remaining >= CHECKPOINT_TAIL_ROWS && Date.now() - lastCheckpointAt >= checkpointEveryMs) {
             lastCheckpointAt = Date.now();
             checkpoints = checkpoints.then(checkpoint);
           }
@@ -158,7 +159,7 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
 
     await writeResult(env.FILES, resultKey, file());
     const counts = countRows(rows);
-    const { accepted } = await room.complete({ chunk: range.chunk, run, leaseId, resultKey, counts, charge: generatedInRun() });
+    const { accepted } = await room.complete({ chunk: range.chunk, run, leaseId, resultKey, counts, charge: generatedIn(rows, run) });
     if (!accepted) log.warn("chunk result not accepted (lease lost)", { jobId: message.jobId, chunk: range.chunk, run });
     return { kind: "ack", note: accepted ? "completed" : "lease lost", rows: prospects.length };
   } catch (error) {
@@ -178,19 +179,17 @@ export async function failDeadChunk(message: ChunkMessage, deps: Pick<RunnerDeps
   const claim = await room.claim({ chunk: message.chunk, run: message.run, deadLetter: true });
   if (claim.action !== "run") return { kind: "ack", note: `dead letter ignored: ${claim.action}`, rows: 0 };
   const { range, run, leaseId } = claim;
-  const base = await readResult(deps.env.FILES, claim.baseKey);
-  const rows: RowResult[] = base && base.rows.length === range.rowCount ? base.rows : pendingRows(range.rowCount);
+  const rows = await startingRows(deps.env.FILES, claim.baseKey, range.rowCount);
   let marked = 0;
   rows.forEach((row, i) => {
-    if (row.status === "pending" || (claim.retryFailed && row.status === "failed" && row.run !== run)) {
+    if (isToDo(row, run, claim.retryFailed)) {
       rows[i] = { status: "failed", reason: "processing_failed: this part of the file failed every attempt", run };
       marked++;
     }
   });
   const resultKey = chunkResultKey(claim.userId, message.jobId, range.chunk, run, leaseId);
   await writeResult(deps.env.FILES, resultKey, { v: 1, jobId: message.jobId, chunk: range.chunk, run, firstRow: range.firstRow, rows });
-  const charge = rows.filter((row) => row.status === "generated" && row.run === run).length;
-  await room.complete({ chunk: range.chunk, run, leaseId, resultKey, counts: countRows(rows), charge });
+  await room.complete({ chunk: range.chunk, run, leaseId, resultKey, counts: countRows(rows), charge: generatedIn(rows, run) });
   deps.log.error("chunk dead-lettered; rows marked failed", { jobId: message.jobId, chunk: range.chunk, run, rows: marked });
   return { kind: "ack", note: "dead-lettered", rows: marked };
 }

@@ -13,10 +13,11 @@ export const D1_SYNC_MS = 2_000;
 /** Window over which rows/s is measured. */
 export const RATE_WINDOW_MS = 20_000;
 /**
- * A running chunk writes a checkpoint to R2 once this many rows finished since the last one and
- * JOB_CHECKPOINT_MS passed: a checkpoint saves the work a crash would lose, and that work is time.
+ * A running chunk writes a checkpoint to R2 when a row finishes and JOB_CHECKPOINT_MS passed since the
+ * last one (a checkpoint saves the work a crash would lose, and that work is time), unless fewer than
+ * this many rows remain: the final write follows soon.
  */
-export const CHECKPOINT_ROWS = 20;
+export const CHECKPOINT_TAIL_ROWS = 10;
 /** While LLM calls flow, the consumer refreshes the room's "go on?" answer this often (cancel latency). */
 export const GATE_MAX_AGE_MS = 100;
 /** An answer older than this (no calls for a while) is re-asked before the next call, not assumed. */

@@ -19,3 +19,16 @@ export function countRows(rows: RowResult[]): { generated: number; failed: numbe
 
 /** Rows of a chunk before any run: all pending. */
 export const pendingRows = (count: number): RowResult[] => Array.from({ length: count }, () => ({ status: "pending" as const }));
+
+/** The rows a chunk run starts from: its base result (last run or checkpoint), else all pending. */
+export async function startingRows(bucket: R2Bucket, baseKey: string | null, rowCount: number): Promise<RowResult[]> {
+  const base = await readResult(bucket, baseKey);
+  return base && base.rows.length === rowCount ? base.rows : pendingRows(rowCount);
+}
+
+/** A row the run still has to do: pending, or failed in an earlier run when the run retries failures. */
+export const isToDo = (row: RowResult, run: number, retryFailed: boolean): boolean =>
+  row.status === "pending" || (retryFailed && row.status === "failed" && row.run !== run);
+
+/** Lines this run generated (what it charges). */
+export const generatedIn = (rows: RowResult[], run: number): number => rows.filter((row) => row.status === "generated" && row.run === run).length;

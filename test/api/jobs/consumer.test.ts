@@ -24,14 +24,14 @@ async function resultObjects(userId: string, jobId: string) {
   return listing.objects;
 }
 
-/** env.FILES counting its puts; `failOn(n)` makes the n-th put throw. */
-function countingPuts(failOn: (n: number) => boolean = () => false) {
+/** env.FILES counting its puts; `failOn(n, body)` makes the n-th put throw. */
+function countingPuts(failOn: (n: number, body: Parameters<R2Bucket["put"]>[1]) => boolean = () => false) {
   const counter = { puts: 0, bucket: env.FILES };
   counter.bucket = new Proxy(env.FILES, {
     get(target, property) {
       if (property === "put") {
         return async (...args: Parameters<R2Bucket["put"]>) => {
-          if (failOn(++counter.puts)) throw new Error("R2 is having a bad day");
+          if (failOn(++counter.puts, args[1])) throw new Error("R2 is having a bad day");
           return target.put(...args);
         };
       }
@@ -97,13 +97,13 @@ describe("queue consumer — one message at a time", () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(30), 30);
     const scenario = await createScenario();
-    // rowsPerRequest 1: rows finish one by one, so the checkpoint after 20 rows lands before the end.
+    // rowsPerRequest 1: rows finish one by one, so checkpoints land before the end.
     const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario, { rowsPerRequest: 1 }));
     const message = chunkMessage(job, user, upload, 0);
 
-    // R2 fails the chunk's second write (its final result), after the checkpoint went through.
-    // JOB_CHECKPOINT_MS 0: checkpoint as soon as 20 rows are done, however fast they came.
-    const files = countingPuts((n) => n === 2);
+    // R2 fails the chunk's final write (no row left pending), after the checkpoints went through.
+    // JOB_CHECKPOINT_MS 0: a checkpoint after every row until 10 remain, however fast they came.
+    const files = countingPuts((_, body) => typeof body === "string" && !body.includes('"status":"pending"'));
     const crashed = await deliver([message], { env: { ...env, FILES: files.bucket, JOB_CHECKPOINT_MS: "0" } as unknown as Env, ids: ["crash"] });
     expect(crashed.retryMessages.map((m) => m.msgId)).toEqual(["crash"]);
     expect(crashed.explicitAcks).toEqual([]);
