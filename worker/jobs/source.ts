@@ -1,12 +1,18 @@
 import { parseCsv } from "../csv/parse";
+import { ApiError } from "../lib/errors";
 import type { ChunkRangeRef } from "./types";
 
-/** Reads the rows of a byte range of the normalized upload (whole records, `\n`-separated). */
-export class SourceMissingError extends Error {
+/**
+ * The job's upload was deleted: whatever route was reading it answers 409 (an ApiError), and the
+ * chunk consumer fails the job.
+ */
+export class SourceMissingError extends ApiError {
   constructor(readonly key: string) {
-    super(`The upload's normalized file ${key} is missing`);
+    super("conflict", "The upload this job read was deleted, so its rows cannot be read.");
   }
 }
+
+/** Reads the rows of a byte range of the normalized upload (whole records, `\n`-separated). */
 
 const decoder = new TextDecoder();
 

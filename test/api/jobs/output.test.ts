@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../../worker/csv/parse";
 import { crc32 } from "../../../worker/jobs/output/zip";
+import { uploadPrefix } from "../../../worker/storage";
+import { normalizedKeyFor } from "../../../worker/uploads/normalized";
 import { call, expectError, json, signup } from "../../helpers";
 import { createScenario, createUploadFixture, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";
 
@@ -102,6 +104,21 @@ describe("GET /v1/jobs/:id/output", () => {
       expect(normalized[r]!.slice(0, rows[r]!.length)).toEqual(rows[r]);
       expect(normalized[r]![rows[r]!.length + 1]).toBe("generated");
     }
+  });
+
+  it("answers 409 for rows, output and a preview once the job's upload is deleted", async () => {
+    const { user, job, upload } = await finishedJob();
+    // The normalized file goes (as DELETE /v1/uploads/:id removes it) while the rest is still there.
+    const normalized = normalizedKeyFor(uploadPrefix(user.id, upload.id));
+    expect(await env.FILES.head(normalized)).not.toBeNull();
+    await env.FILES.delete(normalized);
+    for (const path of [`/v1/jobs/${job.id}/rows`, `/v1/jobs/${job.id}/output?format=csv`, `/v1/jobs/${job.id}/output?format=xlsx`]) {
+      const error = await expectError(await call("GET", path, { token: user.accessToken }), 409, "conflict");
+      expect(error.message).toMatch(/deleted/);
+    }
+    const scenario = await createScenario();
+    const preview = await call("POST", "/v1/jobs", { token: user.accessToken, body: { ...jobBody(upload.id, scenario), mode: "preview", previewRows: 3 } });
+    await expectError(preview, 409, "conflict");
   });
 
   it("rejects an unknown format with 400", async () => {

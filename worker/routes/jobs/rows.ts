@@ -1,7 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { readJobRows } from "../../jobs/rows";
-import { SourceMissingError } from "../../jobs/source";
-import { ApiError } from "../../lib/errors";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonContent } from "../openapi-schemas";
@@ -43,14 +41,8 @@ export function registerJobRows(app: App) {
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
     const plan = await outputPlanOf(c.env, job.id);
     if (offset > 0 && offset >= plan.total) return c.json({ data: [], total: plan.total, offset, limit, nextOffset: null }, 200);
-    let data;
-    try {
-      data = await readJobRows(c.env, plan, offset, limit);
-    } catch (error) {
-      // The read itself finds out (no HEAD first, which also left a race): a deleted upload is a 409.
-      if (error instanceof SourceMissingError) throw new ApiError("conflict", "The upload this job read was deleted, so its rows cannot be shown.");
-      throw error;
-    }
+    // A deleted upload is found by the read itself (SourceMissingError, a 409), not by a HEAD first.
+    const data = await readJobRows(c.env, plan, offset, limit);
     const nextOffset = offset + limit < plan.total ? offset + limit : null;
     return c.json({ data, total: plan.total, offset, limit, nextOffset }, 200);
   });
