@@ -292,25 +292,6 @@ export class CreditLedger extends DurableObject<Env> {
   }
 
   /**
-   * Charges `amount` credits straight from a job's free hold, idempotent by `key`. Never more than the
-   * free hold. (The pipeline uses reserve/settle; this stays for one-off charges.)
-   */
-  charge(input: { jobId: string; key: string; amount: number }): { charged: number; replayed: boolean } & Balance {
-    return this.ctx.storage.transactionSync(() => {
-      const existing = this.entryByKey(input.key);
-      if (existing) return { charged: -existing.delta, replayed: true, ...this.getBalance() };
-      const hold = this.holdRow(input.jobId);
-      const charged = Math.max(0, Math.min(input.amount, hold?.amount ?? 0));
-      if (charged > 0) {
-        this.sql.exec("UPDATE holds SET amount = amount - ?, charged = charged + ? WHERE job_id = ?", charged, charged, input.jobId);
-        this.sql.exec("UPDATE account SET held = held - ?", charged);
-      }
-      this.insertEntry(input.key, -charged, "job_charge", input.jobId, null);
-      return { charged, replayed: false, ...this.getBalance() };
-    });
-  }
-
-  /**
    * Gives a job's free hold back to the balance and closes it; idempotent (a closed hold stays closed).
    * Reservations still open settle later and return their rest straight to the balance.
    */

@@ -8,7 +8,6 @@ import { wordBounds } from "./words";
  * per request and cannot appear in the data (`<` is escaped), so a cell saying "ignore previous
  * instructions" is a string value inside a data block, never an instruction.
  */
-export const PROMPT_VERSION = 1;
 
 const LANGUAGE_NAMES: Record<string, string> = {
   en: "English",

@@ -21,5 +21,3 @@ export const startsLikeFormula = (value: string) => {
   return (first === 61 || first === 43 || first === 45 || first === 64) && !isNumeric(value);
 };
 
-/** The bytes that may start a formula, for the byte scanner's quick check. */
-export const FORMULA_START_BYTES = [61, 43, 45, 64] as const;

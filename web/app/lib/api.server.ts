@@ -97,10 +97,6 @@ export async function loadOptional<T>(args: ServerArgs, path: string): Promise<T
   return null;
 }
 
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
-}
-
 /** The API's raw response (downloads are streamed through as they come, never buffered). */
 export async function fetchApiRaw({ request, context }: ServerArgs, path: string): Promise<Response> {
   const { env } = context.get(cloudflareContext);

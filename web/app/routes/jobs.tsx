@@ -62,7 +62,6 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
                 <tr key={job.id}>
                   <td>
                     <Link to={`/jobs/${job.id}`}>{filenames[job.uploadId] ?? job.id}</Link>
-                    {job.mode === "preview" ? <span className="tag">Preview</span> : null}
                   </td>
                   <td>
                     <StatusBadge status={job.status} />
