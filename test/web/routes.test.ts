@@ -277,6 +277,16 @@ describe("account", () => {
     await call(billing.action, formRequest(`${APP}/account/billing`, { intent: "checkout-plan", plan: "growth" }), contextWith(api));
     expect(JSON.parse(api.calls[1]!.body)).toEqual({ plan: "growth" });
   });
+  it("passes quantities as typed, so the API refuses what is not a whole number instead of a silent rounding", async () => {
+    const api = fakeApi({ "POST /v1/billing/checkout": apiError(400, "invalid_request", "quantity must be an integer") });
+    const result = await call(billing.action, formRequest(`${APP}/account/billing`, { intent: "checkout-pack", pack: "credits", quantity: "2.5" }), contextWith(api));
+    expect(JSON.parse(api.calls[0]!.body)).toEqual({ pack: "credits", quantity: 2.5 });
+    expect(statusOf(result)).toBe(400);
+    const admins = fakeApi({ "POST /v1/admin/users/usr_7/credits": apiError(400, "invalid_request", "delta must be an integer") });
+    const grant = await call(admin.action, formRequest(`${APP}/admin`, { userId: "usr_7", delta: "1e3.5", reason: "x" }), contextWith(admins, { user: { ...ME, role: "admin" } }));
+    expect(JSON.parse(admins.calls[0]!.body).delta).toBeNull();
+    expect(statusOf(grant)).toBe(400);
+  });
   it("says plainly when payments are not configured", async () => {
     const api = fakeApi({ "POST /v1/billing/portal": apiError(503, "service_unavailable", "STRIPE_SECRET_KEY missing") });
     const result = await call(billing.action, formRequest(`${APP}/account/billing`, { intent: "portal" }), contextWith(api));

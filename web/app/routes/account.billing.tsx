@@ -28,7 +28,7 @@ export async function action(args: Route.ActionArgs) {
   let path = "/v1/billing/checkout";
   let json: unknown;
   if (intent === "checkout-plan") json = { plan: field(form, "plan") };
-  else if (intent === "checkout-pack") json = { pack: field(form, "pack") || "credits", quantity: Number.parseInt(field(form, "quantity"), 10) || 1 };
+  else if (intent === "checkout-pack") json = { pack: field(form, "pack") || "credits", quantity: Number(field(form, "quantity") || "1") };
   else if (intent === "portal") path = "/v1/billing/portal";
   else return data<BillingActionData>({ error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });
   const result = await callApi<{ url: string }>(args, path, { method: "POST", json });

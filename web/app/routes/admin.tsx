@@ -39,7 +39,8 @@ export async function action(args: Route.ActionArgs) {
   const userId = field(form, "userId");
   const result = await callApi<{ balance: number }>(args, `/v1/admin/users/${encodeURIComponent(userId)}/credits`, {
     method: "POST",
-    json: { delta: Number.parseInt(field(form, "delta"), 10), reason: field(form, "reason") },
+    // As typed: the API refuses what is not a whole number (parseInt would make "2.5" a grant of 2).
+    json: { delta: Number(field(form, "delta")), reason: field(form, "reason") },
     idempotencyKey: field(form, "idempotencyKey") || undefined,
   });
   if (result.ok) return { ok: true, userId, balance: result.data.balance } satisfies GrantActionData;
