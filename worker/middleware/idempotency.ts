@@ -14,7 +14,9 @@ const validKey = /^[\x21-\x7e]{1,255}$/;
 /**
  * `Idempotency-Key` on a creating POST: the same key with the same request within 24 h answers the
  * first response and creates nothing new; with a different request, or while the first is still
- * running, it answers 409. A 5xx is not remembered, so a retry can succeed.
+ * running, it answers 409. A failure is not remembered, so a retry can succeed once its cause is gone:
+ * any 5xx, and any error a handler throws (402 until credits are bought, 409 while a job is busy).
+ * A response a handler returns below 500 (zod's 400 included) is remembered like a success.
  *
  * `hashBody: false` is for streamed bodies (uploads), where the key alone identifies the request.
  */
@@ -57,12 +59,8 @@ export const idempotent = (options: { hashBody?: boolean } = {}) =>
       });
     }
 
-    try {
-      await next();
-    } catch (error) {
-      await db.delete(idempotencyKeys).where(where);
-      throw error;
-    }
+    // Hono hands a thrown error to onError and sets c.error; next() itself does not reject.
+    await next();
     if (c.res.status >= 500 || c.error) {
       await db.delete(idempotencyKeys).where(where);
       return;
