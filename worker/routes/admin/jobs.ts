@@ -6,8 +6,8 @@ import { jobs, users } from "../../db/schema";
 import { publicJobFromRow } from "../../jobs/public-job";
 import { requireAdmin, requireAuth } from "../../middleware/auth";
 import type { App } from "../../types";
-import { bearerSecurity, errorResponses, jsonContent, listOf, PaginationQuery } from "../openapi-schemas";
-import { JobSchema, JobStatusEnum } from "../jobs/schemas";
+import { bearerSecurity, errorResponses, jsonContent, listOf } from "../openapi-schemas";
+import { JobListQuery, JobSchema } from "../jobs/schemas";
 
 const AdminJobSchema = JobSchema.extend({ userId: z.string(), userEmail: z.string().nullable() }).openapi("AdminJob");
 
@@ -19,11 +19,7 @@ const route = createRoute({
   security: bearerSecurity,
   middleware: [requireAuth, requireAdmin] as const,
   request: {
-    query: PaginationQuery.extend({
-      status: JobStatusEnum.optional(),
-      userId: z.string().max(100).optional(),
-      mode: z.enum(["preview", "full"]).optional(),
-    }),
+    query: JobListQuery.extend({ userId: z.string().max(100).optional() }),
   },
   responses: {
     200: jsonContent(listOf(AdminJobSchema), "A page of jobs"),

@@ -80,9 +80,9 @@ export const JobRowSchema = z
 
 export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema) }).openapi("PreviewJob");
 
+export const JobStatusEnum = z.enum(JOB_STATUSES);
+
 export const JobListQuery = PaginationQuery.extend({
-  status: z.enum(JOB_STATUSES).optional(),
+  status: JobStatusEnum.optional(),
   mode: z.enum(["preview", "full"]).optional(),
 });
-
-export const JobStatusEnum = z.enum(JOB_STATUSES);
