@@ -6,6 +6,11 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${time}${randomHex(8)}`;
 }
 
+/** True for a value shaped like `newId(prefix)`'s ids (nothing says it exists). */
+export function isIdOf(prefix: IdPrefix, value: string): boolean {
+  return value.length === prefix.length + 29 && value.startsWith(`${prefix}_`) && /^[0-9a-f]+$/.test(value.slice(prefix.length + 1));
+}
+
 export function randomHex(bytes: number): string {
   return toHex(crypto.getRandomValues(new Uint8Array(bytes)));
 }

@@ -76,6 +76,7 @@ describe("GET /v1/jobs/:id/events", () => {
     expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
 
     await expectError(await connect(`/v1/jobs/${other.id}/events?ticket=${ticket}`), 401, "unauthorized");
+    await expectError(await connect(`/v1/jobs/not-a-job-id/events?ticket=${ticket}`), 401, "unauthorized");
     const first = await connect(`/v1/jobs/${job.id}/events?ticket=${ticket}`);
     expect(first.status).toBe(101);
     const socket = listen(first);

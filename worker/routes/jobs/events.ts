@@ -6,6 +6,7 @@ import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { roomFor } from "../../jobs/keys";
 import { ApiError } from "../../lib/errors";
+import { isIdOf } from "../../lib/ids";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App, AppEnv } from "../../types";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
@@ -25,7 +26,9 @@ const ticketOrAuth = createMiddleware<AppEnv>(async (c, next) => {
     await requireAuth(c, () => requireScope("jobs:read")(c, next).then(() => undefined));
     return;
   }
-  const redeemed = ticket.length <= 200 ? await roomFor(c.env, c.req.param("id") ?? "").redeemTicket({ ticket }) : null;
+  // Only a job-shaped id reaches a room: a Durable Object is not created for whatever id a stranger sends.
+  const jobId = c.req.param("id") ?? "";
+  const redeemed = ticket.length <= 200 && isIdOf("job", jobId) ? await roomFor(c.env, jobId).redeemTicket({ ticket }) : null;
   if (!redeemed) throw new ApiError("unauthorized", "The ticket is unknown, used or expired; ask for a new one.");
   const [user] = await getDb(c.env).select().from(users).where(eq(users.id, redeemed.userId));
   if (!user) throw new ApiError("unauthorized", "The ticket's account no longer exists.");
