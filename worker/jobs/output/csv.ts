@@ -6,7 +6,8 @@ import { outputHeader, outputRows } from "./reader";
  * CSV that Excel opens cleanly: UTF-8 with a BOM (so Excel does not guess Windows-1252), CRLF, and
  * cells that start like a formula (`= + - @`, tab, CR) prefixed with `'` so no spreadsheet runs them.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** How a cell that a spreadsheet would run as a formula starts (CSV and XLSX output alike). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function neutralise(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;

@@ -1,6 +1,7 @@
 import type { OutputPlan } from "../../../durable-objects/job-room";
 import { outputHeader, outputRows } from "./reader";
 import { ZipWriter } from "./zip";
+import { FORMULA_START } from "./csv";
 
 /**
  * The output as an .xlsx workbook, written in workerd without any Node library: every cell is an
@@ -81,8 +82,6 @@ export function columnName(index: number): string {
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
-
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function sheetRow(rowNumber: number, values: string[], header = false): string {
   let xml = `<row r="${rowNumber}">`;
