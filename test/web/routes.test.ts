@@ -82,6 +82,14 @@ describe("root middleware", () => {
     expect(statusOf(await caught(requireAdminMiddleware({ request, context } as never, next)))).toBe(503);
     expect(statusOf(await caught(redirectSignedInMiddleware({ request, context } as never, next)))).toBe(503);
   });
+  it("treats a GET /v1/me answer that is not JSON like an API that is down, not as a crash", async () => {
+    const context = new RouterContextProvider();
+    context.set(cloudflareContext, { env: { API: { fetch: async () => new Response("<html>proxy page</html>", { status: 200 }) } }, ctx: { waitUntil: () => undefined } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: `ol_access=${tokenExpiringAt(Math.floor(Date.now() / 1000) + 600)}` } });
+    const page = (await sessionMiddleware({ request, context } as never, next)) as Response;
+    expect(await page.text()).toBe("page");
+    expect(context.get(sessionContext)).toMatchObject({ user: null, userUnavailable: true });
+  });
   it("keeps the refreshed cookies when GET /v1/me fails right after a refresh (the old refresh token is spent)", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": json(200, session), "GET /v1/me": apiError(503, "service_unavailable", "down") });
     const context = new RouterContextProvider();
@@ -339,6 +347,17 @@ describe("admin console", () => {
   it("still lists users when jobs across users cannot be read", async () => {
     const api = fakeApi({ "GET /v1/admin/users": json(200, { data: [], nextCursor: null }) });
     expect(await call(admin.loader, new Request(`${APP}/admin`), contextWith(api, { user: { ...ME, role: "admin" } }))).toMatchObject({ jobs: null });
+  });
+});
+
+describe("the wizard's revalidation", () => {
+  const at = (search: string) => new URL(`${APP}/jobs/new${search}`);
+  const args = (over: Record<string, unknown>) =>
+    ({ currentUrl: at("?upload=upl_1&step=4"), nextUrl: at("?upload=upl_1&step=4"), formMethod: "POST", defaultShouldRevalidate: true, ...over }) as never;
+  it("reloads nothing after a preview (free, changes nothing shown), but does after other actions", () => {
+    expect(newJob.shouldRevalidate(args({ actionResult: { intent: "preview", ok: true, results: [] } }))).toBe(false);
+    expect(newJob.shouldRevalidate(args({ actionResult: { intent: "save-profile", ok: true, profile: {} } }))).toBe(true);
+    expect(newJob.shouldRevalidate(args({ formMethod: undefined, nextUrl: at("?upload=upl_1&step=5") }))).toBe(false);
   });
 });
 

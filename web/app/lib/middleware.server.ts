@@ -26,7 +26,8 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
       }),
     ).catch(() => null);
     if (response?.ok) {
-      user = (await response.json()) as Me;
+      user = (await response.json().catch(() => null)) as Me | null;
+      userUnavailable = user === null;
     } else if (response?.status === 401) {
       // A token the API no longer accepts (deleted account, rotated secret): end the session.
       accessToken = null;

@@ -44,8 +44,9 @@ export async function loader(args: Route.LoaderArgs) {
   return { upload, profiles: profiles?.data ?? [], balance: user.credits.balance, catalogue };
 }
 
-/** Moving between steps only changes `?step=`: nothing to reload. */
-export function shouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+/** Moving between steps only changes `?step=`, and a preview is free and changes nothing here: nothing to reload. */
+export function shouldRevalidate({ currentUrl, nextUrl, formMethod, actionResult, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if ((actionResult as WizardActionData | undefined)?.intent === "preview") return false;
   const sameUpload = currentUrl.pathname === nextUrl.pathname && currentUrl.searchParams.get("upload") === nextUrl.searchParams.get("upload");
   return !formMethod && sameUpload ? false : defaultShouldRevalidate;
 }
