@@ -72,10 +72,14 @@ function chunked(bytes: Uint8Array): ReadableStream<Uint8Array> {
   });
 }
 
-/** Count and cut: the production scanner over 1 MiB blocks, a chunk boundary every 50 rows. */
+/**
+ * Count and cut: the production scanner over 1 MiB blocks, configured as the upload path configures it
+ * for this file (Email and Company Name watched, cells past the 12 columns marked), a chunk boundary
+ * every ROWS_PER_INDEX_CHUNK rows.
+ */
 async function countAndChunk(bytes: Uint8Array) {
   const reader = new BlockReader(chunked(bytes));
-  const scanner = new RecordScanner(44);
+  const scanner = new RecordScanner(44, [4, 2], 12);
   let records = 0;
   let consumed = 0;
   const boundaries: number[] = [];

@@ -116,14 +116,19 @@ describe("refusals from the full pass", () => {
   it("re-reads as Windows-1252 when bytes after the sniffed start are not UTF-8", async () => {
     const filler = Array.from({ length: 60_000 }, (_, i) => `Person ${i},Company ${i}`).join("\n");
     const head = new TextEncoder().encode(`name,company\n${filler}\n`);
-    const tail = new Uint8Array([0x5a, 0x6f, 0xeb, 0x2c, 0x41, 0x63, 0x6d, 0xe9, 0x0a]); // "Zoë,Acmé\n" in cp1252
-    const bytes = new Uint8Array(head.length + tail.length);
-    bytes.set(head);
-    bytes.set(tail, head.length);
     expect(head.length).toBeGreaterThan(1024 * 1024 + 64 * 1024);
-    const { result, csv } = await normalizeText(bytes);
-    expect(result.encoding).toBe("windows-1252");
-    expect(result.rowCount).toBe(60_001);
-    expect(csv.endsWith("Zoë,Acmé\n")).toBe(true);
+    // "Zoë,Acmé" in cp1252: plain, and inside quotes (which the scanner checks as well).
+    for (const [tail, normalized] of [
+      [[0x5a, 0x6f, 0xeb, 0x2c, 0x41, 0x63, 0x6d, 0xe9, 0x0a], "Zoë,Acmé\n"],
+      [[0x22, 0x5a, 0x6f, 0xeb, 0x22, 0x2c, 0x22, 0x41, 0x63, 0x6d, 0xe9, 0x2c, 0x20, 0x49, 0x6e, 0x63, 0x22, 0x0a], 'Zoë,"Acmé, Inc"\n'],
+    ] as const) {
+      const bytes = new Uint8Array(head.length + tail.length);
+      bytes.set(head);
+      bytes.set(tail, head.length);
+      const { result, csv } = await normalizeText(bytes);
+      expect(result.encoding).toBe("windows-1252");
+      expect(result.rowCount).toBe(60_001);
+      expect(csv.endsWith(normalized)).toBe(true);
+    }
   });
 });
