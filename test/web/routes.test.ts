@@ -54,7 +54,7 @@ describe("root middleware", () => {
     const api = fakeApi({ "POST /v1/auth/refresh": json(200, session), "GET /v1/me": json(200, ME) });
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: api }, ctx: { waitUntil: () => undefined } });
-    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "ol_refresh=r; ol_csrf=c" } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "ol_refresh=ort_page; ol_csrf=c" } });
     const refreshed = (await sessionMiddleware({ request, context } as never, next)) as Response;
     expect(refreshed.headers.getSetCookie().map((cookie) => cookie.split("=")[0])).toEqual(["ol_access", "ol_refresh", "ol_csrf"]);
     const own = await sessionMiddleware({ request, context } as never, () =>
@@ -94,7 +94,7 @@ describe("root middleware", () => {
     const api = fakeApi({ "POST /v1/auth/refresh": json(200, session), "GET /v1/me": apiError(503, "service_unavailable", "down") });
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: api }, ctx: { waitUntil: () => undefined } });
-    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "ol_refresh=r; ol_csrf=c" } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "ol_refresh=ort_me_down; ol_csrf=c" } });
     const response = (await sessionMiddleware({ request, context } as never, () => Promise.resolve(new Response("down", { status: 503 })))) as Response;
     expect(response.status).toBe(503);
     expect(response.headers.getSetCookie().find((cookie) => cookie.startsWith("ol_refresh="))).toContain(session.refreshToken);

@@ -47,35 +47,58 @@ describe("session cookies", () => {
 describe("resolving the browser session", () => {
   it("uses a fresh access token as it is, without calling the API", async () => {
     const api = fakeApi({});
-    const session = await resolveSession(browserRequest("/jobs", { ol_access: fresh, ol_refresh: "ort_1", ol_csrf: "c" }), api);
+    const session = await resolveSession(browserRequest("/jobs", { ol_access: fresh, ol_refresh: "ort_fresh", ol_csrf: "c" }), api);
     expect(session).toEqual({ accessToken: fresh, csrfToken: "c", setCookies: [], refreshed: false });
     expect(api.calls).toHaveLength(0);
   });
   it("refreshes an expired access token server-side, keeping the CSRF token", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => json(200, pair) });
-    const request = browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_1", ol_csrf: "c" }, { headers: { "CF-Connecting-IP": "203.0.113.9" } });
+    const request = browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_expired", ol_csrf: "c" }, { headers: { "CF-Connecting-IP": "203.0.113.9" } });
     const session = await resolveSession(request, api);
     expect(session.refreshed).toBe(true);
     expect(session.accessToken).toBe(pair.accessToken);
     expect(session.setCookies).toEqual(sessionSetCookies(pair, "c"));
-    expect(JSON.parse(api.calls[0]!.body)).toEqual({ refreshToken: "ort_1" });
+    expect(JSON.parse(api.calls[0]!.body)).toEqual({ refreshToken: "ort_expired" });
     expect(api.calls[0]!.headers.get("CF-Connecting-IP")).toBe("203.0.113.9");
   });
   it("refreshes when the access cookie has already gone (its Max-Age passed)", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => json(200, pair) });
-    const session = await resolveSession(browserRequest("/jobs", { ol_refresh: "ort_1" }), api);
+    const session = await resolveSession(browserRequest("/jobs", { ol_refresh: "ort_gone" }), api);
     expect(session.accessToken).toBe(pair.accessToken);
     expect(session.csrfToken).toMatch(/^[0-9a-f]{48}$/);
   });
   it("ends the session when the API refuses the refresh token (reused or revoked)", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => apiError(401, "unauthorized", "already used") });
-    const session = await resolveSession(browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_1", ol_csrf: "c" }), api);
+    const session = await resolveSession(browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_refused", ol_csrf: "c" }), api);
     expect(session).toEqual({ accessToken: null, csrfToken: null, setCookies: clearSessionCookies(), refreshed: false });
   });
   it("keeps the cookies when the API is only temporarily unable to refresh", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => apiError(429, "rate_limited", "slow down") });
-    const session = await resolveSession(browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_1", ol_csrf: "c" }), api);
+    const session = await resolveSession(browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_busy", ol_csrf: "c" }), api);
     expect(session).toEqual({ accessToken: null, csrfToken: "c", setCookies: [], refreshed: false });
+  });
+  it("refreshes once for concurrent requests with the same refresh token, which all get the new pair", async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const api = fakeApi({ "POST /v1/auth/refresh": async () => (await answered, json(200, pair)) });
+    const tab = () => resolveSession(browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_two_tabs", ol_csrf: "c" }), api);
+    const both = Promise.all([tab(), tab()]);
+    answer();
+    const [first, second] = await both;
+    // A request arriving just after, with the cookie the browser had not replaced yet.
+    const late = await tab();
+    expect(api.calls).toHaveLength(1);
+    for (const session of [first, second, late]) {
+      expect(session).toEqual({ accessToken: pair.accessToken, csrfToken: "c", setCookies: sessionSetCookies(pair, "c"), refreshed: true });
+    }
+  });
+  it("shares no refusal or failure: the next request with that token asks the API again", async () => {
+    const answers = [apiError(503, "service_unavailable", "down"), json(200, pair)];
+    const api = fakeApi({ "POST /v1/auth/refresh": () => answers.shift()! });
+    const request = () => browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_retry", ol_csrf: "c" });
+    expect((await resolveSession(request(), api)).accessToken).toBeNull();
+    expect((await resolveSession(request(), api)).accessToken).toBe(pair.accessToken);
+    expect(api.calls).toHaveLength(2);
   });
   it("clears leftovers of a session that has no refresh token", async () => {
     const session = await resolveSession(browserRequest("/", { ol_csrf: "c" }), fakeApi({}));
@@ -107,7 +130,7 @@ describe("the front door", () => {
   });
   it("passes WebSocket upgrades straight through", async () => {
     let seen: Request | null = null;
-    const upgrade = new Request("http://localhost:8787/v1/jobs/job_1/events?ticket=t", { headers: { Upgrade: "websocket", Cookie: `ol_refresh=ort_1` } });
+    const upgrade = new Request("http://localhost:8787/v1/jobs/job_1/events?ticket=t", { headers: { Upgrade: "websocket", Cookie: `ol_refresh=ort_ws` } });
     const response = await forwardToApi(upgrade, {
       fetch: async (request) => {
         seen = request;
@@ -122,7 +145,7 @@ describe("the front door", () => {
       "POST /v1/auth/refresh": () => json(200, pair),
       "POST /v1/jobs/job_1/ticket": (call) => json(200, { ticket: "t", cookie: call.headers.get("Cookie") }),
     });
-    const request = browserRequest("/v1/jobs/job_1/ticket", { ol_access: expired, ol_refresh: "ort_1", ol_csrf: "c", other: "kept" }, { method: "POST", headers: { "X-CSRF-Token": "c" } });
+    const request = browserRequest("/v1/jobs/job_1/ticket", { ol_access: expired, ol_refresh: "ort_front", ol_csrf: "c", other: "kept" }, { method: "POST", headers: { "X-CSRF-Token": "c" } });
     const response = await forwardToApi(request, api);
     const body = (await response.json()) as { cookie: string };
     expect(parseCookies(body.cookie).get("ol_access")).toBe(pair.accessToken);
@@ -132,8 +155,8 @@ describe("the front door", () => {
   });
   it("does not refresh for bearer-authenticated clients or the auth endpoints themselves", async () => {
     const api = fakeApi({ "GET /v1/me": () => json(200, {}), "POST /v1/auth/logout": () => new Response(null, { status: 204 }) });
-    await forwardToApi(browserRequest("/v1/me", { ol_refresh: "ort_1" }, { headers: { Authorization: "Bearer x" } }), api);
-    await forwardToApi(browserRequest("/v1/auth/logout", { ol_refresh: "ort_1" }, { method: "POST" }), api);
+    await forwardToApi(browserRequest("/v1/me", { ol_refresh: "ort_bearer" }, { headers: { Authorization: "Bearer x" } }), api);
+    await forwardToApi(browserRequest("/v1/auth/logout", { ol_refresh: "ort_logout" }, { method: "POST" }), api);
     expect(api.calls.map((call) => call.path)).toEqual(["/v1/me", "/v1/auth/logout"]);
   });
 });

@@ -98,23 +98,64 @@ export async function resolveSession(request: Request, api: ApiBinding): Promise
     const stale = cookies.accessToken !== null || cookies.csrfToken !== null;
     return { accessToken: null, csrfToken: null, setCookies: stale ? clearSessionCookies() : [], refreshed: false };
   }
-  let response: Response;
+  const outcome = await refreshShared(cookies.refreshToken, request, api);
+  if (outcome.kind === "refused") return { accessToken: null, csrfToken: null, setCookies: clearSessionCookies(), refreshed: false };
+  if (outcome.kind === "unavailable") return { accessToken: null, csrfToken: cookies.csrfToken, setCookies: [], refreshed: false };
+  const csrfToken = cookies.csrfToken ?? newCsrfToken();
+  return { accessToken: outcome.session.accessToken, csrfToken, setCookies: sessionSetCookies(outcome.session, csrfToken), refreshed: true };
+}
+
+type RefreshOutcome = { kind: "session"; session: Session } | { kind: "refused" } | { kind: "unavailable" };
+
+/** How long a refresh is shared with requests bringing the same refresh token, from its start. */
+const SHARED_REFRESH_MS = 30_000;
+/** How long a request waits for another request's refresh (which may be cancelled and never settle). */
+const SHARED_REFRESH_WAIT_MS = 10_000;
+
+/**
+ * Refreshes in flight or done in the last SHARED_REFRESH_MS, by the refresh token they spend. Two
+ * requests of one browser (two tabs, or a poll and a click) that find the access token expired carry
+ * the same refresh token: the API rotates it for the first and, by the contract, takes the second for
+ * a stolen token reused and revokes the family, signing the browser out. In this isolate the second
+ * request gets the first one's new pair instead. Only successes are kept once settled.
+ */
+const sharedRefreshes = new Map<string, { outcome: Promise<RefreshOutcome>; startedAt: number }>();
+
+async function refreshShared(refreshToken: string, request: Request, api: ApiBinding): Promise<RefreshOutcome> {
+  const now = Date.now();
+  for (const [token, entry] of sharedRefreshes) if (now - entry.startedAt > SHARED_REFRESH_MS) sharedRefreshes.delete(token);
+  const shared = sharedRefreshes.get(refreshToken);
+  if (shared) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<RefreshOutcome>((resolve) => {
+      timer = setTimeout(() => resolve({ kind: "unavailable" }), SHARED_REFRESH_WAIT_MS);
+    });
+    try {
+      return await Promise.race([shared.outcome, gaveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const entry = { outcome: refresh(refreshToken, request, api), startedAt: now };
+  sharedRefreshes.set(refreshToken, entry);
+  const outcome = await entry.outcome;
+  if (outcome.kind !== "session" && sharedRefreshes.get(refreshToken) === entry) sharedRefreshes.delete(refreshToken);
+  return outcome;
+}
+
+async function refresh(refreshToken: string, request: Request, api: ApiBinding): Promise<RefreshOutcome> {
   try {
-    response = await api.fetch(
+    const response = await api.fetch(
       new Request(new URL("/v1/auth/refresh", request.url), {
         method: "POST",
         headers: { "Content-Type": "application/json", ...forwardedHeaders(request) },
-        body: JSON.stringify({ refreshToken: cookies.refreshToken }),
+        body: JSON.stringify({ refreshToken }),
       }),
     );
+    if (response.status === 401) return { kind: "refused" };
+    if (!response.ok) return { kind: "unavailable" };
+    return { kind: "session", session: (await response.json()) as Session };
   } catch {
-    return { accessToken: null, csrfToken: cookies.csrfToken, setCookies: [], refreshed: false };
+    return { kind: "unavailable" };
   }
-  if (response.status === 401) {
-    return { accessToken: null, csrfToken: null, setCookies: clearSessionCookies(), refreshed: false };
-  }
-  if (!response.ok) return { accessToken: null, csrfToken: cookies.csrfToken, setCookies: [], refreshed: false };
-  const session = (await response.json()) as Session;
-  const csrfToken = cookies.csrfToken ?? newCsrfToken();
-  return { accessToken: session.accessToken, csrfToken, setCookies: sessionSetCookies(session, csrfToken), refreshed: true };
 }
