@@ -345,8 +345,16 @@ describe("admin console", () => {
     expect(api.calls[2]!.headers.get("Idempotency-Key")).toBe("g-1");
   });
   it("still lists users when jobs across users cannot be read", async () => {
-    const api = fakeApi({ "GET /v1/admin/users": json(200, { data: [], nextCursor: null }) });
-    expect(await call(admin.loader, new Request(`${APP}/admin`), contextWith(api, { user: { ...ME, role: "admin" } }))).toMatchObject({ jobs: null });
+    const api = fakeApi({ "GET /v1/admin/users": json(200, { data: [], nextCursor: null }), "GET /v1/admin/jobs": apiError(503, "service_unavailable", "down") });
+    expect(await call(admin.loader, new Request(`${APP}/admin`), contextWith(api, { user: { ...ME, role: "admin" } }))).toMatchObject({ jobs: null, jobsRefused: null });
+  });
+  it("says why a jobs filter was refused instead of calling it an outage", async () => {
+    const api = fakeApi({
+      "GET /v1/admin/users": json(200, { data: [], nextCursor: null }),
+      "GET /v1/admin/jobs": apiError(400, "invalid_request", "cursor: not a cursor of this list"),
+    });
+    const result = await call(admin.loader, new Request(`${APP}/admin?jobsCursor=garbled`), contextWith(api, { user: { ...ME, role: "admin" } }));
+    expect(result).toMatchObject({ jobs: null, jobsRefused: "cursor: not a cursor of this list" });
   });
 });
 

@@ -3,7 +3,7 @@ import { data, Form, Link, useFetcher, useSearchParams } from "react-router";
 import type { Route } from "./+types/admin";
 import { EmptyState, Notice, TableWrap } from "../components/Notice";
 import { StatusBadge } from "../components/StatusBadge";
-import { callApi, field, loadFromApi, loadOptional, loginRedirect } from "../lib/api.server";
+import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
 import { useIdempotencyKey } from "../lib/browser";
 import { formatDate, formatNumber } from "../lib/format";
 import { requireAdminMiddleware } from "../lib/middleware.server";
@@ -27,9 +27,12 @@ export async function loader(args: Route.LoaderArgs) {
   }
   const [userPage, jobPage] = await Promise.all([
     loadFromApi<Page<AdminUser>>(args, `/v1/admin/users?${users}`),
-    loadOptional<Page<Job>>(args, `/v1/admin/jobs?${jobs}`),
+    callApi<Page<Job>>(args, `/v1/admin/jobs?${jobs}`),
   ]);
-  return { users: userPage, jobs: jobPage };
+  if (!jobPage.ok && jobPage.status === 401) throw loginRedirect(args.request);
+  // A filter the API refuses (a mistyped user id, say) is the operator's to fix, not an outage.
+  const jobsRefused = !jobPage.ok && jobPage.status === 400 ? jobPage.error.message : null;
+  return { users: userPage, jobs: jobPage.ok ? jobPage.data : null, jobsRefused };
 }
 
 export type GrantActionData = { ok: true; userId: string; balance: number } | { ok: false; userId: string; error: ApiErrorBody };
@@ -49,7 +52,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function Admin({ loaderData }: Route.ComponentProps) {
-  const { users, jobs } = loaderData;
+  const { users, jobs, jobsRefused } = loaderData;
   const [params] = useSearchParams();
   const keep = (overrides: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -142,7 +145,9 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
           Filter
         </button>
       </Form>
-      {jobs === null ? (
+      {jobsRefused !== null ? (
+        <Notice tone="warning">The jobs filter was not accepted: {jobsRefused}</Notice>
+      ) : jobs === null ? (
         <Notice tone="warning">Jobs across users could not be loaded (GET /v1/admin/jobs did not answer).</Notice>
       ) : jobs.data.length === 0 ? (
         <EmptyState title="No jobs match." />
