@@ -76,7 +76,10 @@ export function configure(delimiterByte: i32, watchFirst: i32, watchSecond: i32,
   cutAfter = cutAfterField;
 }
 
-/** Makes room for a block of `length` bytes (the caller then copies it to `blockPointer()`). */
+/**
+ * Makes room for a block of `length` bytes (the caller then copies it to `blockPointer()`). Blocks are
+ * ~1 MiB plus an unfinished record (the row limit caps it); memory is kept for the next block.
+ */
 export function reserve(length: i32): void {
   const needed = blockAt + <usize>length + 16;
   const have = (<usize>memory.size()) << 16;
@@ -107,7 +110,10 @@ export function scan(pos: i32, length: i32, final: bool): i32 {
   return count;
 }
 
-/** Bit k set when byte `at + k` is a line break, quote, comma, the delimiter or >= 0x80 (bytes past `remaining` are 0). */
+/**
+ * Bit k set when byte `at + k` is a line break, quote, comma, the delimiter or >= 0x80 (bytes past
+ * `remaining` are 0). Callers never pass a window beyond the block's end: `remaining` is >= 0.
+ */
 // @ts-ignore: decorator
 @inline function structuralMask(at: usize, remaining: i32, delimiters: v128): i32 {
   const bytes = v128.load(at);
