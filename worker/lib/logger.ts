@@ -27,6 +27,13 @@ export function createLogger(base: Record<string, unknown> = {}, minLevel: Level
   };
 }
 
+/** Characters kept of an error's message or stack: a failed query's message carries its parameters (megabytes at times). */
+export const MAX_ERROR_TEXT = 2000;
+
+const clip = (text: string | undefined) => (text !== undefined && text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}… (${text.length} characters)` : text);
+
+/** Errors as JSON, with their cause (which is where D1 says why a query failed). */
 function errorReplacer(_key: string, value: unknown) {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+  if (!(value instanceof Error)) return value;
+  return { name: value.name, message: clip(value.message), stack: clip(value.stack), ...(value.cause !== undefined ? { cause: value.cause } : {}) };
 }

@@ -9,6 +9,11 @@ import { clientIp } from "./rate-limit";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 const TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * Largest answer kept for replay (a D1 row holds 2 MB). A larger one (a preview echoing huge cells)
+ * is remembered by its status alone: a replay then says the request succeeded but cannot be repeated.
+ */
+export const MAX_REPLAY_BYTES = 1024 * 1024;
 const validKey = /^[\x21-\x7e]{1,255}$/;
 
 /**
@@ -16,7 +21,8 @@ const validKey = /^[\x21-\x7e]{1,255}$/;
  * first response and creates nothing new; with a different request, or while the first is still
  * running, it answers 409. A failure is not remembered, so a retry can succeed once its cause is gone:
  * any 5xx, and any error a handler throws (402 until credits are bought, 409 while a job is busy).
- * A response a handler returns below 500 (zod's 400 included) is remembered like a success.
+ * A response a handler returns below 500 (zod's 400 included) is remembered like a success; one over
+ * MAX_REPLAY_BYTES by its status only.
  *
  * `hashBody: false` is for streamed bodies (uploads), where the key alone identifies the request.
  */
@@ -50,6 +56,13 @@ export const idempotent = (options: { hashBody?: boolean } = {}) =>
       if (first.state === "pending") {
         throw new ApiError("conflict", "A request with this Idempotency-Key is still in progress.");
       }
+      if (first.responseBody === null) {
+        throw new ApiError(
+          "conflict",
+          `The request with this Idempotency-Key already succeeded (status ${first.statusCode}), but its answer was too large to keep for replay; read the resource it created instead.`,
+          { status: first.statusCode, limitBytes: MAX_REPLAY_BYTES },
+        );
+      }
       return new Response(first.responseBody, {
         status: first.statusCode ?? 200,
         headers: {
@@ -65,6 +78,7 @@ export const idempotent = (options: { hashBody?: boolean } = {}) =>
       await db.delete(idempotencyKeys).where(where);
       return;
     }
-    const responseBody = await c.res.clone().text();
+    const text = await c.res.clone().text();
+    const responseBody = new TextEncoder().encode(text).length <= MAX_REPLAY_BYTES ? text : null;
     await db.update(idempotencyKeys).set({ state: "done", statusCode: c.res.status, responseBody }).where(where);
   });

@@ -1,6 +1,6 @@
 import { CsvParseError, parseCsv } from "../csv/parse";
 import { ApiError } from "../lib/errors";
-import { LIMITS, tooManyColumns, unparseable } from "./limits";
+import { headerTooLarge, LIMITS, tooManyColumns, unparseable } from "./limits";
 import { isEmail, isLinkedInUrl, isNumeric, isUrl } from "./values";
 
 /**
@@ -118,7 +118,10 @@ export function detectLayout(rows: string[][]): TableLayout {
   for (const row of dataRows) width = Math.max(width, lastNonEmpty(row) + 1);
   if (width > LIMITS.maxColumns) throw tooManyColumns(width);
   const names = Array.from({ length: width }, (_, i) => (headerless ? "" : (header[i] ?? "")));
-  return { headerIndex: headerless ? -1 : headerIndex, columns: uniqueColumnNames(names), headerless, headerWidth: headerless ? width : lastNonEmpty(header) + 1 };
+  const columns = uniqueColumnNames(names);
+  const headerChars = columns.reduce((sum, name) => sum + name.length, 0);
+  if (headerChars > LIMITS.maxHeaderChars) throw headerTooLarge(headerChars);
+  return { headerIndex: headerless ? -1 : headerIndex, columns, headerless, headerWidth: headerless ? width : lastNonEmpty(header) + 1 };
 }
 
 function looksLikeLabels(row: string[]): boolean {

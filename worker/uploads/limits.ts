@@ -11,6 +11,11 @@ export const LIMITS = {
   maxRowBytes: 1024 * 1024,
   /** Characters kept of a column name. */
   maxColumnNameChars: 256,
+  /**
+   * Characters of all column names together (1,000 columns of 32): every sample row repeats them as
+   * keys, and the upload's D1 row holds 2 MB. Real headers, even HubSpot's widest, stay far below.
+   */
+  maxHeaderChars: 32_000,
   /** Characters of a cell shown in `sampleRows` (a preview; the normalized file keeps every character). */
   maxSampleCellChars: 1000,
   /** Characters of one sample row in all: wide files get shorter sample cells (D1 rows hold 2 MB). */
@@ -70,6 +75,14 @@ export function tooManyColumns(count: number, atLeast = false): ApiError {
     reason: "too_many_columns",
     columns: count,
     limit: LIMITS.maxColumns,
+  });
+}
+
+export function headerTooLarge(chars: number): ApiError {
+  return unparseable(`The column names add up to ${chars} characters; the limit is ${LIMITS.maxHeaderChars}.`, {
+    reason: "header_too_large",
+    characters: chars,
+    limit: LIMITS.maxHeaderChars,
   });
 }
 

@@ -60,6 +60,17 @@ describe("POST /v1/admin/users/:id/credits — happy", () => {
     const list = await json(await call("GET", `/v1/admin/users?email=${encodeURIComponent(user.email)}`, { token: admin.accessToken }));
     expect(list.data).toEqual([expect.objectContaining({ id: user.id, plan: "free", credits: { balance: 500, held: 0 } })]);
   });
+
+  it("searches emails by any part, however long, with % and _ taken literally", async () => {
+    const admin = await signupAdmin();
+    const long = await signup({ email: `a.very.long.mailbox.name.for.searching_${crypto.randomUUID()}@example-company.test` });
+    const search = (part: string) => call("GET", `/v1/admin/users?email=${encodeURIComponent(part)}`, { token: admin.accessToken }).then(json);
+    expect(long.email.length).toBeGreaterThan(50);
+    expect((await search(long.email.toUpperCase())).data.map((user: { id: string }) => user.id)).toEqual([long.id]);
+    expect((await search(long.email.slice(10))).data.map((user: { id: string }) => user.id)).toEqual([long.id]);
+    expect((await search("%")).data).toEqual([]);
+    expect((await search(long.email.replace("_", "%"))).data).toEqual([]);
+  });
 });
 
 describe("POST /v1/admin/users/:id/credits — errors", () => {

@@ -3,6 +3,22 @@ import { call, expectError, json, signup } from "../../helpers";
 import { createScenario, createUploadFixture, jobBody, ledgerState, prospectRows, scenarioStats, startJob, waitForJob } from "./fixtures";
 
 describe("POST /v1/jobs — preview", () => {
+  it("remembers a preview too large to replay by its status: a retry with its key says it succeeded, and runs nothing", async () => {
+    const user = await signup();
+    const rows = prospectRows(5).map((row, i) => (i === 0 ? row : [...row.slice(0, -1), `${"long note ".repeat(30_000)}${i}`]));
+    const upload = await createUploadFixture(user, rows, 10);
+    const scenario = await createScenario();
+    const body = jobBody(upload.id, scenario, { mode: "preview", previewRows: 5 });
+    const headers = { "Idempotency-Key": `big-preview-${upload.id}` };
+    const first = await call("POST", "/v1/jobs", { token: user.accessToken, body, headers });
+    expect(first.status).toBe(200);
+    expect((await first.arrayBuffer()).byteLength).toBeGreaterThan(1024 * 1024);
+    const callsBefore = (await scenarioStats(scenario)).requests;
+    const retry = await expectError(await call("POST", "/v1/jobs", { token: user.accessToken, body, headers }), 409, "conflict");
+    expect(retry.details).toMatchObject({ status: 200 });
+    expect((await scenarioStats(scenario)).requests).toBe(callsBefore);
+  });
+
   it("answers the first rows now, with lines and evidence, for free", async () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(12), 10);

@@ -53,6 +53,24 @@ describe("detectLayout", () => {
     }
     expect((error as ApiError).details).toMatchObject({ reason: "too_many_columns", columns: 10_000, limit: 1000 });
   });
+
+  it("refuses column names that add up past the limit, since every sample row repeats them", () => {
+    const header = Array.from({ length: 1000 }, (_, i) => `${"€".repeat(250)}${i}`).join(",");
+    let error: unknown;
+    try {
+      layoutOf(`${header}\n1,2\n`);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ApiError).status).toBe(422);
+    expect((error as ApiError).details).toMatchObject({ reason: "header_too_large", limit: 32_000 });
+    expect((error as ApiError).details.characters).toBeGreaterThan(250_000);
+  });
+
+  it("takes 1,000 columns of realistic names", () => {
+    const header = Array.from({ length: 1000 }, (_, i) => `Associated Company Property ${i}`).join(",");
+    expect(layoutOf(`${header}\n1,2\n`).columns).toHaveLength(1000);
+  });
 });
 
 describe("uniqueColumnNames", () => {

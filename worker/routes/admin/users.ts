@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { desc, like, lt, and } from "drizzle-orm";
+import { and, desc, lt, sql } from "drizzle-orm";
 import { ledgerFor } from "../../../durable-objects/credit-ledger";
 import { publicUser, PublicUserSchema } from "../../accounts";
 import { getDb } from "../../db/client";
@@ -34,7 +34,9 @@ export function registerAdminUsers(app: App) {
     const rows = await getDb(c.env)
       .select()
       .from(users)
-      .where(and(cursor ? lt(users.id, cursor) : undefined, email ? like(users.email, `%${email.toLowerCase()}%`) : undefined))
+      // instr, not LIKE: SQLite refuses LIKE patterns over 50 bytes, and `%` or `_` typed in the
+      // search are letters of an email, not wildcards.
+      .where(and(cursor ? lt(users.id, cursor) : undefined, email ? sql`instr(${users.email}, ${email.toLowerCase()}) > 0` : undefined))
       .orderBy(desc(users.id))
       .limit(limit + 1);
     const page = pageOf(rows, limit);
