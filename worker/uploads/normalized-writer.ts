@@ -6,6 +6,8 @@ import { startsLikeFormula } from "./values";
 import { WarningCollector } from "./warnings";
 
 const SAMPLE_ROWS = 5;
+/** Bytes of JSON the sample rows may take in the upload's D1 row (which holds 2 MB in all). */
+const MAX_SAMPLE_JSON_BYTES = 1024 * 1024;
 const COMMA = 44;
 const NEWLINE = 10;
 
@@ -36,6 +38,8 @@ export interface NormalizedTarget {
 export class NormalizedCsvWriter {
   readonly warnings: WarningCollector;
   readonly samples: Record<string, string>[] = [];
+  private sampleBytes = 0;
+  private samplesFull = false;
   rowCount = 0;
   private readonly out: R2ObjectWriter;
   private readonly index: R2ObjectWriter;
@@ -78,7 +82,7 @@ export class NormalizedCsvWriter {
   }
 
   get wantsSamples(): boolean {
-    return this.samples.length < SAMPLE_ROWS;
+    return this.samples.length < SAMPLE_ROWS && !this.samplesFull;
   }
 
   /** Bytes of normalized CSV so far. */
@@ -126,7 +130,16 @@ export class NormalizedCsvWriter {
     }
     if (this.wantsSamples) {
       const limit = this.sampleCellChars;
-      this.samples.push(Object.fromEntries(this.columns.map((name, i) => [name, values[i]!.length > limit ? `${values[i]!.slice(0, limit)}…` : values[i]!])));
+      const sample = Object.fromEntries(this.columns.map((name, i) => [name, values[i]!.length > limit ? `${values[i]!.slice(0, limit)}…` : values[i]!]));
+      // Fewer samples rather than an upload row D1 cannot store (escapes and multi-byte text can
+      // make the JSON several times the characters counted above).
+      const bytes = this.encoder.encode(JSON.stringify(sample)).length;
+      if (this.sampleBytes + bytes <= MAX_SAMPLE_JSON_BYTES) {
+        this.samples.push(sample);
+        this.sampleBytes += bytes;
+      } else {
+        this.samplesFull = true;
+      }
     }
     this.flushRun();
     this.out.writeString(csvLine(values));

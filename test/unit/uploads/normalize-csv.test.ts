@@ -74,6 +74,19 @@ describe("normalized CSV at every block boundary", () => {
   });
 });
 
+describe("sample rows", () => {
+  it("keeps fewer samples rather than more JSON than the upload's D1 row can hold", async () => {
+    const columns = Array.from({ length: 1000 }, (_, i) => `c${i}`);
+    // 40 control characters a cell (the sample cell limit for 1,000 columns) are 240 bytes of JSON each.
+    const row = columns.map(() => "\u0001".repeat(40)).join(",");
+    const { result } = await normalizeText(`${columns.join(",")}\n${`${row}\n`.repeat(7)}`);
+    expect(result.rowCount).toBe(7);
+    expect(result.sampleRows.length).toBeGreaterThan(0);
+    expect(result.sampleRows.length).toBeLessThan(5);
+    expect(new TextEncoder().encode(JSON.stringify(result.sampleRows)).length).toBeLessThanOrEqual(1024 * 1024);
+  });
+});
+
 describe("chunk index", () => {
   it("gives byte ranges of whole records, rows in order, each chunk parsing on its own", async () => {
     const lines = ["first,company,bio"];
