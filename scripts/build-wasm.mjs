@@ -2,7 +2,7 @@
 /**
  * `npm run build:wasm`: compiles the AssemblyScript record scanner (worker/uploads/wasm/record-scan.ts)
  * to worker/uploads/wasm/record-scan.wasm, which the API Worker imports as a compiled module.
- * `npm start`, `npm test` and `npm run bench` run it first; it takes about a second.
+ * `npm start` (scripts/start.mjs), `npm test` and `npm run bench` run it first; it takes about a second.
  */
 import asc from "assemblyscript/asc";
 import path from "node:path";

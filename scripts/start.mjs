@@ -4,7 +4,7 @@
  *
  * 1. creates .dev.vars with a random JWT_SECRET when it is missing,
  * 2. applies the local D1 migrations,
- * 3. builds the web app,
+ * 3. builds the upload scanner's WebAssembly (scripts/build-wasm.mjs) and the web app,
  * 4. starts the labelled local sample model when no LLM_API_KEY is set,
  * 5. runs both Workers with `wrangler dev` (the web Worker is the front door, the API Worker behind
  *    its service binding), state under .wrangler/state.
@@ -149,6 +149,9 @@ const devVars = ensureDevVars();
 
 log("Applying local D1 migrations…");
 run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { env: { ...env, CI: "true" } });
+
+log("Building the upload scanner's WebAssembly…");
+await import("./build-wasm.mjs");
 
 if (process.env.OPENLINE_SKIP_BUILD === "1" && existsSync(path.join(root, "web/build/server/wrangler.json"))) {
   log("Reusing the web build in web/build (OPENLINE_SKIP_BUILD=1).");
