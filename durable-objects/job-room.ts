@@ -525,7 +525,7 @@ export class JobRoom extends DurableObject<Env> {
       if (!job) return this.neverStarted();
       if (job.mode !== "full") return this.conflict("A preview cannot be retried; start a full job.");
       if (job.status !== "succeeded" && job.status !== "failed") return this.conflict(`Failed rows can be retried once the job has ended; it is ${job.status}.`);
-      const failed = this.failedRows();
+      const failed = this.retryableFailedRows();
       if (failed === 0) return this.conflict("The job has no failed rows.");
       const hold = await ledgerFor(this.env, job.userId).hold({
         jobId: job.id,
@@ -558,8 +558,9 @@ export class JobRoom extends DurableObject<Env> {
     });
   }
 
-  failedRows(): number {
-    return this.sql.exec<{ n: number }>("SELECT COALESCE(SUM(failed), 0) AS n FROM chunks").one().n;
+  /** Failed rows of finished chunks: the ones a retry runs again (a canceled chunk's are not retried). */
+  private retryableFailedRows(): number {
+    return this.sql.exec<{ n: number }>("SELECT COALESCE(SUM(failed), 0) AS n FROM chunks WHERE state = 'done'").one().n;
   }
 
   // ---------------------------------------------------------------- browser tickets and WebSockets
