@@ -307,6 +307,23 @@ export class CreditLedger extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Sets a job's budget (`maxCredits`, its lifetime cap on committed credits). A free hold above the
+   * new budget goes back to the balance at once; what is charged or reserved stays. Setting the same
+   * budget again changes nothing, so no idempotency key is needed.
+   */
+  setBudget(input: { jobId: string; budget: number }): { job: JobCredits } & Balance {
+    return this.ctx.storage.transactionSync(() => {
+      const hold = this.holdRow(input.jobId);
+      if (hold) {
+        const excess = Math.min(hold.amount, Math.max(0, hold.charged + hold.amount + hold.reserved - input.budget));
+        this.sql.exec("UPDATE holds SET budget = ?, amount = amount - ? WHERE job_id = ?", input.budget, excess, input.jobId);
+        this.sql.exec("UPDATE account SET balance = balance + ?, held = held - ?", excess, excess);
+      }
+      return { job: this.jobCreditsOf(input.jobId), ...this.getBalance() };
+    });
+  }
+
   jobCredits(input: { jobId: string }): JobCredits {
     return this.jobCreditsOf(input.jobId);
   }

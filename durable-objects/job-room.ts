@@ -478,11 +478,13 @@ export class JobRoom extends DurableObject<Env> {
       if (!job) return this.neverStarted();
       if (job.status !== "paused") return this.conflict(`Only a paused job can be resumed; this one is ${job.status}.`);
       const ledger = ledgerFor(this.env, job.userId);
+      let credits: JobCredits;
       if (input.maxCredits !== undefined && input.maxCredits !== job.settings.maxCredits) {
         job.settings.maxCredits = input.maxCredits;
-        await ledger.hold({ jobId: job.id, amount: 0, budget: input.maxCredits, key: `budget:${job.id}:${crypto.randomUUID()}` });
+        credits = (await ledger.setBudget({ jobId: job.id, budget: input.maxCredits })).job;
+      } else {
+        credits = await ledger.jobCredits({ jobId: job.id });
       }
-      const credits = await ledger.jobCredits({ jobId: job.id });
       this.applyCredits(job, credits);
       this.saveJob(job);
       const waiting = this.count("state IN ('pending','blocked')");

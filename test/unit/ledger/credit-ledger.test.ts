@@ -18,6 +18,22 @@ async function expectInvariant(ledger: Awaited<ReturnType<typeof ledgerWith>>) {
 }
 
 describe("CreditLedger — holds", () => {
+  it("a lowered budget gives the free hold above it back, so the job cannot spend past it", async () => {
+    const ledger = await ledgerWith(1000);
+    await ledger.hold({ jobId: "job_lower", amount: 500 });
+    expect(await ledger.reserve({ jobId: "job_lower", key: "r1", amount: 100 })).toMatchObject({ reserved: 100 });
+    // 100 reserved + 400 free; a budget of 150 leaves room for 50 more.
+    const lowered = await ledger.setBudget({ jobId: "job_lower", budget: 150 });
+    expect(lowered).toMatchObject({ job: { held: 150 }, balance: 850, held: 150 });
+    expect(await ledger.reserve({ jobId: "job_lower", key: "r2", amount: 100 })).toMatchObject({ reserved: 50 });
+    expect(await ledger.reserve({ jobId: "job_lower", key: "r3", amount: 100 })).toMatchObject({ reserved: 0 });
+    // The same budget again changes nothing; a higher one lets reservations top up again.
+    expect(await ledger.setBudget({ jobId: "job_lower", budget: 150 })).toMatchObject({ balance: 850 });
+    await ledger.setBudget({ jobId: "job_lower", budget: 200 });
+    expect(await ledger.reserve({ jobId: "job_lower", key: "r4", amount: 100 })).toMatchObject({ reserved: 50 });
+    await expectInvariant(ledger);
+  });
+
   it("holds a job's full cost, or refuses with what is missing", async () => {
     const ledger = await ledgerWith(100);
     const refused = await ledger.hold({ jobId: "job_a", amount: 130 });
