@@ -4,13 +4,25 @@ import { PaginationQuery } from "../openapi-schemas";
 import { MappingInput } from "../uploads/schemas";
 
 /** The Jobs section of the contract, as OpenAPI schemas. */
+
+/** Letters (any script), spaces, hyphens and apostrophes: "friendly", "pt-BR", "Schwiizerdütsch". */
+const WORDS_ONLY = /^\p{L}[\p{L}\p{M} '-]*$/u;
 const JOB_STATUSES = ["queued", "running", "paused", "succeeded", "failed", "canceled"] as const;
 
 export const JobContextSchema = z
   .object({
     service: z.string().trim().min(3).max(2000).openapi({ description: "What the sender sells, in their words" }),
-    tone: z.string().trim().min(1).max(40).default("friendly"),
-    language: z.string().trim().min(2).max(35).default("en").openapi({ description: "ISO code (en, de, fr, es, …) or a language name" }),
+    // Tone and language are written into the model's rules (not fenced as data like the service text),
+    // so they are words only: no sentences, numbers or markup that could read as another rule.
+    tone: z.string().trim().min(1).max(40).regex(WORDS_ONLY, "Must be words only (letters, spaces, hyphens).").default("friendly"),
+    language: z
+      .string()
+      .trim()
+      .min(2)
+      .max(35)
+      .regex(WORDS_ONLY, "Must be an ISO code or a language name (letters, spaces, hyphens).")
+      .default("en")
+      .openapi({ description: "ISO code (en, de, fr, es, pt-BR, …) or a language name" }),
     maxWords: z.number().int().min(MIN_MAX_WORDS).max(MAX_MAX_WORDS).default(25).openapi({ description: "Lines are between 72% of this and this many words (18–25 by default)" }),
     instructions: z.string().trim().max(1000).optional().openapi({ description: "Extra style wishes; they cannot override the rules" }),
   })
