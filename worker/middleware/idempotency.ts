@@ -78,7 +78,7 @@ export const idempotent = (options: { hashBody?: boolean } = {}) =>
       await db.delete(idempotencyKeys).where(where);
       return;
     }
-    const text = await c.res.clone().text();
-    const responseBody = new TextEncoder().encode(text).length <= MAX_REPLAY_BYTES ? text : null;
+    const bytes = await c.res.clone().arrayBuffer();
+    const responseBody = bytes.byteLength <= MAX_REPLAY_BYTES ? new TextDecoder().decode(bytes) : null;
     await db.update(idempotencyKeys).set({ state: "done", statusCode: c.res.status, responseBody }).where(where);
   });

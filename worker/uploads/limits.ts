@@ -12,10 +12,17 @@ export const LIMITS = {
   /** Characters kept of a column name. */
   maxColumnNameChars: 256,
   /**
-   * Characters of all column names together (1,000 columns of 32): every sample row repeats them as
-   * keys, and the upload's D1 row holds 2 MB. Real headers, even HubSpot's widest, stay far below.
+   * Characters of all column names together: the names are stored and answered with every upload
+   * (D1 rows hold 2 MB). 250 survey questions of 256 characters fit; sample rows, which repeat the
+   * names, have their own byte budget below.
    */
-  maxHeaderChars: 32_000,
+  maxHeaderChars: 64_000,
+  /**
+   * Bytes of JSON the sample rows may take: with the names, they must fit the upload's D1 row and an
+   * answer short enough to replay for an Idempotency-Key (MAX_REPLAY_BYTES, 1 MiB). A very wide file
+   * with long names gets fewer than five samples rather than a row D1 cannot store.
+   */
+  maxSampleJsonBytes: 512 * 1024,
   /** Characters of a cell shown in `sampleRows` (a preview; the normalized file keeps every character). */
   maxSampleCellChars: 1000,
   /** Characters of one sample row in all: wide files get shorter sample cells (D1 rows hold 2 MB). */

@@ -6,8 +6,6 @@ import { startsLikeFormula } from "./values";
 import { WarningCollector } from "./warnings";
 
 const SAMPLE_ROWS = 5;
-/** Bytes of JSON the sample rows may take in the upload's D1 row (which holds 2 MB in all). */
-const MAX_SAMPLE_JSON_BYTES = 1024 * 1024;
 const COMMA = 44;
 const NEWLINE = 10;
 
@@ -134,7 +132,7 @@ export class NormalizedCsvWriter {
       // Fewer samples rather than an upload row D1 cannot store (escapes and multi-byte text can
       // make the JSON several times the characters counted above).
       const bytes = this.encoder.encode(JSON.stringify(sample)).length;
-      if (this.sampleBytes + bytes <= MAX_SAMPLE_JSON_BYTES) {
+      if (this.sampleBytes + bytes <= LIMITS.maxSampleJsonBytes) {
         this.samples.push(sample);
         this.sampleBytes += bytes;
       } else {

@@ -3,6 +3,7 @@ import { call, expectError, json, signup } from "../../helpers";
 import { PROSPECT_COLUMNS, prospectRows, toCsv } from "../../fixtures/uploads/prospects";
 import { ROWS_PER_INDEX_CHUNK } from "../../../worker/uploads/normalized";
 import { normalizedOf, objectCount, postUpload, uploadRowCount } from "./helpers";
+import { LIMITS } from "../../../worker/uploads/limits";
 
 describe("POST /v1/uploads — happy", () => {
   it("stores a CSV and says what it found, in the contract's shape", async () => {
@@ -163,7 +164,7 @@ describe("POST /v1/uploads — bad input gets a clear 4xx and leaves nothing beh
     ["a legacy .xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 415, "unsupported_file_type"],
     ["binary bytes", new Uint8Array([1, 2, 3, 0, 0, 0, 5, 6, 7, 0, 1, 2]), 415, "unsupported_file_type", { detected: "binary" }],
     ["10,000 columns", () => `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(",")}\n${"x,".repeat(9_999)}x\n`, 422, "unparseable_file", { reason: "too_many_columns", columns: 10_000 }],
-    ["column names too long to repeat in every sample row", () => `${Array.from({ length: 1000 }, (_, i) => `${"€".repeat(250)}${i}`).join(",")}\n1,2\n`, 422, "unparseable_file", { reason: "header_too_large", limit: 32_000 }],
+    ["column names too long to repeat in every sample row", () => `${Array.from({ length: 1000 }, (_, i) => `${"€".repeat(250)}${i}`).join(",")}\n1,2\n`, 422, "unparseable_file", { reason: "header_too_large", limit: LIMITS.maxHeaderChars }],
     ["a 5 MB single cell", () => `Name,Company\nAnn,"${"x".repeat(5 * 1024 * 1024)}"\n`, 422, "unparseable_file", { reason: "row_too_large", line: 2 }],
   ];
 

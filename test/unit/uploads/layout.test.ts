@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../../worker/csv/parse";
 import { ApiError } from "../../../worker/lib/errors";
 import { detectDelimiter, detectLayout, uniqueColumnNames } from "../../../worker/uploads/layout";
+import { LIMITS } from "../../../worker/uploads/limits";
 
 describe("detectDelimiter", () => {
   it("picks the delimiter that splits rows consistently, not the first one seen", () => {
@@ -63,8 +64,13 @@ describe("detectLayout", () => {
       error = e;
     }
     expect((error as ApiError).status).toBe(422);
-    expect((error as ApiError).details).toMatchObject({ reason: "header_too_large", limit: 32_000 });
+    expect((error as ApiError).details).toMatchObject({ reason: "header_too_large", limit: LIMITS.maxHeaderChars });
     expect((error as ApiError).details.characters).toBeGreaterThan(250_000);
+  });
+
+  it("takes a survey export's long question headers", () => {
+    const header = Array.from({ length: 200 }, (_, i) => `Q${i}. ${"How likely are you to recommend our onboarding to a colleague and why? ".repeat(3)}`.slice(0, 170)).join(",");
+    expect(layoutOf(`${header}\n1,2\n`).columns).toHaveLength(200);
   });
 
   it("takes 1,000 columns of realistic names", () => {

@@ -4,6 +4,7 @@ import { csvField, csvLine } from "../../../worker/csv/write";
 import { ApiError } from "../../../worker/lib/errors";
 import { ROWS_PER_INDEX_CHUNK } from "../../../worker/uploads/normalized";
 import { chunkRows, expectedNormalized, normalizeText } from "./helpers";
+import { LIMITS } from "../../../worker/uploads/limits";
 
 const TRICKY =
   "name,company,note\r\n" +
@@ -83,7 +84,7 @@ describe("sample rows", () => {
     expect(result.rowCount).toBe(7);
     expect(result.sampleRows.length).toBeGreaterThan(0);
     expect(result.sampleRows.length).toBeLessThan(5);
-    expect(new TextEncoder().encode(JSON.stringify(result.sampleRows)).length).toBeLessThanOrEqual(1024 * 1024);
+    expect(new TextEncoder().encode(JSON.stringify(result.sampleRows)).length).toBeLessThanOrEqual(LIMITS.maxSampleJsonBytes);
   });
 });
 
