@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../../worker/csv/parse";
 import { csvLine } from "../../../worker/csv/write";
 import { excelCsvLine, neutralise } from "../../../worker/jobs/output/csv";
-import { outputHeader, outputRows } from "../../../worker/jobs/output/reader";
+import { openOutput, outputHeader, outputRows } from "../../../worker/jobs/output/reader";
 import { columnName, sheetRow, xmlText } from "../../../worker/jobs/output/xlsx";
 import { crc32, ZipWriter } from "../../../worker/jobs/output/zip";
 import { writeResult } from "../../../worker/jobs/results";
@@ -121,7 +121,7 @@ describe("outputRows", () => {
     await env.FILES.put(`${prefix}normalized.csv`, header + data.map(csvLine).join(""));
     const plan = { userId: "u", status: "canceled" as const, columns: ["Name", "Note"], normalizedKey: `${prefix}normalized.csv`, total: 7, chunks };
     const out = [];
-    for await (const rows of outputRows(env.FILES, plan)) out.push(...rows);
+    for await (const rows of outputRows(await openOutput(env.FILES, plan))) out.push(...rows);
     expect(out.map((row) => row.cells)).toEqual(data);
     expect(out.map((row) => row.status)).toEqual(["generated", "failed", "generated", "generated", "failed", "generated", "skipped"]);
     expect(out[0]!.line).toBe("line 1");

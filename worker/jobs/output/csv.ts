@@ -1,6 +1,5 @@
-import type { OutputPlan } from "../../../durable-objects/job-room";
 import { csvField } from "../../csv/write";
-import { outputHeader, outputRows } from "./reader";
+import { outputHeader, outputRows, type OutputSource } from "./reader";
 
 /**
  * CSV that Excel opens cleanly: UTF-8 with a BOM (so Excel does not guess Windows-1252), CRLF, and
@@ -22,9 +21,10 @@ export function excelCsvLine(values: string[]): string {
   return `${line}\r\n`;
 }
 
-export function csvStream(bucket: R2Bucket, plan: OutputPlan): ReadableStream<Uint8Array> {
+export function csvStream(source: OutputSource): ReadableStream<Uint8Array> {
+  const { plan } = source;
   const encoder = new TextEncoder();
-  const rows = outputRows(bucket, plan);
+  const rows = outputRows(source);
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -47,6 +47,8 @@ export function csvStream(bucket: R2Bucket, plan: OutputPlan): ReadableStream<Ui
     },
     async cancel() {
       await rows.return(undefined);
+      // A download dropped before its first row never started the reader: release the R2 body here.
+      await source.body?.cancel().catch(() => undefined);
     },
   });
 }

@@ -1,6 +1,7 @@
 import type { OutputPlan } from "../../../durable-objects/job-room";
 import { parseCsv } from "../../csv/parse";
 import { readResult } from "../results";
+import { SourceMissingError } from "../source";
 import { visibleStatus } from "../rows";
 import type { ChunkResultFile, RowStatus } from "../types";
 
@@ -12,19 +13,38 @@ export interface OutputRow {
 
 const PREFETCH = 4;
 
+/** A job's output opened for reading: the ranged read of its normalized rows has already answered. */
+export interface OutputSource {
+  bucket: R2Bucket;
+  plan: OutputPlan;
+  /** The normalized rows the chunks cover (null when the job has none). */
+  body: ReadableStream<Uint8Array> | null;
+}
+
+/**
+ * Opens the normalized rows before anything is answered, so a deleted upload is a 409
+ * (SourceMissingError) rather than a download that breaks after its 200.
+ */
+export async function openOutput(bucket: R2Bucket, plan: OutputPlan): Promise<OutputSource> {
+  const chunks = plan.chunks;
+  if (chunks.length === 0) return { bucket, plan, body: null };
+  const start = chunks[0]!.start;
+  const length = chunks[chunks.length - 1]!.end - start;
+  const object = await bucket.get(plan.normalizedKey, { range: { offset: start, length } });
+  if (!object) throw new SourceMissingError(plan.normalizedKey);
+  return { bucket, plan, body: object.body };
+}
+
 /**
  * Every row of a job in order, a chunk at a time: the normalized CSV is read in ONE streamed R2 get
  * and cut at the chunk boundaries (byte offsets), while the chunks' result files are fetched a few
  * ahead. Memory holds about one chunk, whatever the file size.
  */
-export async function* outputRows(bucket: R2Bucket, plan: OutputPlan): AsyncGenerator<OutputRow[]> {
+export async function* outputRows({ bucket, plan, body }: OutputSource): AsyncGenerator<OutputRow[]> {
+  if (!body) return;
   const chunks = plan.chunks;
-  if (chunks.length === 0) return;
   const start = chunks[0]!.start;
-  const end = chunks[chunks.length - 1]!.end;
-  const object = await bucket.get(plan.normalizedKey, { range: { offset: start, length: end - start } });
-  if (!object) throw new Error(`normalized file ${plan.normalizedKey} is missing`);
-  const reader = object.body.getReader();
+  const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = new Uint8Array(0);
   let bufferStart = start;

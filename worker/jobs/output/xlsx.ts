@@ -1,5 +1,4 @@
-import type { OutputPlan } from "../../../durable-objects/job-room";
-import { outputHeader, outputRows } from "./reader";
+import { outputHeader, outputRows, type OutputSource } from "./reader";
 import { ZipWriter } from "./zip";
 import { FORMULA_START } from "./csv";
 
@@ -93,11 +92,12 @@ export function sheetRow(rowNumber: number, values: string[], header = false): s
   return `${xml}</row>`;
 }
 
-async function* sheetXml(bucket: R2Bucket, plan: OutputPlan): AsyncGenerator<Uint8Array> {
+async function* sheetXml(source: OutputSource): AsyncGenerator<Uint8Array> {
+  const { plan } = source;
   const encoder = new TextEncoder();
   yield encoder.encode(SHEET_HEAD + sheetRow(1, outputHeader(plan.columns), true));
   let rowNumber = 1;
-  for await (const rows of outputRows(bucket, plan)) {
+  for await (const rows of outputRows(source)) {
     let xml = "";
     for (const row of rows) {
       const cells = plan.columns.map((_, c) => row.cells[c] ?? "");
@@ -108,7 +108,7 @@ async function* sheetXml(bucket: R2Bucket, plan: OutputPlan): AsyncGenerator<Uin
   yield encoder.encode(SHEET_TAIL);
 }
 
-export function xlsxStream(bucket: R2Bucket, plan: OutputPlan): ReadableStream<Uint8Array> {
+export function xlsxStream(source: OutputSource): ReadableStream<Uint8Array> {
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   const writer = writable.getWriter();
   const zip = new ZipWriter(writer);
@@ -118,7 +118,7 @@ export function xlsxStream(bucket: R2Bucket, plan: OutputPlan): ReadableStream<U
     await zip.addStored("xl/workbook.xml", WORKBOOK);
     await zip.addStored("xl/_rels/workbook.xml.rels", WORKBOOK_RELS);
     await zip.addStored("xl/styles.xml", STYLES);
-    await zip.addDeflated("xl/worksheets/sheet1.xml", sheetXml(bucket, plan));
+    await zip.addDeflated("xl/worksheets/sheet1.xml", sheetXml(source));
     await zip.finish();
     await writer.close();
   })().catch((error: unknown) => writer.abort(error).catch(() => undefined));

@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { uploads } from "../../db/schema";
 import { csvStream } from "../../jobs/output/csv";
 import { xlsxStream } from "../../jobs/output/xlsx";
-import { SourceMissingError } from "../../jobs/source";
+import { openOutput } from "../../jobs/output/reader";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
@@ -43,11 +43,11 @@ export function registerJobOutput(app: App) {
     const { format } = c.req.valid("query");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
     const plan = await outputPlanOf(c.env, job.id);
-    // The stream starts after the 200 is sent, so a deleted upload must be found before.
-    if (!(await c.env.FILES.head(plan.normalizedKey))) throw new SourceMissingError(plan.normalizedKey);
+    // The stream starts after the 200 is sent, so the rows are opened before (a deleted upload: 409).
+    const source = await openOutput(c.env.FILES, plan);
     const [upload] = await getDb(c.env).select({ filename: uploads.filename }).from(uploads).where(eq(uploads.id, job.uploadId));
     const name = downloadName(upload?.filename, job.id, format);
-    const body = format === "xlsx" ? xlsxStream(c.env.FILES, plan) : csvStream(c.env.FILES, plan);
+    const body = format === "xlsx" ? xlsxStream(source) : csvStream(source);
     return new Response(body, {
       status: 200,
       headers: {
