@@ -13,11 +13,10 @@ export async function loadUploadFor(env: Env, userId: string, uploadId: string):
   return { upload, index: (await object.json()) as ChunkIndex };
 }
 
-/** Every mapped and extra column must exist in the upload; `company` is required. */
+/** Every mapped and extra column must exist in the upload (the body's schema already requires `company`). */
 export function checkColumns(upload: Upload, mapping: Record<string, string>, extraColumns: string[]): void {
   const known = new Set(upload.columns);
   const issues: Array<{ path: string; code: string; message: string }> = [];
-  if (!mapping.company) issues.push({ path: "mapping.company", code: "required", message: "`company` must be mapped to a column." });
   for (const [field, column] of Object.entries(mapping)) {
     if (!known.has(column)) issues.push({ path: `mapping.${field}`, code: "unknown_column", message: `The upload has no column "${column}".` });
   }

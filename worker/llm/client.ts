@@ -9,7 +9,7 @@ import type { ChatMessage, TokenUsage } from "./types";
  * with exponential backoff and jitter, honouring Retry-After. Other 4xx are not retried.
  */
 export type CompletionResult =
-  | { ok: true; content: string; model: string; usage: TokenUsage }
+  | { ok: true; content: string; usage: TokenUsage }
   | {
       ok: false;
       /** `unavailable`: transient and retries ran out (try again later); `fatal`: retrying will not help. */
@@ -22,8 +22,7 @@ export type CompletionResult =
     };
 
 export interface LlmClient {
-  readonly model: string;
-  complete(messages: ChatMessage[], options: { maxTokens: number; signal?: AbortSignal }): Promise<CompletionResult>;
+  complete(messages: ChatMessage[], options: { maxTokens: number }): Promise<CompletionResult>;
 }
 
 export interface LlmClientOptions {
@@ -35,7 +34,7 @@ export interface LlmClientOptions {
   backoff: BackoffPolicy;
   /** Longest Retry-After we wait inline; longer ones end the call as `unavailable`. */
   maxInlineWaitMs: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
 
@@ -51,15 +50,7 @@ export function llmOptionsFromConfig(config: Config): LlmClientOptions {
   };
 }
 
-export const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
@@ -77,8 +68,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const random = options.random ?? Math.random;
 
   return {
-    model: options.model,
-    async complete(messages, { maxTokens, signal }) {
+    async complete(messages, { maxTokens }) {
       const usage: TokenUsage = { requests: 0, promptTokens: 0, completionTokens: 0 };
       let last: { status: number | null; message: string; retryAfterMs: number | null } = {
         status: null,
@@ -86,24 +76,19 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
         retryAfterMs: null,
       };
       for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
-        if (signal?.aborted) break;
         usage.requests++;
         try {
-          const completion = await openai.chat.completions.create(
-            {
-              model: options.model,
-              messages,
-              temperature: 0.7,
-              max_tokens: maxTokens,
-              response_format: { type: "json_object" },
-            },
-            { signal },
-          );
+          const completion = await openai.chat.completions.create({
+            model: options.model,
+            messages,
+            temperature: 0.7,
+            max_tokens: maxTokens,
+            response_format: { type: "json_object" },
+          });
           usage.promptTokens += completion.usage?.prompt_tokens ?? 0;
           usage.completionTokens += completion.usage?.completion_tokens ?? 0;
-          return { ok: true, content: completion.choices[0]?.message?.content ?? "", model: completion.model, usage };
+          return { ok: true, content: completion.choices[0]?.message?.content ?? "", usage };
         } catch (error) {
-          if (error instanceof OpenAI.APIUserAbortError) break;
           if (error instanceof OpenAI.APIConnectionError) {
             // Timeouts (APIConnectionTimeoutError) and dropped connections: transient.
             last = { status: null, message: error.message, retryAfterMs: null };
@@ -119,7 +104,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
           } else {
             throw error;
           }
-          if (attempt < options.maxAttempts) await wait(delayFor(attempt, options.backoff, last.retryAfterMs, random), signal);
+          if (attempt < options.maxAttempts) await wait(delayFor(attempt, options.backoff, last.retryAfterMs, random));
         }
       }
       return { ok: false, kind: "unavailable", ...last, usage };

@@ -1,4 +1,5 @@
 import { ApiError } from "../lib/errors";
+import { concat } from "./blocks";
 
 /**
  * Streaming `multipart/form-data`: finds the part named `file` and hands its content on as a stream,
@@ -37,10 +38,7 @@ export async function openMultipartFile(body: ReadableStream<Uint8Array>, bounda
       ended = true;
       return false;
     }
-    const joined = new Uint8Array(buffer.length + value.length);
-    joined.set(buffer);
-    joined.set(value, buffer.length);
-    buffer = joined;
+    buffer = concat([buffer, value]);
     return true;
   };
   const find = async (pattern: Uint8Array, limit: number, tooLarge = "A multipart part header or field is too large."): Promise<number> => {

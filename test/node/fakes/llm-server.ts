@@ -99,12 +99,7 @@ const newStats = (): ScenarioStats => ({
 
 const SCENARIO_ID = /scn_[a-z0-9]{10}/;
 
-export interface FakeLlm extends FakeServer {
-  /** Creates a scenario directly (Node-side callers such as the benchmark). */
-  scenario(config: Partial<ScenarioConfig>): Scenario;
-}
-
-export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Promise<FakeLlm> {
+export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Promise<FakeServer> {
   const scenarios = new Map<string, Scenario>();
   const sinks = new Map<string, HookSink>();
   const fallback: Scenario = { id: "default", config: { ...DEFAULT_SCENARIO, ...defaults }, stats: newStats(), inFlight: 0 };
@@ -208,7 +203,7 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
     }
   }
 
-  return { ...server, scenario: createScenario };
+  return server;
 }
 
 type Prompt = ReturnType<typeof parsePrompt>;

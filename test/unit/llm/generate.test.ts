@@ -20,7 +20,6 @@ function scripted(answer: (ids: string[], call: number, messages: ChatMessage[])
   let inFlight = 0;
   let peak = 0;
   const client: LlmClient = {
-    model: "scripted",
     async complete(messages) {
       const ids = idsIn(messages);
       calls.push(ids);
@@ -30,7 +29,7 @@ function scripted(answer: (ids: string[], call: number, messages: ChatMessage[])
       inFlight--;
       const result = answer(ids, calls.length, messages);
       return typeof result === "string"
-        ? { ok: true, content: result, model: "scripted", usage: { requests: 1, promptTokens: 100, completionTokens: 10 * ids.length } }
+        ? { ok: true, content: result, usage: { requests: 1, promptTokens: 100, completionTokens: 10 * ids.length } }
         : result;
     },
   };

@@ -1,5 +1,6 @@
 import type { OutputPlan } from "../../../durable-objects/job-room";
 import { parseCsv } from "../../csv/parse";
+import { concat } from "../../uploads/blocks";
 import { readResult } from "../results";
 import { SourceMissingError } from "../source";
 import { visibleStatus } from "../rows";
@@ -46,7 +47,7 @@ export async function* outputRows({ bucket, plan, body }: OutputSource): AsyncGe
   const start = chunks[0]!.start;
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffer = new Uint8Array(0);
+  let buffer: Uint8Array = new Uint8Array(0);
   let bufferStart = start;
 
   const results: Array<Promise<ChunkResultFile | null>> = [];
@@ -61,10 +62,7 @@ export async function* outputRows({ bucket, plan, body }: OutputSource): AsyncGe
       while (bufferStart + buffer.byteLength < chunk.end) {
         const { done, value } = await reader.read();
         if (done) throw new Error(`normalized file ${plan.normalizedKey} ended before byte ${chunk.end}`);
-        const next = new Uint8Array(buffer.byteLength + value.byteLength);
-        next.set(buffer);
-        next.set(value, buffer.byteLength);
-        buffer = next;
+        buffer = concat([buffer, value]);
       }
       const text = decoder.decode(buffer.subarray(chunk.start - bufferStart, chunk.end - bufferStart));
       buffer = buffer.slice(chunk.end - bufferStart);
