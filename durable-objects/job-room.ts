@@ -250,12 +250,19 @@ export class JobRoom extends DurableObject<Env> {
     });
   }
 
-  /** What the output and the rows API read: each chunk's range and its latest result. */
-  outputPlan(): OutputPlan | null {
+  /**
+   * What the output and the rows API read: each chunk's range and its latest result. With `rows`
+   * (1-based, inclusive), only the chunks holding them: a page of rows needs one or two chunks, not
+   * the ~10,000 of a million-row job.
+   */
+  outputPlan(rows?: { first: number; last: number }): OutputPlan | null {
     const job = this.loadJob();
     if (!job) return null;
-    const chunks = this.sql
-      .exec<ChunkRow>("SELECT * FROM chunks ORDER BY idx")
+    const chunks = (
+      rows
+        ? this.sql.exec<ChunkRow>("SELECT * FROM chunks WHERE first_row <= ? AND first_row + row_count > ? ORDER BY idx", rows.last, rows.first)
+        : this.sql.exec<ChunkRow>("SELECT * FROM chunks ORDER BY idx")
+    )
       .toArray()
       .map((c) => ({ chunk: c.idx, start: c.start, end: c.end, firstRow: c.first_row, rowCount: c.row_count, resultKey: c.checkpoint_key ?? c.result_key }));
     return { userId: job.userId, status: job.status, columns: job.columns, normalizedKey: job.normalizedKey, total: job.total, chunks };

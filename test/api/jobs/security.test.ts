@@ -1,5 +1,6 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { roomFor } from "../../../worker/jobs/keys";
 import { call, expectError, json, signup, signupAdmin } from "../../helpers";
 import { createScenario, createUploadFixture, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";
 
@@ -58,6 +59,8 @@ describe("GET /v1/jobs/:id/rows", () => {
     expect(page).toMatchObject({ total: 25, offset: 8, limit: 5, nextOffset: 13 });
     expect(page.data.map((row: any) => row.row)).toEqual([9, 10, 11, 12, 13]);
     expect(page.data[0].input["First Name"]).toBe(prospectRows(25)[9]![0]);
+    // The room hands the route only the chunks holding the page.
+    expect((await roomFor(env, job.id).outputPlan({ first: 9, last: 13 }))!.chunks.map((chunk) => chunk.chunk)).toEqual([0, 1]);
     const last = await json(await call("GET", `/v1/jobs/${job.id}/rows?offset=20&limit=50`, { token: user.accessToken }));
     expect(last.data).toHaveLength(5);
     expect(last.nextOffset).toBeNull();

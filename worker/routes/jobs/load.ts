@@ -13,8 +13,8 @@ export async function loadOwnJob(env: Env, userId: string, jobId: string): Promi
 }
 
 /** The job's output plan, or 409 for a job whose start never reached its room. */
-export async function outputPlanOf(env: Env, jobId: string): Promise<OutputPlan> {
-  const plan = await roomFor(env, jobId).outputPlan();
+export async function outputPlanOf(env: Env, jobId: string, rows?: { first: number; last: number }): Promise<OutputPlan> {
+  const plan = await roomFor(env, jobId).outputPlan(rows);
   if (!plan) throw new ApiError("conflict", "This job never started, so it has no rows.");
   return plan;
 }

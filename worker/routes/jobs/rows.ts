@@ -39,7 +39,7 @@ export function registerJobRows(app: App) {
   app.openapi(route, async (c) => {
     const { offset, limit } = c.req.valid("query");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
-    const plan = await outputPlanOf(c.env, job.id);
+    const plan = await outputPlanOf(c.env, job.id, { first: offset + 1, last: offset + limit });
     if (offset > 0 && offset >= plan.total) return c.json({ data: [], total: plan.total, offset, limit, nextOffset: null }, 200);
     // A deleted upload is found by the read itself (SourceMissingError, a 409), not by a HEAD first.
     const data = await readJobRows(c.env, plan, offset, limit);
