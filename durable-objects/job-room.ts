@@ -240,9 +240,7 @@ export class JobRoom extends DurableObject<Env> {
     return this.loadJob() ? this.snapshot() : null;
   }
 
-  snapshot(): PublicJob {
-    const job = this.requireJob();
-    const counters = this.counters();
+  private snapshot(job = this.requireJob(), counters = this.counters()): PublicJob {
     const active = job.status === "running" || job.status === "queued";
     return publicJob(job, counters, {
       rowsPerSecond: active ? this.rate.rowsPerSecond() : null,
@@ -867,9 +865,10 @@ export class JobRoom extends DurableObject<Env> {
   /** Something changed: status changes go out at once; progress at most every BROADCAST_MIN_MS. */
   private changed(statusChanged: boolean): void {
     const job = this.requireJob();
-    this.rate.record(this.counters().processed);
+    const counters = this.counters();
+    this.rate.record(counters.processed);
     if (statusChanged) {
-      const snapshot = this.snapshot();
+      const snapshot = this.snapshot(job, counters);
       this.broadcast({ type: "status", ...snapshot });
       this.lastBroadcast = Date.now();
       this.ctx.waitUntil(this.syncD1());
