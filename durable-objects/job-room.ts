@@ -19,6 +19,7 @@ import {
   type ChunkRangeRef,
   type JobRecord,
   type JobSettings,
+  type PauseReason,
   type PublicJob,
   type WebhookEvent,
   type WebhookMessage,
@@ -358,7 +359,7 @@ export class JobRoom extends DurableObject<Env> {
       }
       this.saveJob(job);
       this.changed(started);
-      if (outOfCredits) await this.pauseForBudget(job);
+      if (outOfCredits) await this.pauseFor(job, "budget");
       return results;
     });
   }
@@ -451,14 +452,7 @@ export class JobRoom extends DurableObject<Env> {
       if (!job) return this.neverStarted();
       if (isTerminal(job.status)) return this.conflict(`The job is already ${job.status}.`);
       this.sql.exec(`UPDATE chunks SET state = 'canceled' WHERE state IN ('pending','queued','blocked')`);
-      job.status = "canceled";
-      job.pauseReason = null;
-      job.finishedAt = new Date().toISOString();
-      const ledger = ledgerFor(this.env, job.userId);
-      await ledger.release({ jobId: job.id });
-      this.applyCredits(job, await ledger.jobCredits({ jobId: job.id }));
-      this.saveJob(job);
-      this.changed(true);
+      await this.finish(job, "canceled");
       return { ok: true as const, job: this.snapshot() };
     });
   }
@@ -468,11 +462,7 @@ export class JobRoom extends DurableObject<Env> {
       const job = this.loadJob();
       if (!job) return this.neverStarted();
       if (job.status !== "queued" && job.status !== "running") return this.conflict(`Only a queued or running job can be paused; this one is ${job.status}.`);
-      job.status = "paused";
-      job.pauseReason = "user";
-      this.saveJob(job);
-      this.changed(true);
-      await this.sendWebhook(job, "job.paused");
+      await this.pauseFor(job, "user");
       return { ok: true as const, job: this.snapshot() };
     });
   }
@@ -768,14 +758,14 @@ export class JobRoom extends DurableObject<Env> {
     this.saveJob(job);
     this.changed(false);
     if (next === "pending") await this.enqueue([this.chunk(c.idx)!]);
-    else if (next === "blocked") await this.pauseForBudget(job);
+    else if (next === "blocked") await this.pauseFor(job, "budget");
     await this.finishIfDone();
   }
 
-  private async pauseForBudget(job: JobRecord): Promise<void> {
+  private async pauseFor(job: JobRecord, reason: PauseReason): Promise<void> {
     if (job.status !== "running" && job.status !== "queued") return;
     job.status = "paused";
-    job.pauseReason = "budget";
+    job.pauseReason = reason;
     this.saveJob(job);
     this.changed(true);
     await this.sendWebhook(job, "job.paused");
@@ -805,7 +795,8 @@ export class JobRoom extends DurableObject<Env> {
     }
   }
 
-  private async finish(job: JobRecord, status: "succeeded" | "failed"): Promise<void> {
+  /** Ends the job: the unused hold goes back, and a webhook says so (none for a cancel: the user asked). */
+  private async finish(job: JobRecord, status: "succeeded" | "failed" | "canceled"): Promise<void> {
     job.status = status;
     job.pauseReason = null;
     job.finishedAt = new Date().toISOString();
@@ -816,7 +807,7 @@ export class JobRoom extends DurableObject<Env> {
     }
     this.saveJob(job);
     this.changed(true);
-    await this.sendWebhook(job, status === "succeeded" ? "job.succeeded" : "job.failed");
+    if (status !== "canceled") await this.sendWebhook(job, status === "succeeded" ? "job.succeeded" : "job.failed");
   }
 
   private async enqueue(chunks: ChunkRow[]): Promise<void> {
