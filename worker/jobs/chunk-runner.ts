@@ -10,7 +10,7 @@ import type { TokenUsage } from "../llm/types";
 import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
 import { RoomLinks } from "./gate";
 import { chunkResultKey, roomFor } from "./keys";
-import { countRows, generatedIn, isToDo, startingRows, writeResult } from "./results";
+import { countRows, generatedIn, isToDo, rowResultOf, startingRows, writeResult } from "./results";
 import { readRange, SourceMissingError } from "./source";
 import type { ChunkMessage, ChunkResultFile } from "./types";
 
@@ -121,10 +121,7 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
         usage: deps.usage,
         onOutcome: (id, outcome) => {
           const i = Number(id) - range.firstRow;
-          rows[i] =
-            outcome.status === "generated"
-              ? { status: "generated", line: outcome.line, evidence: outcome.evidence, run }
-              : { status: "failed", reason: outcome.reason, run };
+          rows[i] = rowResultOf(outcome, run);
           remaining--;
           // No checkpoint right before the end: the final write follows anyway.
           if (remaining >= CHECKPOINT_TAIL_ROWS && Date.now() - lastCheckpointAt >= checkpointEveryMs) {
@@ -152,9 +149,7 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
         log.warn("LLM unavailable, chunk retried later", { jobId: message.jobId, chunk: range.chunk, rows: unavailable.length });
         return { kind: "retry", delaySeconds: chunkRetryDelay(attempts, serverMs || null), note: "llm unavailable", rows: prospects.length - unavailable.length };
       }
-      for (const [id] of unavailable) {
-        rows[Number(id) - range.firstRow] = { status: "failed", reason: "llm_unavailable: the model could not be reached", run };
-      }
+      for (const [id, resolution] of unavailable) rows[Number(id) - range.firstRow] = rowResultOf(resolution, run);
     }
 
     await writeResult(env.FILES, resultKey, file());

@@ -11,9 +11,9 @@ import { emptyUsage, type Evidence } from "../llm/types";
 import type { ChunkIndex } from "../uploads/normalized";
 import { settingsFor, type JobRequest } from "./create";
 import { chunkResultKey, roomFor } from "./keys";
-import { countRows, writeResult } from "./results";
+import { countRows, rowResultOf, writeResult } from "./results";
 import { readRange } from "./source";
-import type { JobRecord, PublicJob, RowResult } from "./types";
+import type { JobRecord, PublicJob } from "./types";
 
 export interface PreviewRow {
   row: number;
@@ -40,7 +40,8 @@ export async function runPreview(
 ): Promise<PublicJob & { results: PreviewRow[] }> {
   const config = getConfig(env);
   const id = newId("job");
-  const settings = settingsFor(env, request);
+  // One row per call, all at once: a preview is judged by how fast it answers.
+  const settings = { ...settingsFor(env, request), rowsPerRequest: 1 };
   const count = Math.min(request.previewRows, index.rowCount);
   const lastChunk = index.chunks.find((chunk) => chunk.firstRow + chunk.rowCount - 1 >= count);
   const cells =
@@ -57,17 +58,12 @@ export async function runPreview(
   const prospects = cells.map((row, i) => toProspect(i + 1, upload.columns, row, settings.mapping, settings.extraColumns));
   const resolutions = await generateLines(prospects, {
     client: createLlmClient(llmOptionsFromConfig(config)),
-    limiter: new Limiter(Math.max(1, Math.min(count, 20))),
+    limiter: new Limiter(Math.max(1, count)),
     context: settings.context,
-    rowsPerRequest: 1,
+    rowsPerRequest: settings.rowsPerRequest,
     usage: emptyUsage(),
   });
-  const rows: RowResult[] = prospects.map((prospect) => {
-    const outcome = resolutions.get(prospect.id);
-    if (outcome?.status === "generated") return { status: "generated", line: outcome.line, evidence: outcome.evidence, run: 0 };
-    if (outcome?.status === "failed") return { status: "failed", reason: outcome.reason, run: 0 };
-    return { status: "failed", reason: "llm_unavailable: the model could not be reached", run: 0 };
-  });
+  const rows = prospects.map((prospect) => rowResultOf(resolutions.get(prospect.id), 0));
 
   const resultKey = chunkResultKey(user.id, id, 0, 0, "preview");
   await writeResult(env.FILES, resultKey, { v: 1, jobId: id, chunk: 0, run: 0, firstRow: 1, rows });

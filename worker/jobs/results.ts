@@ -1,3 +1,4 @@
+import type { RowResolution } from "../llm/generate";
 import type { ChunkResultFile, RowResult } from "./types";
 
 /** Chunk results in R2: one JSON document per chunk run and lease, overwritten by its own checkpoints. */
@@ -32,3 +33,10 @@ export const isToDo = (row: RowResult, run: number, retryFailed: boolean): boole
 
 /** Lines this run generated (what it charges). */
 export const generatedIn = (rows: RowResult[], run: number): number => rows.filter((row) => row.status === "generated" && row.run === run).length;
+
+/** A row's stored result from what the LLM made of it; a row the model never answered fails as unavailable. */
+export function rowResultOf(resolution: RowResolution | undefined, run: number): RowResult {
+  if (resolution?.status === "generated") return { status: "generated", line: resolution.line, evidence: resolution.evidence, run };
+  if (resolution?.status === "failed") return { status: "failed", reason: resolution.reason, run };
+  return { status: "failed", reason: "llm_unavailable: the model could not be reached", run };
+}

@@ -27,6 +27,8 @@ describe("POST /v1/jobs — preview", () => {
     expect(response.status).toBe(200);
     const preview = await json(response);
     expect(preview).toMatchObject({ mode: "preview", status: "succeeded", total: 3, processed: 3, succeeded: 3, creditsCharged: 0, creditsHeld: 0 });
+    // It says how it ran: one row per call.
+    expect(preview.rowsPerRequest).toBe(1);
     expect(preview.results).toHaveLength(3);
     preview.results.forEach((result: any, i: number) => {
       expect(result).toMatchObject({ row: i + 1, status: "generated" });
