@@ -26,7 +26,9 @@ const route = createRoute({
  * and every call must not become a queue message and a consumer invocation.
  */
 const QUEUE_CHECK_MS = 60_000;
-// A settled value, not a promise: Workers do not let one request await another request's I/O.
+// A settled value, not a shared promise: another request may await a promise this one created, but if
+// this request is cancelled first, its I/O never settles and the waiters hang (the web Worker's shared
+// refresh bounds that wait; a probe this cheap is simply run again).
 let lastQueueCheck: { at: number; result: "ok" | "error" } | undefined;
 
 async function checkQueue(env: Env): Promise<"ok" | "error"> {
