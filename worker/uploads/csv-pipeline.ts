@@ -71,18 +71,7 @@ async function normalizeAs(
   const sample = rows.slice(firstData).filter((row) => !isBlankRow(row)).slice(0, LIMITS.mappingSampleRows);
   const suggestedMapping = suggestMapping(layout.columns, sample);
 
-  const writer = new NormalizedCsvWriter(
-    bucket,
-    target,
-    layout.columns,
-    {
-      email: suggestedMapping.email ? layout.columns.indexOf(suggestedMapping.email) : -1,
-      company: suggestedMapping.company ? layout.columns.indexOf(suggestedMapping.company) : -1,
-    },
-    maxRowsIn(source.size),
-  );
-  if (layout.headerless) writer.warnings.note("no_header_row", "The first row holds data, not column names: columns are named Column 1, Column 2, …");
-  if (!suggestedMapping.company) writer.warnings.note("no_company_column", "No column looks like the company name; map one before starting a job.");
+  const writer = NormalizedCsvWriter.forLayout(bucket, target, layout, suggestedMapping, maxRowsIn(source.size));
 
   let headerRow = 0;
   try {
@@ -94,17 +83,7 @@ async function normalizeAs(
       throw unparseable("The file has a header row but no data rows.", { reason: "no_rows", headerRow, columns: layout.columns });
     }
     await writer.finish();
-    return {
-      encoding,
-      delimiter,
-      headerRow,
-      sheetName: null,
-      columns: layout.columns,
-      rowCount: writer.rowCount,
-      sampleRows: writer.samples,
-      suggestedMapping,
-      warnings: writer.warnings.list(),
-    };
+    return writer.result({ encoding, delimiter, headerRow, sheetName: null, suggestedMapping });
   } catch (error) {
     await writer.abort();
     throw error;

@@ -1,5 +1,8 @@
 import { csvLine } from "../csv/write";
+import type { TableResult } from "./csv-pipeline";
+import type { TableLayout } from "./layout";
 import { LIMITS } from "./limits";
+import type { Mapping } from "./mapping";
 import { ROWS_PER_INDEX_CHUNK, type ChunkIndex, type ChunkRange } from "./normalized";
 import { R2ObjectWriter } from "./r2-writer";
 import { startsLikeFormula } from "./values";
@@ -72,6 +75,23 @@ export class NormalizedCsvWriter {
       rowsPerChunk: ROWS_PER_INDEX_CHUNK,
     };
     this.index.writeString(`${JSON.stringify(head).slice(0, -1)},"chunks":[`);
+  }
+
+  /**
+   * The writer for a detected layout: the suggested email and company columns are watched (duplicate
+   * and blank-company warnings), and a missing header or company column is noted up front.
+   */
+  static forLayout(bucket: R2Bucket, target: NormalizedTarget, layout: TableLayout, mapping: Mapping, maxRows: number): NormalizedCsvWriter {
+    const column = (name: string | undefined) => (name ? layout.columns.indexOf(name) : -1);
+    const writer = new NormalizedCsvWriter(bucket, target, layout.columns, { email: column(mapping.email), company: column(mapping.company) }, maxRows);
+    if (layout.headerless) writer.warnings.note("no_header_row", "The first row holds data, not column names: columns are named Column 1, Column 2, …");
+    if (!mapping.company) writer.warnings.note("no_company_column", "No column looks like the company name; map one before starting a job.");
+    return writer;
+  }
+
+  /** What the upload reports once the writer has finished, with what the format knows. */
+  result(found: Pick<TableResult, "encoding" | "delimiter" | "headerRow" | "sheetName" | "suggestedMapping">): TableResult {
+    return { ...found, columns: this.columns, rowCount: this.rowCount, sampleRows: this.samples, warnings: this.warnings.list() };
   }
 
   /** Characters kept per sample cell: the five samples of a wide file must still fit in one D1 row. */

@@ -2,7 +2,7 @@ import { ApiError } from "../../lib/errors";
 import type { TableResult } from "../csv-pipeline";
 import { detectLayout, type TableLayout } from "../layout";
 import { LIMITS, unparseable } from "../limits";
-import { suggestMapping } from "../mapping";
+import { suggestMapping, type Mapping } from "../mapping";
 import { NormalizedCsvWriter, type NormalizedTarget } from "../normalized-writer";
 import { SharedStrings, readSharedStrings } from "./shared-strings";
 import { readSheetRows, type SheetContext } from "./sheet";
@@ -87,27 +87,15 @@ async function readSheet(
   let writer: NormalizedCsvWriter | null = null;
   let layout: TableLayout | null = null;
   let headerRow = 0;
-  let suggestedMapping: Record<string, string> = {};
+  let suggestedMapping: Mapping = {};
   let declaredRows = 0;
 
   const start = () => {
     layout = detectLayout(lead.map((row) => row.cells));
     headerRow = layout.headerless ? 0 : lead[layout.headerIndex]!.rowNumber;
     const data = lead.slice(layout.headerless ? 0 : layout.headerIndex + 1);
-    const mapping = suggestMapping(layout.columns, data.slice(0, LIMITS.mappingSampleRows).map((row) => row.cells));
-    suggestedMapping = mapping as Record<string, string>;
-    writer = new NormalizedCsvWriter(
-      bucket,
-      target,
-      layout.columns,
-      {
-        email: mapping.email ? layout.columns.indexOf(mapping.email) : -1,
-        company: mapping.company ? layout.columns.indexOf(mapping.company) : -1,
-      },
-      rowsToCheck(sheetXmlBytes, declaredRows),
-    );
-    if (layout.headerless) writer.warnings.note("no_header_row", "The first row holds data, not column names: columns are named Column 1, Column 2, …");
-    if (!mapping.company) writer.warnings.note("no_company_column", "No column looks like the company name; map one before starting a job.");
+    suggestedMapping = suggestMapping(layout.columns, data.slice(0, LIMITS.mappingSampleRows).map((row) => row.cells));
+    writer = NormalizedCsvWriter.forLayout(bucket, target, layout, suggestedMapping, rowsToCheck(sheetXmlBytes, declaredRows));
     for (const row of data) write(writer, row.cells);
     lead.length = 0;
   };
@@ -140,17 +128,7 @@ async function readSheet(
       throw unparseable("The sheet has a header row but no data rows.", { reason: "no_rows", headerRow, columns: (layout! as TableLayout).columns, sheet: sheet.name });
     }
     await done.finish();
-    return {
-      encoding: "utf-8",
-      delimiter: null,
-      headerRow,
-      sheetName: sheet.name,
-      columns: done.columns,
-      rowCount: done.rowCount,
-      sampleRows: done.samples,
-      suggestedMapping,
-      warnings: done.warnings.list(),
-    };
+    return done.result({ encoding: "utf-8", delimiter: null, headerRow, sheetName: sheet.name, suggestedMapping });
   } catch (error) {
     await (writer as NormalizedCsvWriter | null)?.abort();
     throw error;
