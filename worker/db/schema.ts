@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { JOB_MODES, JOB_STATUSES, PAUSE_REASONS } from "../jobs/types";
 
 /**
  * D1 schema. Timestamps are ISO 8601 UTC strings; JSON columns hold what the API returns as is.
@@ -139,12 +140,12 @@ export const jobs = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     uploadId: text("upload_id").notNull(),
-    mode: text("mode", { enum: ["preview", "full"] }).notNull(),
+    mode: text("mode", { enum: JOB_MODES }).notNull(),
     status: text("status", {
-      enum: ["queued", "running", "paused", "succeeded", "failed", "canceled"],
+      enum: JOB_STATUSES,
     }).notNull(),
     /** Why a `paused` job is paused: the user asked, or the budget/balance ran out. */
-    pauseReason: text("pause_reason", { enum: ["user", "budget"] }),
+    pauseReason: text("pause_reason", { enum: PAUSE_REASONS }),
     mapping: text("mapping", { mode: "json" }).$type<Record<string, string>>().notNull(),
     extraColumns: text("extra_columns", { mode: "json" }).$type<string[]>().notNull(),
     context: text("context", { mode: "json" }).$type<Record<string, unknown>>().notNull(),

@@ -1,9 +1,12 @@
 import type { Evidence, LineContext } from "../llm/types";
 
 /** Shapes shared by the routes, the queue consumers and the JobRoom. */
-export type JobStatus = "queued" | "running" | "paused" | "succeeded" | "failed" | "canceled";
-export type PauseReason = "user" | "budget";
-export type JobMode = "preview" | "full";
+export const JOB_STATUSES = ["queued", "running", "paused", "succeeded", "failed", "canceled"] as const;
+export const PAUSE_REASONS = ["user", "budget"] as const;
+export const JOB_MODES = ["preview", "full"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+export type JobMode = (typeof JOB_MODES)[number];
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ["succeeded", "failed", "canceled"];
 export const isTerminal = (status: JobStatus) => TERMINAL_STATUSES.includes(status);

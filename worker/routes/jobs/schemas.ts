@@ -2,12 +2,14 @@ import { z } from "@hono/zod-openapi";
 import { MAX_MAX_WORDS, MIN_MAX_WORDS } from "../../llm/words";
 import { PaginationQuery } from "../openapi-schemas";
 import { MappingInput } from "../uploads/schemas";
+import { JOB_MODES, JOB_STATUSES, PAUSE_REASONS } from "../../jobs/types";
 
 /** The Jobs section of the contract, as OpenAPI schemas. */
 
+export const JobStatusEnum = z.enum(JOB_STATUSES);
+
 /** Letters (any script), spaces, hyphens and apostrophes: "friendly", "pt-BR", "Schwiizerdütsch". */
 const WORDS_ONLY = /^\p{L}[\p{L}\p{M} '-]*$/u;
-const JOB_STATUSES = ["queued", "running", "paused", "succeeded", "failed", "canceled"] as const;
 
 export const JobContextSchema = z
   .object({
@@ -32,7 +34,7 @@ export const JobContextSchema = z
 export const CreateJobBody = z
   .object({
     uploadId: z.string().min(1).max(100),
-    mode: z.enum(["preview", "full"]),
+    mode: z.enum(JOB_MODES),
     mapping: MappingInput,
     extraColumns: z.array(z.string().min(1).max(256)).max(50).default([]),
     context: JobContextSchema,
@@ -54,9 +56,9 @@ export const JobSchema = z
   .object({
     id: z.string().openapi({ example: "job_0196a3f2c1d4e5f6a7b8c9d0" }),
     uploadId: z.string(),
-    mode: z.enum(["preview", "full"]),
-    status: z.enum(JOB_STATUSES),
-    pauseReason: z.enum(["user", "budget"]).nullable().openapi({ description: "Why a paused job is paused" }),
+    mode: z.enum(JOB_MODES),
+    status: JobStatusEnum,
+    pauseReason: z.enum(PAUSE_REASONS).nullable().openapi({ description: "Why a paused job is paused" }),
     total: z.number().int(),
     processed: z.number().int(),
     succeeded: z.number().int(),
@@ -92,9 +94,8 @@ export const JobRowSchema = z
 
 export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema) }).openapi("PreviewJob");
 
-export const JobStatusEnum = z.enum(JOB_STATUSES);
 
 export const JobListQuery = PaginationQuery.extend({
   status: JobStatusEnum.optional(),
-  mode: z.enum(["preview", "full"]).optional(),
+  mode: z.enum(JOB_MODES).optional(),
 });
