@@ -58,7 +58,7 @@ export class WarningCollector {
       const limit = this.emails.capacity.toLocaleString("en-US");
       this.note(
         "duplicates_checked_partly",
-        `Duplicate emails were checked in the first ${(row - 1).toLocaleString("en-US")} rows only: the file has more than ${limit} different email addresses, the most the check holds for one upload. Later rows may repeat an email without a warning.`,
+        `Duplicate emails were checked in the first ${(row - 1).toLocaleString("en-US")} rows only: the file has more than ${limit} different email addresses, as many as the check was sized for (from the file's size, or the rows an XLSX sheet declares). Later rows may repeat an email without a warning.`,
       );
       return;
     }
