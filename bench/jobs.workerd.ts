@@ -3,7 +3,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env, exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { it } from "vitest";
-import { ledgerFor } from "../durable-objects/credit-ledger";
+import { ledgerFor } from "../worker/credits/ledger";
 import { getConfig } from "../worker/config";
 import { csvLine } from "../worker/csv/write";
 import { getDb } from "../worker/db/client";

@@ -1,4 +1,15 @@
 import { DurableObject } from "cloudflare:workers";
+import type {
+  Balance,
+  GrantResult,
+  HoldResult,
+  JobCredits,
+  LedgerEntry,
+  LedgerReason,
+  ReserveInput,
+  ReserveResult,
+  SettleResult,
+} from "../worker/credits/contract";
 import { newId } from "../worker/lib/ids";
 
 /**
@@ -16,58 +27,6 @@ import { newId } from "../worker/lib/ids";
  * the lines that passed the checks and the rest of its reservation goes back. So a job never generates
  * a line it has not got a credit for, and a budget-limited job (`maxCredits`) stops at its budget.
  */
-export type LedgerReason =
-  | "signup"
-  | "plan"
-  | "renewal"
-  | "pack"
-  | "admin"
-  | "job_charge"
-  | "refund";
-
-export interface LedgerEntry {
-  id: string;
-  delta: number;
-  reason: LedgerReason;
-  jobId: string | null;
-  /** Free text: the admin's reason, the Stripe object, … */
-  note: string | null;
-  createdAt: string;
-}
-
-export interface Balance {
-  balance: number;
-  held: number;
-}
-
-export type GrantResult =
-  | ({ ok: true; entry: LedgerEntry; replayed: boolean } & Balance)
-  | ({ ok: false; code: "insufficient_credits" } & Balance);
-
-export type HoldResult =
-  | ({ ok: true; jobHold: number; replayed: boolean } & Balance)
-  | ({ ok: false; code: "insufficient_credits"; missing: number } & Balance);
-
-/** A job's credits as the ledger sees them. */
-export interface JobCredits {
-  /** Held for the job: free + reserved by chunks. */
-  held: number;
-  reserved: number;
-  charged: number;
-  /** Lifetime cap (maxCredits) or null when the whole cost was held up front. */
-  budget: number | null;
-  closed: boolean;
-  /** What a chunk could reserve now: the free hold plus what the budget and balance still allow. */
-  available: number;
-}
-
-export interface ReserveInput {
-  jobId: string;
-  key: string;
-  amount: number;
-}
-export type ReserveResult = { reserved: number; replayed: boolean; closed: boolean; job: JobCredits } & Balance;
-export type SettleResult = { charged: number; replayed: boolean; job: JobCredits } & Balance;
 
 interface EntryRow {
   id: string;
@@ -425,8 +384,4 @@ export class CreditLedger extends DurableObject<Env> {
 
 function toEntry(row: EntryRow): LedgerEntry {
   return { id: row.id, delta: row.delta, reason: row.reason, jobId: row.job_id, note: row.note, createdAt: row.created_at };
-}
-
-export function ledgerFor(env: Env, userId: string): DurableObjectStub<CreditLedger> {
-  return env.CREDIT_LEDGER.get(env.CREDIT_LEDGER.idFromName(userId));
 }

@@ -1,4 +1,5 @@
-import { ledgerFor, type LedgerReason } from "../../durable-objects/credit-ledger";
+import { ledgerFor } from "../credits/ledger";
+import type { LedgerReason } from "../credits/contract";
 import { onCreditsGranted } from "../credits-events";
 import type { Logger } from "../lib/logger";
 

@@ -1,4 +1,4 @@
-import type { ClaimResult } from "../../durable-objects/job-room";
+import type { ClaimResult } from "./room/contract";
 import { getConfig } from "../config";
 import type { Logger } from "../lib/logger";
 import { backoffDelay } from "../llm/backoff";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { ledgerFor } from "../../durable-objects/credit-ledger";
+import { ledgerFor } from "../credits/ledger";
 import { getConfig } from "../config";
 import { getDb } from "../db/client";
 import { jobs, type Upload, type User } from "../db/schema";

@@ -1,4 +1,4 @@
-import type { JobRoom, LeaseBeat } from "../../durable-objects/job-room";
+import type { LeaseBeat } from "./room/contract";
 import { GATE_BLOCK_AFTER_MS, GATE_MAX_AGE_MS, HEARTBEAT_MS } from "./constants";
 import { roomFor } from "./keys";
 
@@ -29,7 +29,7 @@ export class RoomLink {
   private lastAt = 0;
   private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
-  private readonly room: DurableObjectStub<JobRoom>;
+  private readonly room: ReturnType<typeof roomFor>;
 
   constructor(env: Env, jobId: string) {
     this.room = roomFor(env, jobId);

@@ -1,4 +1,4 @@
-import type { OutputPlan } from "../../durable-objects/job-room";
+import type { OutputPlan } from "./room/contract";
 import type { Evidence } from "../llm/types";
 import { readResult } from "./results";
 import { readRange } from "./source";

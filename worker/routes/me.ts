@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ledgerFor } from "../../durable-objects/credit-ledger";
+import { ledgerFor } from "../credits/ledger";
 import { publicUser, PublicUserSchema } from "../accounts";
 import { requireAuth } from "../middleware/auth";
 import type { App } from "../types";

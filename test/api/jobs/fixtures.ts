@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { ledgerFor } from "../../../durable-objects/credit-ledger";
+import { ledgerFor } from "../../../worker/credits/ledger";
 import { csvLine } from "../../../worker/csv/write";
 import { getDb } from "../../../worker/db/client";
 import { eq } from "drizzle-orm";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ledgerFor } from "../../../durable-objects/credit-ledger";
+import { ledgerFor } from "../../../worker/credits/ledger";
 import { grantPurchasedCredits } from "../../../worker/billing/grants";
 import { createLogger } from "../../../worker/lib/logger";
 import { testEnv } from "../../api/billing/stripe-helpers";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ledgerFor } from "../../../durable-objects/credit-ledger";
+import { ledgerFor } from "../../../worker/credits/ledger";
 
 /** A fresh ledger per test with `credits` granted. */
 async function ledgerWith(credits: number) {

@@ -1,4 +1,4 @@
-import type { OutputPlan } from "../../../durable-objects/job-room";
+import type { OutputPlan } from "../room/contract";
 import { parseCsv } from "../../csv/parse";
 import { concat } from "../../uploads/blocks";
 import { readResult } from "../results";

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { ledgerFor } from "../../../durable-objects/credit-ledger";
+import { ledgerFor } from "../../credits/ledger";
 import { PasswordSchema } from "../../accounts";
 import { closeStripeCustomer } from "../../billing/account-deletion";
 import { getDb } from "../../db/client";

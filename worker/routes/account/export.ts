@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { ledgerFor, type LedgerEntry } from "../../../durable-objects/credit-ledger";
+import { ledgerFor } from "../../credits/ledger";
+import type { LedgerEntry } from "../../credits/contract";
 import { publicUser } from "../../accounts";
 import { getDb } from "../../db/client";
 import { apiKeys, jobs, mappingProfiles, uploads } from "../../db/schema";

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, lt, sql } from "drizzle-orm";
-import { ledgerFor } from "../../../durable-objects/credit-ledger";
+import { ledgerFor } from "../../credits/ledger";
 import { publicUser, PublicUserSchema } from "../../accounts";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { EmailSchema, NewPasswordSchema, publicUser, SIGNUP_CREDITS } from "../../accounts";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { ledgerFor } from "../../../durable-objects/credit-ledger";
+import { ledgerFor } from "../../credits/ledger";
 import { ApiError } from "../../lib/errors";
 import { newId, randomToken } from "../../lib/ids";
 import { hashPassword } from "../../lib/password";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { jobs, type Job } from "../../db/schema";
 import { ApiError, notFound } from "../../lib/errors";
-import type { ControlResult, OutputPlan } from "../../../durable-objects/job-room";
+import type { ControlResult, OutputPlan } from "../../jobs/room/contract";
 import { roomFor } from "../../jobs/keys";
 
 /** The user's job, or 404 (also when it is someone else's: never reveal that it exists). */

@@ -1,0 +1,57 @@
+/**
+ * The JobRoom's storage schema, as numbered steps. `PRAGMA user_version` records the last step a
+ * room's storage has been through, so a room created before a step existed gets it the next time it
+ * wakes up (a `CREATE TABLE IF NOT EXISTS` alone never adds a column or an index to an old table).
+ * Steps are only ever appended: a room that has run step N never runs it again.
+ */
+export const ROOM_MIGRATIONS: readonly string[] = [
+  // 1: the schema rooms had before it was versioned (they all run it again, harmlessly: IF NOT EXISTS).
+  `CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), job TEXT NOT NULL);
+   CREATE TABLE IF NOT EXISTS chunks (
+     idx INTEGER PRIMARY KEY,
+     start INTEGER NOT NULL,
+     end INTEGER NOT NULL,
+     first_row INTEGER NOT NULL,
+     row_count INTEGER NOT NULL,
+     run INTEGER NOT NULL DEFAULT 0,
+     state TEXT NOT NULL,
+     retry_failed INTEGER NOT NULL DEFAULT 0,
+     lease_id TEXT,
+     lease_until INTEGER,
+     enqueued_at INTEGER,
+     result_key TEXT,
+     checkpoint_key TEXT,
+     generated INTEGER NOT NULL DEFAULT 0,
+     failed INTEGER NOT NULL DEFAULT 0,
+     pending INTEGER NOT NULL,
+     live_generated INTEGER,
+     live_failed INTEGER,
+     settle_key TEXT,
+     settle_charge INTEGER,
+     settle_generated INTEGER,
+     settle_failed INTEGER,
+     settle_pending INTEGER
+   );
+   CREATE INDEX IF NOT EXISTS chunks_state ON chunks (state);
+   CREATE TABLE IF NOT EXISTS tickets (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL);`,
+  // 2: the rows API looks chunks up by their first row (outputPlan with a row range).
+  `CREATE INDEX IF NOT EXISTS chunks_first_row ON chunks (first_row);`,
+];
+
+export function storageVersion(sql: SqlStorage): number {
+  return sql.exec<{ user_version: number }>("PRAGMA user_version").one().user_version;
+}
+
+/**
+ * Brings the room's storage up to `target` (all steps by default; tests stop earlier to build an old
+ * room). Each step and its version bump run in one transaction.
+ */
+export function migrateRoomStorage(storage: DurableObjectStorage, target = ROOM_MIGRATIONS.length): void {
+  const from = storageVersion(storage.sql);
+  for (let version = from + 1; version <= target; version++) {
+    storage.transactionSync(() => {
+      storage.sql.exec(ROOM_MIGRATIONS[version - 1]!);
+      storage.sql.exec(`PRAGMA user_version = ${version}`);
+    });
+  }
+}

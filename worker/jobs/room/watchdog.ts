@@ -1,0 +1,56 @@
+import { ledgerFor } from "../../credits/ledger";
+import { QUEUED_STALE_MS, WATCHDOG_MS } from "../constants";
+import { chunkRunKey } from "../keys";
+import { isTerminal, type JobRecord } from "../types";
+import type { ChunkRow } from "./chunks";
+import { applyCredits, type RoomContext } from "./context";
+import { sendChunks } from "./dispatch";
+import { finishSettlement } from "./leases";
+
+/**
+ * The room's alarm, every WATCHDOG_MS while a job is active: finishes settlements an eviction
+ * interrupted, takes back expired leases and sends again what never arrived (ADR 020). Answers
+ * whether the room should be wiped (its job's D1 row is gone with the account).
+ */
+export async function watch(room: RoomContext): Promise<"wipe" | "watched" | "idle"> {
+  const job = room.jobs.load();
+  if (!job) return "idle";
+  // The account (and with it the job's row and files) was deleted: nothing left to watch over.
+  if (!(await jobRowExists(room.env, job.id))) return "wipe";
+  const now = Date.now();
+  for (const c of room.chunks.inState("settling")) await finishSettlement(room, job, c);
+  const expired = room.chunks.expiredLeases(now);
+  if (isTerminal(job.status)) await cancelDeadLeases(room, job, expired);
+  else await resend(room, job, expired, now);
+  await room.live.syncD1();
+  const stillRunning = room.chunks.count(["running", "settling", "queued"]) > 0;
+  if (job.status === "running" || job.status === "queued" || stillRunning) {
+    await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
+  }
+  return "watched";
+}
+
+/** A canceled job's dead leases: nothing was reported, so nothing is charged. */
+async function cancelDeadLeases(room: RoomContext, job: JobRecord, expired: ChunkRow[]): Promise<void> {
+  const ledger = ledgerFor(room.env, job.userId);
+  for (const c of expired) {
+    await ledger.settle({ jobId: job.id, key: chunkRunKey(job.id, c.idx, c.run), charged: 0 });
+    room.chunks.transition("running", "canceled", { idx: c.idx, set: { lease_id: null, checkpoint_key: null, live_generated: null, live_failed: null } });
+  }
+  applyCredits(job, await ledger.jobCredits({ jobId: job.id }));
+  room.jobs.save(job);
+}
+
+async function resend(room: RoomContext, job: JobRecord, expired: ChunkRow[], now: number): Promise<void> {
+  const chunks = [...expired, ...room.chunks.queuedBefore(now - QUEUED_STALE_MS)];
+  if (job.status === "running" || job.status === "queued") chunks.push(...room.chunks.inState("pending"));
+  if (chunks.length === 0) return;
+  room.log.warn("watchdog re-enqueues chunks", { jobId: job.id, chunks: chunks.map((c) => c.idx) });
+  for (const c of expired) room.chunks.update(c.idx, { lease_id: null, live_generated: null, live_failed: null });
+  await sendChunks(room, chunks);
+}
+
+async function jobRowExists(env: Env, id: string): Promise<boolean> {
+  const row = await env.DB.prepare("SELECT 1 AS found FROM jobs WHERE id = ?").bind(id).first();
+  return row !== null;
+}
