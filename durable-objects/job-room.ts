@@ -1,7 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { createLogger } from "../worker/lib/logger";
 import { ChunkRepository, rangeOf } from "../worker/jobs/room/chunks";
-import { JobRecordStore, type RoomContext } from "../worker/jobs/room/context";
+import type { RoomContext } from "../worker/jobs/room/context";
+import { JobRecordStore } from "../worker/jobs/room/job-record";
 import type { ChunkRunRef, ClaimResult, CompleteInput, ControlResult, InitInput, LeaseBeat, OutputPlan } from "../worker/jobs/room/contract";
 import { cancelJob, failJob, pauseJob, resumeAfterGrant, resumeJob, retryFailedRows } from "../worker/jobs/room/control";
 import { LiveFanOut } from "../worker/jobs/room/fan-out";
@@ -159,8 +160,6 @@ export class JobRoom extends DurableObject<Env> {
     this.room.live.closeAll("job deleted");
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    // Whether deleteAll also clears user_version is not documented: start the schema over either way.
-    this.ctx.storage.sql.exec("PRAGMA user_version = 0");
     migrateRoomStorage(this.ctx.storage);
   }
 

@@ -5,20 +5,11 @@ import { detectDelimiter, detectLayout, isBlankRow, parseSniffText, unterminated
 import { LIMITS, rowTooLarge, unparseable } from "./limits";
 import { suggestMapping, type Mapping } from "./mapping";
 import { NormalizedCsvWriter, type NormalizedTarget } from "./normalized-writer";
+import type { TableResult } from "./table-result";
 import { FORMULA_START, HAS_COMMA, INVALID_UTF8, isBlankRecord, QUOTED, QUOTES_DIFFER, RecordScanner, UnterminatedQuoteError } from "./scanner";
 import type { UploadWarning } from "./warnings";
 
-export interface TableResult {
-  encoding: string | null;
-  delimiter: string | null;
-  headerRow: number;
-  sheetName: string | null;
-  columns: string[];
-  rowCount: number;
-  sampleRows: Record<string, string>[];
-  suggestedMapping: Mapping;
-  warnings: UploadWarning[];
-}
+export type { TableResult } from "./table-result";
 
 class InvalidUtf8 extends Error {}
 

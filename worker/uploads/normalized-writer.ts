@@ -1,5 +1,5 @@
 import { csvLine } from "../csv/write";
-import type { TableResult } from "./csv-pipeline";
+import type { TableResult } from "./table-result";
 import type { TableLayout } from "./layout";
 import { LIMITS } from "./limits";
 import type { Mapping } from "./mapping";

@@ -3,6 +3,7 @@ import type { Logger } from "../../lib/logger";
 import type { JobRecord } from "../types";
 import type { ChunkRepository } from "./chunks";
 import type { LiveFanOut } from "./fan-out";
+import type { JobRecordStore } from "./job-record";
 
 /** What the room's modules share: its storage (job record and chunks), its fan-out, its bindings. */
 export interface RoomContext {
@@ -12,30 +13,6 @@ export interface RoomContext {
   chunks: ChunkRepository;
   live: LiveFanOut;
   log: Logger;
-}
-
-/** The job record (one row of `meta`): settings, status and the credits last read from the ledger. */
-export class JobRecordStore {
-  constructor(private readonly sql: SqlStorage) {}
-
-  load(): JobRecord | null {
-    const row = this.sql.exec<{ job: string }>("SELECT job FROM meta WHERE id = 1").toArray()[0];
-    return row ? (JSON.parse(row.job) as JobRecord) : null;
-  }
-
-  require(): JobRecord {
-    const job = this.load();
-    if (!job) throw new Error("JobRoom used before init");
-    return job;
-  }
-
-  insert(job: JobRecord): void {
-    this.sql.exec("INSERT INTO meta (id, job) VALUES (1, ?)", JSON.stringify(job));
-  }
-
-  save(job: JobRecord): void {
-    this.sql.exec("UPDATE meta SET job = ? WHERE id = 1", JSON.stringify(job));
-  }
 }
 
 export function applyCredits(job: JobRecord, credits: JobCredits): void {

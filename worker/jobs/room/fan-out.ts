@@ -5,7 +5,7 @@ import { publicJob, type Counters } from "../public-job";
 import { isTerminal, type JobRecord, type PublicJob } from "../types";
 import type { Logger } from "../../lib/logger";
 import type { ChunkRepository } from "./chunks";
-import type { JobRecordStore } from "./context";
+import type { JobRecordStore } from "./job-record";
 
 /**
  * Live progress out of the room: the job as the API shows it (with rows/s and ETA), pushed to the

@@ -1,8 +1,12 @@
 /**
- * The JobRoom's storage schema, as numbered steps. `PRAGMA user_version` records the last step a
- * room's storage has been through, so a room created before a step existed gets it the next time it
- * wakes up (a `CREATE TABLE IF NOT EXISTS` alone never adds a column or an index to an old table).
- * Steps are only ever appended: a room that has run step N never runs it again.
+ * The JobRoom's storage schema, as numbered steps. The room's storage records the last step it has
+ * been through, so a room created before a step existed gets it the next time it wakes up (a
+ * `CREATE TABLE IF NOT EXISTS` alone never adds a column or an index to an old table). Steps are only
+ * ever appended: a room that has run step N never runs it again.
+ *
+ * The version is kept in a one-row table, `schema_version`, in the role SQLite's `PRAGMA user_version`
+ * plays elsewhere: Durable Objects refuse that pragma (SQLITE_AUTH). A room without the table (made
+ * before versioning) is at version 0.
  */
 export const ROOM_MIGRATIONS: readonly string[] = [
   // 1: the schema rooms had before it was versioned (they all run it again, harmlessly: IF NOT EXISTS).
@@ -39,7 +43,8 @@ export const ROOM_MIGRATIONS: readonly string[] = [
 ];
 
 export function storageVersion(sql: SqlStorage): number {
-  return sql.exec<{ user_version: number }>("PRAGMA user_version").one().user_version;
+  sql.exec("CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)");
+  return sql.exec<{ version: number }>("SELECT version FROM schema_version WHERE id = 1").toArray()[0]?.version ?? 0;
 }
 
 /**
@@ -51,7 +56,7 @@ export function migrateRoomStorage(storage: DurableObjectStorage, target = ROOM_
   for (let version = from + 1; version <= target; version++) {
     storage.transactionSync(() => {
       storage.sql.exec(ROOM_MIGRATIONS[version - 1]!);
-      storage.sql.exec(`PRAGMA user_version = ${version}`);
+      storage.sql.exec("INSERT INTO schema_version (id, version) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version", version);
     });
   }
 }
