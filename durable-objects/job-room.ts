@@ -3,10 +3,10 @@ import { createLogger } from "../worker/lib/logger";
 import { ChunkRepository, rangeOf } from "../worker/jobs/room/chunks";
 import type { RoomContext } from "../worker/jobs/room/context";
 import { JobRecordStore } from "../worker/jobs/room/job-record";
-import type { ChunkRunRef, ClaimResult, CompleteInput, ControlResult, InitInput, LeaseBeat, OutputPlan } from "../worker/jobs/room/contract";
+import type { ChunkRunRef, LeaseAnswer, CompleteInput, ControlResult, InitInput, LeaseRenewal, OutputPlan } from "../worker/jobs/room/contract";
 import { cancelJob, failJob, pauseJob, resumeAfterGrant, resumeJob, retryFailedRows } from "../worker/jobs/room/control";
 import { LiveFanOut } from "../worker/jobs/room/fan-out";
-import { complete, leaseMany, releaseLease, renewLeases } from "../worker/jobs/room/leases";
+import { completeRun, leaseRuns, releaseLease, renewLeases } from "../worker/jobs/room/leases";
 import { start } from "../worker/jobs/room/lifecycle";
 import { migrateRoomStorage } from "../worker/jobs/room/migrations";
 import { TicketStore } from "../worker/jobs/room/tickets";
@@ -60,25 +60,25 @@ export class JobRoom extends DurableObject<Env> {
 
   // ---------------------------------------------------------------- the consumer's side (ADR 020)
 
-  async claim(input: ChunkRunRef & { deadLetter?: boolean }): Promise<ClaimResult> {
-    const [result] = await this.claimMany({ chunks: [input], deadLetter: input.deadLetter });
+  async lease(input: ChunkRunRef & { deadLetter?: boolean }): Promise<LeaseAnswer> {
+    const [result] = await this.leaseMany({ chunks: [input], deadLetter: input.deadLetter });
     return result!;
   }
 
-  async claimMany(input: { chunks: ChunkRunRef[]; deadLetter?: boolean }): Promise<ClaimResult[]> {
-    return this.serial(() => leaseMany(this.room, input));
+  async leaseMany(input: { chunks: ChunkRunRef[]; deadLetter?: boolean }): Promise<LeaseAnswer[]> {
+    return this.serial(() => leaseRuns(this.room, input));
   }
 
-  beat(input: { leases: LeaseBeat[] }): { proceed: boolean[] } {
+  renew(input: { leases: LeaseRenewal[] }): { proceed: boolean[] } {
     return { proceed: renewLeases(this.room, input.leases) };
   }
 
-  async releaseLease(input: { chunk: number; run: number; leaseId: string; checkpointKey?: string }): Promise<{ released: boolean }> {
+  async release(input: { chunk: number; run: number; leaseId: string; checkpointKey?: string }): Promise<{ released: boolean }> {
     return this.serial(async () => ({ released: releaseLease(this.room, input) }));
   }
 
   async complete(input: CompleteInput): Promise<{ accepted: boolean }> {
-    return this.serial(async () => ({ accepted: await complete(this.room, input) }));
+    return this.serial(async () => ({ accepted: await completeRun(this.room, input) }));
   }
 
   /** A job that cannot go on at all (its upload is gone). */

@@ -1,6 +1,6 @@
 import { getConfig } from "../worker/config";
-import { claimBatch, chunkRetryDelay, runChunkMessage } from "../worker/jobs/chunk-runner";
-import { RoomLinks } from "../worker/jobs/gate";
+import { leaseBatch, chunkRetryDelay, runChunkMessage } from "../worker/jobs/chunk-runner";
+import { LeaseKeepers } from "../worker/jobs/lease-keeper";
 import type { ChunkMessage } from "../worker/jobs/types";
 import type { Logger } from "../worker/lib/logger";
 import { createLlmClient, llmOptionsFromConfig } from "../worker/llm/client";
@@ -23,14 +23,14 @@ export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env,
     limiter: new Limiter(config.LLM_CONCURRENCY),
     log,
     usage,
-    links: new RoomLinks(env),
+    keepers: new LeaseKeepers(env),
   };
   let rows = 0;
-  const claims = claimBatch(env, messages.map((message) => message.body));
+  const leases = leaseBatch(env, messages.map((message) => message.body));
   await Promise.all(
     messages.map(async (message, i) => {
       try {
-        const outcome = await runChunkMessage(message.body, await claims[i]!, message.attempts, deps);
+        const outcome = await runChunkMessage(message.body, await leases[i]!, message.attempts, deps);
         rows += outcome.rows;
         if (outcome.kind === "ack") message.ack();
         else message.retry({ delaySeconds: outcome.delaySeconds });

@@ -1,4 +1,4 @@
-import type { ClaimResult } from "./room/contract";
+import type { LeaseAnswer } from "./room/contract";
 import { getConfig } from "../config";
 import type { Logger } from "../lib/logger";
 import { backoffDelay } from "../llm/backoff";
@@ -8,14 +8,14 @@ import type { Limiter } from "../llm/limiter";
 import { toProspect } from "../llm/prospect";
 import type { TokenUsage } from "../llm/types";
 import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
-import { RoomLinks } from "./gate";
+import { LeaseKeepers } from "./lease-keeper";
 import { chunkResultKey, roomFor } from "./keys";
 import { countRows, generatedIn, isToDo, rowResultOf, startingRows, writeResult } from "./results";
 import { readRange, SourceMissingError } from "./source";
-import type { ChunkMessage, ChunkResultFile } from "./types";
+import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
 
 /**
- * Runs one chunk message whose run was claimed from the JobRoom (which reserved its credits): read its
+ * Runs one chunk message whose run was leased from the JobRoom (which reserved its credits): read its
  * rows from R2, generate lines for the rows still to do, checkpoint to R2 as rows finish, write the
  * chunk's result and report it (the room charges the run once). Rows already settled by an earlier run
  * or checkpoint are kept, so a retried chunk resumes instead of starting over.
@@ -27,8 +27,8 @@ export interface RunnerDeps {
   log: Logger;
   /** Token use of the whole invocation. */
   usage: TokenUsage;
-  /** One heartbeat/gate link per job for the invocation. */
-  links: RoomLinks;
+  /** One lease keeper per job for the invocation: renews its leases, says whether each may go on. */
+  keepers: LeaseKeepers;
 }
 
 export type RunOutcome =
@@ -44,125 +44,180 @@ export function chunkRetryDelay(attempts: number, serverMs: number | null = null
 const CHUNK_BACKOFF = { baseMs: 5_000, capMs: 300_000 };
 
 /**
- * Claims the chunk runs of a batch: one room call per job for all its messages (in batch order), so
- * claiming costs a round trip per job, not per chunk. Each message gets its own answer; a failed
+ * Leases the chunk runs of a batch: one room call per job for all its messages (in batch order), so
+ * leasing costs a round trip per job, not per chunk. Each message gets its own answer; a failed
  * call fails only that job's messages.
  */
-export function claimBatch(env: Env, messages: ChunkMessage[]): Array<Promise<ClaimResult>> {
+export function leaseBatch(env: Env, messages: ChunkMessage[]): Array<Promise<LeaseAnswer>> {
   const byJob = new Map<string, number[]>();
   messages.forEach((message, i) => {
     const positions = byJob.get(message.jobId);
     if (positions) positions.push(i);
     else byJob.set(message.jobId, [i]);
   });
-  const claims: Array<Promise<ClaimResult>> = [];
+  const leases: Array<Promise<LeaseAnswer>> = [];
   for (const [jobId, positions] of byJob) {
-    const answers = roomFor(env, jobId).claimMany({ chunks: positions.map((i) => ({ chunk: messages[i]!.chunk, run: messages[i]!.run })) });
-    positions.forEach((i, k) => (claims[i] = answers.then((all) => all[k]!)));
+    const answers = roomFor(env, jobId).leaseMany({ chunks: positions.map((i) => ({ chunk: messages[i]!.chunk, run: messages[i]!.run })) });
+    positions.forEach((i, k) => (leases[i] = answers.then((all) => all[k]!)));
   }
-  return claims;
+  return leases;
 }
 
-export async function runChunkMessage(message: ChunkMessage, claim: ClaimResult, attempts: number, deps: RunnerDeps): Promise<RunOutcome> {
-  if (claim.action === "skip") return { kind: "ack", note: `skipped: ${claim.why}`, rows: 0 };
-  if (claim.action === "paused") return { kind: "ack", note: "job paused", rows: 0 };
-  if (claim.action === "busy") return { kind: "retry", delaySeconds: claim.retryInSeconds, note: "chunk leased elsewhere", rows: 0 };
-  return runClaimed(message, claim, attempts, deps);
+export async function runChunkMessage(message: ChunkMessage, lease: LeaseAnswer, attempts: number, deps: RunnerDeps): Promise<RunOutcome> {
+  if (lease.action === "skip") return { kind: "ack", note: `skipped: ${lease.why}`, rows: 0 };
+  if (lease.action === "paused") return { kind: "ack", note: "job paused", rows: 0 };
+  if (lease.action === "busy") return { kind: "retry", delaySeconds: lease.retryInSeconds, note: "chunk leased elsewhere", rows: 0 };
+  return runLeased(message, lease, attempts, deps);
 }
 
-type RunClaim = Extract<ClaimResult, { action: "run" }>;
+type RunLease = Extract<LeaseAnswer, { action: "run" }>;
+type Prospect = ReturnType<typeof toProspect>;
+type Unavailable = Array<[string, Extract<RowResolution, { status: "pending" }>]>;
 
-async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: number, deps: RunnerDeps): Promise<RunOutcome> {
-  const { env, log } = deps;
-  const room = roomFor(env, message.jobId);
-  const { range, run, leaseId, settings } = claim;
-  const resultKey = chunkResultKey(claim.userId, message.jobId, range.chunk, run, leaseId);
-  let checkpointKey: string | undefined;
+/** One leased chunk run in progress: its rows, where its result goes, and its last checkpoint. */
+class LeasedRun {
+  readonly room: ReturnType<typeof roomFor>;
+  readonly resultKey: string;
+  readonly ids: { chunk: number; run: number; leaseId: string };
+  rows: RowResult[] = [];
+  /** Set once a checkpoint is in R2: a run given back resumes from it. */
+  checkpointKey: string | undefined;
+
+  constructor(
+    readonly message: ChunkMessage,
+    readonly lease: RunLease,
+    readonly deps: RunnerDeps,
+  ) {
+    this.room = roomFor(deps.env, message.jobId);
+    this.resultKey = chunkResultKey(lease.userId, message.jobId, lease.range.chunk, lease.run, lease.leaseId);
+    this.ids = { chunk: lease.range.chunk, run: lease.run, leaseId: lease.leaseId };
+  }
+
+  file(): ChunkResultFile {
+    const { range, run } = this.lease;
+    return { v: 1, jobId: this.message.jobId, chunk: range.chunk, run, firstRow: range.firstRow, rows: this.rows };
+  }
+
+  /** Writes the rows so far; the room learns of it with the next renewal or release. */
+  async checkpoint(): Promise<void> {
+    await writeResult(this.deps.env.FILES, this.resultKey, this.file());
+    this.checkpointKey = this.resultKey;
+  }
+
+  /** Gives the lease back (with the last checkpoint) so a retry resumes at once, not after the lease expires. */
+  release(): Promise<unknown> {
+    return this.room.release({ ...this.ids, checkpointKey: this.checkpointKey });
+  }
+}
+
+async function runLeased(message: ChunkMessage, lease: RunLease, attempts: number, deps: RunnerDeps): Promise<RunOutcome> {
+  const run = new LeasedRun(message, lease, deps);
   try {
-    let cells: string[][];
-    try {
-      cells = await readRange(env.FILES, claim.normalizedKey, range);
-    } catch (error) {
-      if (!(error instanceof SourceMissingError)) throw error;
-      await room.fail({ code: "upload_missing", message: "The job's upload was deleted before the job finished." });
-      return { kind: "ack", note: "upload missing", rows: 0 };
-    }
-    const rows = await startingRows(env.FILES, claim.baseKey, range.rowCount);
-    const file = (): ChunkResultFile => ({ v: 1, jobId: message.jobId, chunk: range.chunk, run, firstRow: range.firstRow, rows });
-
-    const toDo: number[] = [];
-    rows.forEach((row, i) => {
-      if (isToDo(row, run, claim.retryFailed)) toDo.push(i);
-    });
-    // Never more rows than credits reserved for this run (a budget-limited job stops at its budget).
-    const selected = toDo.slice(0, Math.max(0, claim.reserved - generatedIn(rows, run)));
-    const prospects = selected.map((i) =>
-      toProspect(range.firstRow + i, claim.columns, cells[i]!, settings.mapping, settings.extraColumns),
-    );
-
-    const gate = deps.links.for(message.jobId).register({ chunk: range.chunk, run, leaseId }, () => countRows(rows));
-    const checkpointEveryMs = getConfig(env).JOB_CHECKPOINT_MS;
-    let lastCheckpointAt = Date.now();
-    let remaining = prospects.length;
-    let checkpoints: Promise<void> = Promise.resolve();
-    const checkpoint = async () => {
-      await writeResult(env.FILES, resultKey, file());
-      checkpointKey = resultKey;
-      await gate.checkpoint(resultKey);
-    };
-    let resolutions: Map<string, RowResolution>;
-    try {
-      resolutions = await generateLines(prospects, {
-        client: deps.client,
-        limiter: deps.limiter,
-        context: settings.context,
-        rowsPerRequest: settings.rowsPerRequest,
-        proceed: gate.proceed,
-        usage: deps.usage,
-        onOutcome: (id, outcome) => {
-          const i = Number(id) - range.firstRow;
-          rows[i] = rowResultOf(outcome, run);
-          remaining--;
-          // No checkpoint right before the end: the final write follows anyway.
-          if (remaining >= CHECKPOINT_TAIL_ROWS && Date.now() - lastCheckpointAt >= checkpointEveryMs) {
-            lastCheckpointAt = Date.now();
-            checkpoints = checkpoints.then(checkpoint);
-          }
-        },
-      });
-    } finally {
-      gate.close();
-    }
-    await checkpoints;
-
-    const unavailable = [...resolutions.entries()].filter(
-      (entry): entry is [string, Extract<RowResolution, { status: "pending" }>] =>
-        entry[1].status === "pending" && entry[1].why === "unavailable",
-    );
+    const cells = await readLeasedRange(run);
+    if (!cells) return { kind: "ack", note: "upload missing", rows: 0 };
+    run.rows = await startingRows(deps.env.FILES, lease.baseKey, lease.range.rowCount);
+    const prospects = prospectsToDo(run, cells);
+    const unavailable = unavailableRows(await generateWithCheckpoints(run, prospects));
     if (unavailable.length > 0) {
-      if (attempts <= QUEUE_MAX_RETRIES) {
-        // The LLM is not answering: keep what is done and let the queue bring the chunk back later.
-        await writeResult(env.FILES, resultKey, file());
-        checkpointKey = resultKey;
-        await room.releaseLease({ chunk: range.chunk, run, leaseId, checkpointKey });
-        const serverMs = Math.max(...unavailable.map(([, r]) => r.retryAfterMs ?? 0));
-        log.warn("LLM unavailable, chunk retried later", { jobId: message.jobId, chunk: range.chunk, rows: unavailable.length });
-        return { kind: "retry", delaySeconds: chunkRetryDelay(attempts, serverMs || null), note: "llm unavailable", rows: prospects.length - unavailable.length };
-      }
-      for (const [id, resolution] of unavailable) rows[Number(id) - range.firstRow] = rowResultOf(resolution, run);
+      if (attempts <= QUEUE_MAX_RETRIES) return await retryLater(run, unavailable, attempts, prospects.length);
+      for (const [id, resolution] of unavailable) run.rows[Number(id) - lease.range.firstRow] = rowResultOf(resolution, lease.run);
     }
-
-    await writeResult(env.FILES, resultKey, file());
-    const counts = countRows(rows);
-    const { accepted } = await room.complete({ chunk: range.chunk, run, leaseId, resultKey, counts, charge: generatedIn(rows, run) });
-    if (!accepted) log.warn("chunk result not accepted (lease lost)", { jobId: message.jobId, chunk: range.chunk, run });
-    return { kind: "ack", note: accepted ? "completed" : "lease lost", rows: prospects.length };
+    return await reportResult(run, prospects.length);
   } catch (error) {
-    // Give the chunk back (with the last checkpoint) so the retry resumes at once instead of waiting
-    // for the lease to expire.
-    await room.releaseLease({ chunk: range.chunk, run, leaseId, checkpointKey }).catch(() => undefined);
+    await run.release().catch(() => undefined);
     throw error;
   }
+}
+
+/** The run's rows of the upload, or null when the upload is gone (the job then fails: it cannot go on). */
+async function readLeasedRange(run: LeasedRun): Promise<string[][] | null> {
+  try {
+    return await readRange(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range);
+  } catch (error) {
+    if (!(error instanceof SourceMissingError)) throw error;
+    await run.room.fail({ code: "upload_missing", message: "The job's upload was deleted before the job finished." });
+    return null;
+  }
+}
+
+/** The rows still to do, never more than the credits reserved for this run (a budget-limited job stops at its budget). */
+function prospectsToDo(run: LeasedRun, cells: string[][]): Prospect[] {
+  const { range, columns, settings, reserved, retryFailed } = run.lease;
+  const toDo: number[] = [];
+  run.rows.forEach((row, i) => {
+    if (isToDo(row, run.lease.run, retryFailed)) toDo.push(i);
+  });
+  const selected = toDo.slice(0, Math.max(0, reserved - generatedIn(run.rows, run.lease.run)));
+  return selected.map((i) => toProspect(range.firstRow + i, columns, cells[i]!, settings.mapping, settings.extraColumns));
+}
+
+/**
+ * Generates the lines while the lease is held (renewed by the invocation's keeper, which also says
+ * whether each next LLM call may go), checkpointing to R2 every JOB_CHECKPOINT_MS as rows finish.
+ */
+async function generateWithCheckpoints(run: LeasedRun, prospects: Prospect[]): Promise<Map<string, RowResolution>> {
+  const { env } = run.deps;
+  const { range, settings } = run.lease;
+  const held = run.deps.keepers.for(run.message.jobId).hold(run.ids, () => countRows(run.rows));
+  const checkpointEveryMs = getConfig(env).JOB_CHECKPOINT_MS;
+  let lastCheckpointAt = Date.now();
+  let remaining = prospects.length;
+  let checkpoints: Promise<void> = Promise.resolve();
+  const checkpoint = async () => {
+    await run.checkpoint();
+    await held.checkpoint(run.resultKey);
+  };
+  let resolutions: Map<string, RowResolution>;
+  try {
+    resolutions = await generateLines(prospects, {
+      client: run.deps.client,
+      limiter: run.deps.limiter,
+      context: settings.context,
+      rowsPerRequest: settings.rowsPerRequest,
+      proceed: held.proceed,
+      usage: run.deps.usage,
+      onOutcome: (id, outcome) => {
+        run.rows[Number(id) - range.firstRow] = rowResultOf(outcome, run.lease.run);
+        remaining--;
+        // No checkpoint right before the end: the final write follows anyway.
+        if (remaining >= CHECKPOINT_TAIL_ROWS && Date.now() - lastCheckpointAt >= checkpointEveryMs) {
+          lastCheckpointAt = Date.now();
+          checkpoints = checkpoints.then(checkpoint);
+        }
+      },
+    });
+  } finally {
+    held.close();
+  }
+  await checkpoints;
+  return resolutions;
+}
+
+const unavailableRows = (resolutions: Map<string, RowResolution>): Unavailable =>
+  [...resolutions.entries()].filter(
+    (entry): entry is Unavailable[number] => entry[1].status === "pending" && entry[1].why === "unavailable",
+  );
+
+/** The LLM is not answering: keep what is done and let the queue bring the chunk back later. */
+async function retryLater(run: LeasedRun, unavailable: Unavailable, attempts: number, prospects: number): Promise<RunOutcome> {
+  await run.checkpoint();
+  await run.release();
+  const serverMs = Math.max(...unavailable.map(([, r]) => r.retryAfterMs ?? 0));
+  run.deps.log.warn("LLM unavailable, chunk retried later", { jobId: run.message.jobId, chunk: run.ids.chunk, rows: unavailable.length });
+  return { kind: "retry", delaySeconds: chunkRetryDelay(attempts, serverMs || null), note: "llm unavailable", rows: prospects - unavailable.length };
+}
+
+/** Writes the run's result and completes the lease: the room charges the run once. */
+async function reportResult(run: LeasedRun, prospects: number): Promise<RunOutcome> {
+  await writeResult(run.deps.env.FILES, run.resultKey, run.file());
+  const { accepted } = await run.room.complete({
+    ...run.ids,
+    resultKey: run.resultKey,
+    counts: countRows(run.rows),
+    charge: generatedIn(run.rows, run.lease.run),
+  });
+  if (!accepted) run.deps.log.warn("chunk result not accepted (lease lost)", { jobId: run.message.jobId, chunk: run.ids.chunk, run: run.ids.run });
+  return { kind: "ack", note: accepted ? "completed" : "lease lost", rows: prospects };
 }
 
 /**
@@ -171,7 +226,7 @@ async function runClaimed(message: ChunkMessage, claim: RunClaim, attempts: numb
  */
 export async function failDeadChunk(message: ChunkMessage, deps: Pick<RunnerDeps, "env" | "log">): Promise<RunOutcome> {
   const room = roomFor(deps.env, message.jobId);
-  const claim = await room.claim({ chunk: message.chunk, run: message.run, deadLetter: true });
+  const claim = await room.lease({ chunk: message.chunk, run: message.run, deadLetter: true });
   if (claim.action !== "run") return { kind: "ack", note: `dead letter ignored: ${claim.action}`, rows: 0 };
   const { range, run, leaseId } = claim;
   const rows = await startingRows(deps.env.FILES, claim.baseKey, range.rowCount);

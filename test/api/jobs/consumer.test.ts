@@ -162,7 +162,7 @@ describe("queue consumer — one message at a time", () => {
     const upload = await createUploadFixture(user, prospectRows(30), 10);
     const scenario = await createScenario();
     const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario));
-    const claims = await roomFor(env, job.id).claimMany({
+    const claims = await roomFor(env, job.id).leaseMany({
       chunks: [
         { chunk: 0, run: 0 },
         { chunk: 1, run: 0 },
@@ -186,7 +186,7 @@ describe("queue consumer — one message at a time", () => {
     const upload = await createUploadFixture(user, prospectRows(10), 10);
     const scenario = await createScenario();
     const job = await createJobWithoutQueue(user, jobBody(upload.id, scenario));
-    const claim = await roomFor(env, job.id).claim({ chunk: 0, run: 0 });
+    const claim = await roomFor(env, job.id).lease({ chunk: 0, run: 0 });
     expect(claim.action).toBe("run");
     const result = await deliver([chunkMessage(job, user, upload, 0)], { ids: ["busy"] });
     expect(result.retryMessages).toEqual([{ msgId: "busy", delaySeconds: expect.any(Number) }]);

@@ -27,7 +27,7 @@ describe("the JobRoom watchdog", () => {
     const job = await createJobWithoutQueue(user, jobBody(upload.id, await createScenario()));
     const room = roomFor(env, job.id);
     // A consumer claims the chunk (and its credits), then vanishes.
-    const claim = await room.claim({ chunk: 0, run: 0 });
+    const claim = await room.lease({ chunk: 0, run: 0 });
     expect(claim.action).toBe("run");
     await runInDurableObject(room, (_instance: JobRoom, state) => {
       state.storage.sql.exec("UPDATE chunks SET lease_until = ? WHERE idx = 0", Date.now() - 1000);

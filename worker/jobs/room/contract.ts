@@ -6,7 +6,7 @@ import type { ChunkRangeRef, JobRecord, JobSettings, PublicJob } from "../types"
  * `roomFor`. The consumer↔room words (lease, renew, release, complete) are defined in ADR 020.
  */
 
-export type ClaimResult =
+export type LeaseAnswer =
   | { action: "skip"; why: string }
   | { action: "busy"; retryInSeconds: number }
   | { action: "paused" }
@@ -29,7 +29,7 @@ export interface ChunkRunRef {
   run: number;
 }
 
-export interface LeaseBeat {
+export interface LeaseRenewal {
   chunk: number;
   run: number;
   leaseId: string;

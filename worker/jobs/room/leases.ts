@@ -4,7 +4,7 @@ import { LEASE_MS } from "../constants";
 import { chunkRunKey } from "../keys";
 import { isTerminal, type JobRecord } from "../types";
 import { LEASABLE, NO_LEASE, rangeOf, type ChunkRow, type ChunkState } from "./chunks";
-import type { ChunkRunRef, ClaimResult, CompleteInput, LeaseBeat } from "./contract";
+import type { ChunkRunRef, LeaseAnswer, CompleteInput, LeaseRenewal } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
 import { sendChunks } from "./dispatch";
 import { finishIfDone, pauseFor } from "./lifecycle";
@@ -24,10 +24,10 @@ interface LeaseRequest {
  * (which reserves each run's credits). A run the ledger can reserve nothing for is `blocked` and
  * pauses the job (budget). The dead-letter path leases without reserving: it only marks rows failed.
  */
-export async function leaseMany(room: RoomContext, input: LeaseRequest): Promise<ClaimResult[]> {
+export async function leaseRuns(room: RoomContext, input: LeaseRequest): Promise<LeaseAnswer[]> {
   const job = room.jobs.load();
   const now = Date.now();
-  const results: ClaimResult[] = [];
+  const results: LeaseAnswer[] = [];
   const toLease: Array<{ at: number; c: ChunkRow }> = [];
   const taken = new Set<number>();
   input.chunks.forEach((ref, at) => {
@@ -64,7 +64,7 @@ export async function leaseMany(room: RoomContext, input: LeaseRequest): Promise
 const FINAL_FOR_CONSUMERS: readonly ChunkState[] = ["done", "canceled", "blocked", "settling"];
 
 /** Why a chunk run cannot be leased now (or undefined: it can). */
-function refuse(room: RoomContext, job: JobRecord, c: ChunkRow, ref: ChunkRunRef, input: LeaseRequest, taken: Set<number>, now: number): ClaimResult | undefined {
+function refuse(room: RoomContext, job: JobRecord, c: ChunkRow, ref: ChunkRunRef, input: LeaseRequest, taken: Set<number>, now: number): LeaseAnswer | undefined {
   if (isTerminal(job.status)) return { action: "skip", why: `job ${job.status}` };
   if (ref.run !== c.run) return { action: "skip", why: "superseded run" };
   if (FINAL_FOR_CONSUMERS.includes(c.state)) return { action: "skip", why: `chunk ${c.state}` };
@@ -94,7 +94,7 @@ async function reserveRuns(room: RoomContext, job: JobRecord, chunks: ChunkRow[]
   return reserved.map((r) => r.reserved);
 }
 
-function grant(room: RoomContext, job: JobRecord, c: ChunkRow, reserved: number, now: number): ClaimResult {
+function grant(room: RoomContext, job: JobRecord, c: ChunkRow, reserved: number, now: number): LeaseAnswer {
   const leaseId = randomHex(6);
   room.chunks.transition(LEASABLE, "running", {
     idx: c.idx,
@@ -122,7 +122,7 @@ const holds = (c: ChunkRow | undefined, lease: { run: number; leaseId: string })
  * Renews all the leases one consumer invocation holds in this job, records their live counts (and
  * latest checkpoints), and answers for each whether it may make its next LLM call.
  */
-export function renewLeases(room: RoomContext, leases: LeaseBeat[]): boolean[] {
+export function renewLeases(room: RoomContext, leases: LeaseRenewal[]): boolean[] {
   const job = room.jobs.load();
   if (!job) return leases.map(() => false);
   // A budget pause stops new chunks from starting; runs that already hold credits finish them.
@@ -155,7 +155,7 @@ export function releaseLease(room: RoomContext, input: { chunk: number; run: num
 }
 
 /** A run's end: charge its lines once (keyed by the chunk run), keep its result, decide what is next. */
-export async function complete(room: RoomContext, input: CompleteInput): Promise<boolean> {
+export async function completeRun(room: RoomContext, input: CompleteInput): Promise<boolean> {
   const job = room.jobs.load();
   const c = room.chunks.get(input.chunk);
   if (!job || !c || c.run !== input.run || c.lease_id !== input.leaseId || (c.state !== "running" && c.state !== "settling")) return false;

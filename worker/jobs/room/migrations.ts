@@ -60,3 +60,8 @@ export function migrateRoomStorage(storage: DurableObjectStorage, target = ROOM_
     });
   }
 }
+
+/** The schema as rooms made before versioning have it (step 1, no version recorded): for tests of old rooms. */
+export function createUnversionedSchema(sql: SqlStorage): void {
+  sql.exec(ROOM_MIGRATIONS[0]!);
+}

@@ -1,16 +1,16 @@
-import type { LeaseBeat } from "./room/contract";
+import type { LeaseRenewal } from "./room/contract";
 import { GATE_BLOCK_AFTER_MS, GATE_MAX_AGE_MS, HEARTBEAT_MS } from "./constants";
 import { roomFor } from "./keys";
 
 /**
- * A consumer invocation's line to one job's room while its chunks run: one heartbeat RPC for all the
- * leases it holds in that job, carrying their live counts and checkpoints, and answering "may each
- * make its next LLM call?". The answer is refreshed in the background every GATE_MAX_AGE_MS while
+ * Keeps the leases one consumer invocation holds in one job (ADR 020): one `renew` RPC for all of
+ * them, carrying their live counts and checkpoints, whose answer says for each whether it may make
+ * its next LLM call (`proceed`). The answer is refreshed in the background every GATE_MAX_AGE_MS while
  * calls flow, so a cancel or pause stops new calls within about that long without any call waiting
  * for the room; an answer older than GATE_BLOCK_AFTER_MS is waited for. If the room cannot be reached
  * the last answer stands (the lease expires on its own if that lasts).
  */
-export interface LeaseGate {
+export interface HeldLease {
   proceed(): Promise<boolean>;
   /** Records a checkpoint written to R2 with the room (the next run of this chunk resumes from it). */
   checkpoint(key: string): Promise<void>;
@@ -24,7 +24,7 @@ interface Lease {
   checkpointKey?: string;
 }
 
-export class RoomLink {
+export class LeaseKeeper {
   private readonly leases = new Set<Lease>();
   private lastAt = 0;
   private inFlight: Promise<void> | null = null;
@@ -35,7 +35,7 @@ export class RoomLink {
     this.room = roomFor(env, jobId);
   }
 
-  register(ids: Lease["ids"], counts: Lease["counts"]): LeaseGate {
+  hold(ids: Lease["ids"], counts: Lease["counts"]): HeldLease {
     const lease: Lease = { ids, counts, allowed: true };
     this.leases.add(lease);
     this.timer ??= setInterval(() => void this.refresh(), HEARTBEAT_MS);
@@ -50,7 +50,7 @@ export class RoomLink {
       },
       checkpoint: async (key) => {
         lease.checkpointKey = key;
-        // A beat already on its way may have left before the key was set: wait for it, then send one.
+        // A renewal already on its way may have left before the key was set: wait for it, then send one.
         await this.inFlight;
         await this.refresh();
       },
@@ -68,9 +68,9 @@ export class RoomLink {
     if (this.inFlight) return this.inFlight;
     const leases = [...this.leases];
     if (leases.length === 0) return Promise.resolve();
-    const beats: LeaseBeat[] = leases.map((lease) => ({ ...lease.ids, ...lease.counts(), checkpointKey: lease.checkpointKey }));
+    const renewals: LeaseRenewal[] = leases.map((lease) => ({ ...lease.ids, ...lease.counts(), checkpointKey: lease.checkpointKey }));
     const call = this.room
-      .beat({ leases: beats })
+      .renew({ leases: renewals })
       .then((answer) => {
         leases.forEach((lease, i) => (lease.allowed = answer.proceed[i] ?? lease.allowed));
         this.lastAt = Date.now();
@@ -84,17 +84,17 @@ export class RoomLink {
   }
 }
 
-/** One link per job for the length of one consumer invocation. */
-export class RoomLinks {
-  private readonly links = new Map<string, RoomLink>();
+/** One lease keeper per job for the length of one consumer invocation. */
+export class LeaseKeepers {
+  private readonly keepers = new Map<string, LeaseKeeper>();
   constructor(private readonly env: Env) {}
 
-  for(jobId: string): RoomLink {
-    let link = this.links.get(jobId);
-    if (!link) {
-      link = new RoomLink(this.env, jobId);
-      this.links.set(jobId, link);
+  for(jobId: string): LeaseKeeper {
+    let keeper = this.keepers.get(jobId);
+    if (!keeper) {
+      keeper = new LeaseKeeper(this.env, jobId);
+      this.keepers.set(jobId, keeper);
     }
-    return link;
+    return keeper;
   }
 }
