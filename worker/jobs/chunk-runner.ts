@@ -226,18 +226,18 @@ async function reportResult(run: LeasedRun, prospects: number): Promise<RunOutco
  */
 export async function failDeadChunk(message: ChunkMessage, deps: Pick<RunnerDeps, "env" | "log">): Promise<RunOutcome> {
   const room = roomFor(deps.env, message.jobId);
-  const claim = await room.lease({ chunk: message.chunk, run: message.run, deadLetter: true });
-  if (claim.action !== "run") return { kind: "ack", note: `dead letter ignored: ${claim.action}`, rows: 0 };
-  const { range, run, leaseId } = claim;
-  const rows = await startingRows(deps.env.FILES, claim.baseKey, range.rowCount);
+  const lease = await room.lease({ chunk: message.chunk, run: message.run, deadLetter: true });
+  if (lease.action !== "run") return { kind: "ack", note: `dead letter ignored: ${lease.action}`, rows: 0 };
+  const { range, run, leaseId } = lease;
+  const rows = await startingRows(deps.env.FILES, lease.baseKey, range.rowCount);
   let marked = 0;
   rows.forEach((row, i) => {
-    if (isToDo(row, run, claim.retryFailed)) {
+    if (isToDo(row, run, lease.retryFailed)) {
       rows[i] = { status: "failed", reason: "processing_failed: this part of the file failed every attempt", run };
       marked++;
     }
   });
-  const resultKey = chunkResultKey(claim.userId, message.jobId, range.chunk, run, leaseId);
+  const resultKey = chunkResultKey(lease.userId, message.jobId, range.chunk, run, leaseId);
   await writeResult(deps.env.FILES, resultKey, { v: 1, jobId: message.jobId, chunk: range.chunk, run, firstRow: range.firstRow, rows });
   await room.complete({ chunk: range.chunk, run, leaseId, resultKey, counts: countRows(rows), charge: generatedIn(rows, run) });
   deps.log.error("chunk dead-lettered; rows marked failed", { jobId: message.jobId, chunk: range.chunk, run, rows: marked });
