@@ -173,8 +173,53 @@ export const stripeEvents = sqliteTable("stripe_events", {
   createdAt: createdAt(),
 });
 
+/**
+ * What a user changed on a job's rows (issue #15): an edited line, a review mark, a regenerated line.
+ * Kept beside the chunk results in R2 (which stay as the runs wrote them) so a click writes one small
+ * D1 row instead of rewriting a chunk's result file; rows and output read them over the results.
+ */
+export const rowOverrides = sqliteTable(
+  "row_overrides",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    row: integer("row").notNull(),
+    /** The line the user wrote (`edited`) or the last regeneration made; null: the run's line stands. */
+    line: text("line"),
+    /** A regenerated line's evidence (an edited line has none of its own). */
+    evidence: text("evidence", { mode: "json" }).$type<Array<{ field: string; value: string }> | null>(),
+    edited: integer("edited", { mode: "boolean" }).notNull().default(false),
+    review: text("review", { enum: ["approved", "rejected"] }),
+    /** Regenerations so far: names their credit holds and varies the next prompt. */
+    regenerations: integer("regenerations").notNull().default(0),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.row] })],
+);
+
+/** Saved job contexts: what the user sells and how lines should sound, reused by name. */
+export const savedContexts = sqliteTable(
+  "saved_contexts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The contract's job `context` (service, tone, language, maxWords, instructions) plus `research`. */
+    context: text("context", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    lastUsedAt: text("last_used_at"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [index("saved_contexts_user").on(t.userId, t.id)],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
 export type MappingProfile = typeof mappingProfiles.$inferSelect;
+export type RowOverride = typeof rowOverrides.$inferSelect;
+export type SavedContext = typeof savedContexts.$inferSelect;

@@ -27,6 +27,8 @@ export interface GenerateOptions {
   onOutcome?: (id: string, outcome: LineOutcome) => void;
   /** Token use is added here. */
   usage: TokenUsage;
+  /** Fixed wording sent with the first call too (a row regenerated on request); never row data. */
+  feedback?: string;
 }
 
 /** Fixed wording per failure, so nothing derived from the data travels outside the data fence. */
@@ -100,6 +102,6 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
   const size = Math.max(1, Math.floor(options.rowsPerRequest));
   const groups: ProspectRow[][] = [];
   for (let i = 0; i < rows.length; i += size) groups.push(rows.slice(i, i + size));
-  await Promise.all(groups.map((group) => request(group, 1)));
+  await Promise.all(groups.map((group) => request(group, 1, options.feedback)));
   return results;
 }

@@ -27,6 +27,8 @@ import { registerPauseJob } from "./jobs/pause";
 import { registerResumeJob } from "./jobs/resume";
 import { registerRetryFailedJob } from "./jobs/retry-failed";
 import { registerJobRows } from "./jobs/rows";
+import { registerRegenerateJobRow } from "./jobs/row-regenerate";
+import { registerUpdateJobRow } from "./jobs/row-update";
 import { registerJobTicket } from "./jobs/ticket";
 import { registerDocs } from "./docs";
 import { registerHealth } from "./health";
@@ -36,6 +38,10 @@ import { registerCreateMappingProfile } from "./mapping-profiles/create";
 import { registerDeleteMappingProfile } from "./mapping-profiles/delete";
 import { registerListMappingProfiles } from "./mapping-profiles/list";
 import { registerUpdateMappingProfile } from "./mapping-profiles/update";
+import { registerCreateContext } from "./contexts/create";
+import { registerDeleteContext } from "./contexts/delete";
+import { registerListContexts } from "./contexts/list";
+import { registerUpdateContext } from "./contexts/update";
 import { registerCreateUpload } from "./uploads/create";
 import { registerDeleteUpload } from "./uploads/delete";
 import { registerGetUpload } from "./uploads/get";
@@ -82,6 +88,8 @@ export function registerRoutes(app: App) {
   registerListJobs(app);
   registerGetJob(app);
   registerJobRows(app);
+  registerUpdateJobRow(app);
+  registerRegenerateJobRow(app);
   registerJobOutput(app);
   registerJobTicket(app);
   registerJobEvents(app);
@@ -90,6 +98,12 @@ export function registerRoutes(app: App) {
   registerResumeJob(app);
   registerRetryFailedJob(app);
   registerAdminJobs(app);
+
+  // Saved contexts (issue #15)
+  registerListContexts(app);
+  registerCreateContext(app);
+  registerUpdateContext(app);
+  registerDeleteContext(app);
 
   // Billing (issue #5)
   registerBillingPlans(app);

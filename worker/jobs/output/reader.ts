@@ -2,6 +2,7 @@ import type { OutputPlan } from "../room/contract";
 import { parseCsv } from "../../csv/parse";
 import { concat } from "../../uploads/blocks";
 import { readResult } from "../results";
+import { curate, type RowOverrides } from "../row-overrides";
 import { SourceMissingError } from "../source";
 import { visibleStatus } from "../rows";
 import type { ChunkResultFile, RowStatus } from "../types";
@@ -9,7 +10,8 @@ import type { ChunkResultFile, RowStatus } from "../types";
 export interface OutputRow {
   cells: string[];
   line: string;
-  status: RowStatus;
+  /** The run's status, or `edited` for a line the user wrote. */
+  status: RowStatus | "edited";
 }
 
 const PREFETCH = 4;
@@ -20,6 +22,10 @@ export interface OutputSource {
   plan: OutputPlan;
   /** The normalized rows the chunks cover (null when the job has none). */
   body: ReadableStream<Uint8Array> | null;
+  /** The user's edits, reviews and regenerated lines (none when absent). */
+  overrides?: RowOverrides;
+  /** Only rows the user approved (`?review=approved`). */
+  approvedOnly?: boolean;
 }
 
 /**
@@ -41,7 +47,7 @@ export async function openOutput(bucket: R2Bucket, plan: OutputPlan): Promise<Ou
  * and cut at the chunk boundaries (byte offsets), while the chunks' result files are fetched a few
  * ahead. Memory holds about one chunk, whatever the file size.
  */
-export async function* outputRows({ bucket, plan, body }: OutputSource): AsyncGenerator<OutputRow[]> {
+export async function* outputRows({ bucket, plan, body, overrides, approvedOnly }: OutputSource): AsyncGenerator<OutputRow[]> {
   if (!body) return;
   const chunks = plan.chunks;
   const start = chunks[0]!.start;
@@ -70,11 +76,15 @@ export async function* outputRows({ bucket, plan, body }: OutputSource): AsyncGe
       const cells = parseCsv(text);
       const result = await resultOf(i);
       results[i] = Promise.resolve(null);
-      yield cells.map((row, r) => {
+      const rows: OutputRow[] = [];
+      cells.forEach((row, r) => {
         const outcome = result?.rows[r];
         const status = visibleStatus(outcome, plan);
-        return { cells: row, line: status === "generated" ? (outcome?.line ?? "") : "", status };
+        const curated = curate({ line: status === "generated" ? (outcome?.line ?? "") : "", status }, overrides?.get(chunk.firstRow + r));
+        if (approvedOnly && curated.review !== "approved") return;
+        rows.push({ cells: row, line: curated.line ?? "", status: curated.edited ? "edited" : curated.status });
       });
+      yield rows;
     }
   } finally {
     await reader.cancel().catch(() => undefined);

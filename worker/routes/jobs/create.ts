@@ -7,6 +7,7 @@ import { idempotent } from "../../middleware/idempotency";
 import { hitRateLimit } from "../../middleware/rate-limit";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
+import { jobContextOf } from "./context";
 import { CreateJobBody, JobSchema, PreviewJobSchema } from "./schemas";
 
 /** Previews are free, so they are rate-limited per user. */
@@ -36,7 +37,8 @@ export function registerCreateJob(app: App) {
     const { upload, index } = await loadUploadFor(c.env, user.id, body.uploadId);
     const mapping = body.mapping as Record<string, string>;
     checkColumns(upload, mapping, body.extraColumns);
-    const request = { ...body, mapping };
+    const context = await jobContextOf(c.env, user.id, body);
+    const request = { ...body, mapping, context };
     if (body.mode === "preview") {
       const preview = await runPreview(c.env, user, upload, index, request);
       c.var.log.info("preview", { jobId: preview.id, rows: preview.total, generated: preview.succeeded });

@@ -5,6 +5,7 @@ import { uploads } from "../../db/schema";
 import { csvStream } from "../../jobs/output/csv";
 import { xlsxStream } from "../../jobs/output/xlsx";
 import { openOutput } from "../../jobs/output/reader";
+import { loadOverrides } from "../../jobs/row-overrides";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
@@ -16,10 +17,16 @@ const route = createRoute({
   method: "get",
   path: "/v1/jobs/{id}/output",
   tags: ["Jobs"],
-  summary: "The list with personalized_line and line_status, as CSV (UTF-8 BOM, CRLF) or XLSX, streamed",
+  summary: "The list with personalized_line and line_status (your edits applied), as CSV (UTF-8 BOM, CRLF) or XLSX, streamed",
   security: bearerSecurity,
   middleware: [requireAuth, requireScope("jobs:read")] as const,
-  request: { params: IdParam, query: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }) },
+  request: {
+    params: IdParam,
+    query: z.object({
+      format: z.enum(["csv", "xlsx"]).default("csv"),
+      review: z.enum(["approved"]).optional().openapi({ description: "`approved`: only the rows you approved" }),
+    }),
+  },
   responses: {
     200: {
       description: "The file",
@@ -40,11 +47,11 @@ function downloadName(filename: string | undefined, jobId: string, extension: st
 
 export function registerJobOutput(app: App) {
   app.openapi(route, async (c) => {
-    const { format } = c.req.valid("query");
+    const { format, review } = c.req.valid("query");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
     const plan = await outputPlanOf(c.env, job.id);
     // The stream starts after the 200 is sent, so the rows are opened before (a deleted upload: 409).
-    const source = await openOutput(c.env.FILES, plan);
+    const source = { ...(await openOutput(c.env.FILES, plan)), overrides: await loadOverrides(c.env, job.id), approvedOnly: review === "approved" };
     const [upload] = await getDb(c.env).select({ filename: uploads.filename }).from(uploads).where(eq(uploads.id, job.uploadId));
     const name = downloadName(upload?.filename, job.id, format);
     const body = format === "xlsx" ? xlsxStream(source) : csvStream(source);

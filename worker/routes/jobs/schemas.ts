@@ -11,25 +11,35 @@ export const JobStatusEnum = z.enum(JOB_STATUSES);
 /** Letters (any script), spaces, hyphens and apostrophes: "friendly", "pt-BR", "Schwiizerdütsch". */
 const WORDS_ONLY = /^\p{L}[\p{L}\p{M} '-]*$/u;
 
+/** The context's fields without defaults, so a partial one (over a saved context) fills nothing in. */
+export const contextFields = {
+  service: z.string().trim().min(3).max(2000).openapi({ description: "What the sender sells, in their words" }),
+  // Tone and language are written into the model's rules (not fenced as data like the service text),
+  // so they are words only: no sentences, numbers or markup that could read as another rule.
+  tone: z.string().trim().min(1).max(40).regex(WORDS_ONLY, "Must be words only (letters, spaces, hyphens)."),
+  language: z
+    .string()
+    .trim()
+    .min(2)
+    .max(35)
+    .regex(WORDS_ONLY, "Must be an ISO code or a language name (letters, spaces, hyphens).")
+    .openapi({ description: "ISO code (en, de, fr, es, pt-BR, …) or a language name" }),
+  maxWords: z.number().int().min(MIN_MAX_WORDS).max(MAX_MAX_WORDS).openapi({ description: "Lines are between 72% of this and this many words (18–25 by default)" }),
+  instructions: z.string().trim().max(1000).optional().openapi({ description: "Extra style wishes; they cannot override the rules" }),
+};
+
 export const JobContextSchema = z
   .object({
-    service: z.string().trim().min(3).max(2000).openapi({ description: "What the sender sells, in their words" }),
-    // Tone and language are written into the model's rules (not fenced as data like the service text),
-    // so they are words only: no sentences, numbers or markup that could read as another rule.
-    tone: z.string().trim().min(1).max(40).regex(WORDS_ONLY, "Must be words only (letters, spaces, hyphens).").default("friendly"),
-    language: z
-      .string()
-      .trim()
-      .min(2)
-      .max(35)
-      .regex(WORDS_ONLY, "Must be an ISO code or a language name (letters, spaces, hyphens).")
-      .default("en")
-      .openapi({ description: "ISO code (en, de, fr, es, pt-BR, …) or a language name" }),
-    maxWords: z.number().int().min(MIN_MAX_WORDS).max(MAX_MAX_WORDS).default(25).openapi({ description: "Lines are between 72% of this and this many words (18–25 by default)" }),
-    instructions: z.string().trim().max(1000).optional().openapi({ description: "Extra style wishes; they cannot override the rules" }),
+    ...contextFields,
+    tone: contextFields.tone.default("friendly"),
+    language: contextFields.language.default("en"),
+    maxWords: contextFields.maxWords.default(25),
   })
   .strict()
   .openapi("JobContext");
+
+/** `context` beside a `contextId`: any of the fields, each winning over the saved one. */
+export const JobContextPatch = z.object(contextFields).partial().strict().openapi("JobContextPatch");
 
 export const CreateJobBody = z
   .object({
@@ -37,7 +47,8 @@ export const CreateJobBody = z
     mode: z.enum(JOB_MODES),
     mapping: MappingInput,
     extraColumns: z.array(z.string().min(1).max(256)).max(50).default([]),
-    context: JobContextSchema,
+    context: JobContextPatch.optional().openapi({ description: "Required (with `service`) unless `contextId` names a saved context; tone, language and maxWords default to friendly, en and 25" }),
+    contextId: z.string().min(1).max(100).optional().openapi({ description: "A saved context (GET /v1/contexts) that fills `context`; fields given in `context` win" }),
     previewRows: z.number().int().min(1).max(20).default(5),
     maxCredits: z.number().int().min(1).max(10_000_000).optional().openapi({ description: "Run until this budget (or the balance) is spent, then pause" }),
     webhookUrl: z
@@ -48,6 +59,7 @@ export const CreateJobBody = z
   })
   .strict()
   .refine((body) => Boolean(body.mapping.company), { message: "`company` must be mapped to a column.", path: ["mapping", "company"] })
+  .refine((body) => body.contextId !== undefined || body.context?.service !== undefined, { message: "Send a `context` with a service, or a `contextId`.", path: ["context"] })
   .openapi("CreateJobRequest");
 
 const EvidenceSchema = z.object({ field: z.string(), value: z.string() });
@@ -89,10 +101,12 @@ export const JobRowSchema = z
     status: z.enum(["pending", "generated", "failed", "skipped"]),
     reason: z.string().optional(),
     evidence: z.array(EvidenceSchema).optional(),
+    edited: z.boolean().openapi({ description: "The line is the user's own edit (exported with line_status `edited`)" }),
+    review: z.enum(["approved", "rejected"]).nullable().openapi({ description: "The user's review mark" }),
   })
   .openapi("JobRow");
 
-export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema) }).openapi("PreviewJob");
+export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema.partial({ edited: true, review: true })) }).openapi("PreviewJob");
 
 
 export const JobListQuery = PaginationQuery.extend({

@@ -1,0 +1,45 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { regenerateRow } from "../../jobs/regenerate";
+import { requireAuth, requireScope } from "../../middleware/auth";
+import { idempotent } from "../../middleware/idempotency";
+import type { App } from "../../types";
+import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas";
+import { loadOwnJob, outputPlanOf } from "./load";
+import { RowParams } from "./row-params";
+import { JobRowSchema } from "./schemas";
+
+const RegeneratedRow = JobRowSchema.extend({
+  regeneration: z
+    .object({
+      status: z.enum(["generated", "failed"]),
+      reason: z.string().optional(),
+      charged: z.number().int().openapi({ description: "Credits charged: 1 for a new line, 0 when it failed" }),
+    })
+    .openapi({ description: "What this regeneration did; a failed one leaves the row as it was" }),
+}).openapi("RegeneratedJobRow");
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/jobs/{id}/rows/{row}/regenerate",
+  operationId: "regenerateJobRow",
+  tags: ["Jobs"],
+  summary: "Write a new line for one row of a finished job (1 credit when it passes the checks, free when it fails)",
+  security: bearerSecurity,
+  middleware: [requireAuth, requireScope("jobs:write"), idempotent()] as const,
+  request: { params: RowParams },
+  responses: {
+    200: jsonContent(RegeneratedRow, "The row, with a new line when the regeneration passed the checks"),
+    ...errorResponses("unauthorized", "insufficient_credits", "forbidden", "not_found", "conflict"),
+  },
+});
+
+export function registerRegenerateJobRow(app: App) {
+  app.openapi(route, async (c) => {
+    const { id, row } = c.req.valid("param");
+    const job = await loadOwnJob(c.env, c.var.auth.user.id, id);
+    const plan = await outputPlanOf(c.env, job.id, { first: row, last: row });
+    const result = await regenerateRow(c.env, job, plan, row);
+    c.var.log.info("row regenerated", { jobId: job.id, row, status: result.regeneration.status });
+    return c.json({ ...result.row, regeneration: result.regeneration }, 200);
+  });
+}

@@ -1,0 +1,60 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { readOneRow } from "../../jobs/regenerate";
+import { saveOverride } from "../../jobs/row-overrides";
+import { ApiError } from "../../lib/errors";
+import { requireAuth, requireScope } from "../../middleware/auth";
+import type { App } from "../../types";
+import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
+import { loadOwnJob, outputPlanOf } from "./load";
+import { RowParams } from "./row-params";
+import { JobRowSchema } from "./schemas";
+
+const UpdateRowBody = z
+  .object({
+    line: z
+      .string()
+      .trim()
+      .min(1, "A line cannot be empty; send null to go back to the generated line.")
+      .max(1000)
+      .nullable()
+      .optional()
+      .openapi({ description: "Your own line (marked `edited`); null goes back to the generated one" }),
+    review: z.enum(["approved", "rejected"]).nullable().optional().openapi({ description: "Approve or reject the row; null clears the mark" }),
+  })
+  .strict()
+  .refine((body) => body.line !== undefined || body.review !== undefined, { message: "Send a line, a review or both." })
+  .openapi("UpdateJobRowRequest");
+
+const route = createRoute({
+  method: "patch",
+  path: "/v1/jobs/{id}/rows/{row}",
+  operationId: "updateJobRow",
+  tags: ["Jobs"],
+  summary: "Edit a row's line or mark it approved or rejected",
+  security: bearerSecurity,
+  middleware: [requireAuth, requireScope("jobs:write")] as const,
+  request: { params: RowParams, body: jsonBody(UpdateRowBody) },
+  responses: {
+    200: jsonContent(JobRowSchema, "The row as it now reads"),
+    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict"),
+  },
+});
+
+export function registerUpdateJobRow(app: App) {
+  app.openapi(route, async (c) => {
+    const { id, row: rowNumber } = c.req.valid("param");
+    const { line, review } = c.req.valid("json");
+    const job = await loadOwnJob(c.env, c.var.auth.user.id, id);
+    const plan = await outputPlanOf(c.env, job.id, { first: rowNumber, last: rowNumber });
+    const row = await readOneRow(c.env, job, plan, rowNumber);
+    // A row still being written would get the run's line (and its charge) after the user's edit.
+    if (row.status === "pending") throw new ApiError("conflict", "This row is still being written; edit it once it is done.", { row: rowNumber });
+    const change = {
+      ...(line !== undefined ? { line, edited: line !== null, ...(line === null ? { evidence: null } : {}) } : {}),
+      ...(review !== undefined ? { review } : {}),
+    };
+    await saveOverride(c.env, job.id, rowNumber, change);
+    // Read back as GET /rows shows it (going back to the generated line needs the run's own line).
+    return c.json(await readOneRow(c.env, job, plan, rowNumber), 200);
+  });
+}
