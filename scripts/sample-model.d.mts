@@ -13,14 +13,18 @@ export interface ParsedPrompt {
   minWords: number;
   maxWords: number;
   regenerating: boolean;
+  /** The tone the system prompt asks for. */
+  tone: string;
+  /** 2, 3, … for a row regenerated on request ("another version, number N"); 1 otherwise. */
+  version: number;
 }
 export const SAMPLE_MODEL_NAME: "openline-local-sample";
 export const DEFAULT_SAMPLE_MODEL_PORT: number;
 export function parsePrompt(messages: Array<{ role: string; content: string }>): ParsedPrompt;
 export function writeLine(
   row: SampleRow,
-  sender: { service?: string },
-  range?: { minWords?: number; maxWords?: number },
+  sender: { service?: string; style_wishes?: string },
+  options?: { minWords?: number; maxWords?: number; tone?: string; version?: number },
 ): { line: string; evidence: SampleEvidence[] };
 export function answerFor(messages: Array<{ role: string; content: string }>): string;
 export function estimateTokens(text: string): number;

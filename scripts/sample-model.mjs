@@ -11,6 +11,9 @@
  */
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
+import { writeLine } from "./sample-lines.mjs";
+
+export { writeLine };
 
 export const SAMPLE_MODEL_NAME = "openline-local-sample";
 export const DEFAULT_SAMPLE_MODEL_PORT = 8799;
@@ -31,97 +34,17 @@ export function parsePrompt(messages) {
   const sender = blocks.find((block) => block && !Array.isArray(block) && typeof block.service === "string") ?? { service: "" };
   const rows = blocks.find((block) => Array.isArray(block)) ?? [];
   const range = /between (\d+) and (\d+) words/.exec(system);
+  const tone = /in an? ([\p{L} '-]+?) tone\./u.exec(system);
+  const version = /another version, number (\d+)/.exec(user);
   return {
     sender,
     rows: rows.filter((row) => row && typeof row.id === "string" && row.fields && typeof row.fields === "object"),
     minWords: range ? Number(range[1]) : 18,
     maxWords: range ? Number(range[2]) : 25,
     regenerating: /previous line for this prospect was rejected/.test(user),
+    tone: tone ? tone[1] : "friendly",
+    version: version ? Number(version[1]) : 1,
   };
-}
-
-const words = (text) => String(text).trim().split(/\s+/).filter(Boolean);
-const hash = (text) => [...String(text)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-const stripEnd = (text) => text.replace(/[\s.,;:!?]+$/, "");
-
-const STOP_WORDS = new Set(["that", "which", "who", "for", "to", "in", "with", "so", "and", "by", "from", "on", "at"]);
-
-/**
- * Noun phrases from the start of the sender's description, copied verbatim (so they are real evidence):
- * every prefix that ends right before a linking word, shortest first ("AI bookkeeping", "AI bookkeeping
- * that closes the books", …).
- */
-function serviceTopics(service) {
-  const firstClause = String(service).split(/[.!?;\n]/)[0] ?? "";
-  const all = words(firstClause).map(stripEnd).filter(Boolean);
-  const topics = [];
-  for (let i = 1; i <= Math.min(all.length, 12); i++) {
-    const next = all[i]?.toLowerCase();
-    if (i === all.length || i === 12 || (next && STOP_WORDS.has(next))) topics.push(all.slice(0, i).join(" "));
-  }
-  return topics;
-}
-
-const FILLERS = ["in practice", "from one week to the next", "as the team grows", "these days", "on a normal day", "over time"];
-
-/** One line from the row's facts only, within [minWords, maxWords], with the facts it used. */
-export function writeLine(row, sender, { minWords = 18, maxWords = 25 } = {}) {
-  const f = row.fields;
-  const companyField = f.company ? "company" : Object.keys(f)[0];
-  const company = companyField ? f[companyField] : "your company";
-  const name = f.first_name ?? (f.full_name ? words(f.full_name)[0] : undefined);
-  const { title, location, industry } = f;
-  const topics = serviceTopics(sender.service ?? "");
-  const variant = hash(row.id) % 3;
-
-  const sentence = ({ topic, withTitle, withLocation, withIndustry, withName }) => {
-    const who = withName && name ? name : null;
-    const role = withTitle && title ? title : null;
-    const where = withLocation && location ? ` in ${location}` : "";
-    const thing = topic ?? "what you do";
-    if (variant === 0) {
-      return `${who ? `${who}, ` : ""}as ${role ?? "part of the team"} at ${company}${where}, you are close to the kind of work ${thing} is built for`;
-    }
-    if (variant === 1) {
-      return `With your role as ${role ?? "a decision maker"} at ${company}${where}${who ? `, ${who}` : ""}, the day-to-day work behind ${thing} is likely familiar ground`;
-    }
-    const sector = withIndustry && industry ? `${industry} ` : "";
-    return `${who ? `${who}, ` : ""}running ${sector}work as ${role ?? "a leader"} at ${company}${where} means you know the tasks ${thing} takes on first hand`;
-  };
-
-  // Richest first; the first that fits the word range wins.
-  const candidates = [];
-  for (const topic of [...topics].reverse().concat([null])) {
-    for (const [withTitle, withLocation, withIndustry, withName] of [
-      [true, true, true, true],
-      [true, false, true, true],
-      [true, false, false, true],
-      [false, false, false, true],
-      [false, false, false, false],
-    ]) {
-      candidates.push({ topic, text: sentence({ topic, withTitle, withLocation, withIndustry, withName }), withTitle, withLocation, withIndustry, withName });
-    }
-  }
-  const fitting = candidates.find((c) => words(c.text).length >= minWords && words(c.text).length <= maxWords);
-  const chosen = fitting ?? candidates.filter((c) => words(c.text).length <= maxWords)[0] ?? candidates[candidates.length - 1];
-  let tokens = words(chosen.text);
-  for (let i = hash(row.id + "fill"); tokens.length < minWords; i++) tokens.push(...words(FILLERS[i % FILLERS.length]));
-  if (tokens.length > maxWords) tokens = tokens.slice(0, maxWords);
-  tokens[tokens.length - 1] = stripEnd(tokens[tokens.length - 1]);
-  let line = `${tokens.join(" ")}.`;
-  line = line.charAt(0).toUpperCase() + line.slice(1);
-
-  const evidence = [];
-  const cite = (field, value) => {
-    if (field && value && line.toLowerCase().includes(String(value).toLowerCase())) evidence.push({ field, value });
-  };
-  cite(companyField, company);
-  if (chosen.withTitle) cite("title", title);
-  if (chosen.withLocation) cite("location", location);
-  if (chosen.withIndustry && variant === 2) cite("industry", industry);
-  if (chosen.withName && name) cite(f.first_name ? "first_name" : "full_name", f.first_name ? name : f.full_name);
-  if (chosen.topic) cite("service", chosen.topic);
-  return { line, evidence };
 }
 
 /** The JSON answer the pipeline asks for, for every row in the prompt. */
