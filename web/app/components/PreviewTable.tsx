@@ -1,5 +1,7 @@
+import { useState } from "react";
 import type { JobRow } from "../lib/types";
 import { TableWrap } from "./Notice";
+import { EditableLine, RowActions, RowMarks, type Curation } from "./RowCuration";
 import { RowStatus } from "./StatusBadge";
 
 const PROSPECT_KEYS = ["full_name", "first_name", "last_name", "title", "company"];
@@ -18,8 +20,18 @@ export function prospectSummary(input: Record<string, string>, mapping?: Record<
     .join(" · ");
 }
 
-/** Rows with their generated lines side by side. */
-export function RowsTable({ rows, mapping, label }: { rows: JobRow[]; mapping?: Record<string, string>; label: string }) {
+interface RowsTableProps {
+  rows: JobRow[];
+  mapping?: Record<string, string>;
+  label: string;
+  /** The lines come from the offline sample model: each says so. */
+  sample?: boolean;
+  /** Rows can be edited, reviewed and regenerated (the job page). */
+  curation?: Curation;
+}
+
+/** Rows with their generated lines side by side; below 640 px each row is a card (styles.css). */
+export function RowsTable({ rows, mapping, label, sample, curation }: RowsTableProps) {
   return (
     <TableWrap label={label}>
       <table className="table rows-table">
@@ -31,22 +43,47 @@ export function RowsTable({ rows, mapping, label }: { rows: JobRow[]; mapping?: 
             <th scope="col">Prospect</th>
             <th scope="col">Opening line</th>
             <th scope="col">Status</th>
+            {curation ? <th scope="col">Review</th> : null}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.row}>
-              <td className="num">{row.row}</td>
-              <td>{prospectSummary(row.input ?? {}, mapping)}</td>
-              <td className="line-cell">{row.line ? <q>{row.line}</q> : <span className="muted">{row.reason ?? "—"}</span>}</td>
-              <td>
-                <RowStatus status={row.status} />
-                {row.line && row.reason ? <span className="muted small"> {row.reason}</span> : null}
-              </td>
-            </tr>
+            <RowLine key={row.row} row={row} mapping={mapping} sample={sample} curation={curation} />
           ))}
         </tbody>
       </table>
     </TableWrap>
+  );
+}
+
+function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Record<string, string>; sample?: boolean; curation?: Curation }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <tr className={row.review ? `row-${row.review}` : undefined}>
+      <td className="num" data-label="Row">
+        {row.row}
+      </td>
+      <td data-label="Prospect">{prospectSummary(row.input ?? {}, mapping)}</td>
+      <td className="line-cell" data-label="Opening line">
+        {curation ? (
+          <EditableLine key={`${row.line}`} row={row} curation={curation} editing={editing} onDone={() => setEditing(false)} />
+        ) : row.line ? (
+          <q>{row.line}</q>
+        ) : (
+          <span className="muted">{row.reason ?? "—"}</span>
+        )}
+      </td>
+      <td data-label="Status">
+        <RowStatus status={row.status} />
+        {sample && row.line && !row.edited ? <span className="row-mark row-mark-sample">Sample line</span> : null}
+        <RowMarks row={row} />
+        {row.line && row.reason ? <span className="muted small"> {row.reason}</span> : null}
+      </td>
+      {curation ? (
+        <td data-label="Review">
+          <RowActions row={row} curation={curation} onEdit={() => setEditing(true)} />
+        </td>
+      ) : null}
+    </tr>
   );
 }

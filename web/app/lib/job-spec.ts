@@ -8,6 +8,8 @@ export interface JobDraft {
   context: JobContext;
   maxCredits: string;
   webhookUrl: string;
+  /** The saved context the form was filled from (sent so it is marked last used; the fields win). */
+  contextId?: string;
 }
 
 /** The body of POST /v1/jobs (without `mode`), with empty optional answers left out. */
@@ -29,6 +31,7 @@ export function buildJobSpec(uploadId: string, draft: JobDraft): Record<string, 
   const maxCredits = Number.parseInt(draft.maxCredits, 10);
   if (Number.isInteger(maxCredits) && maxCredits > 0) spec.maxCredits = maxCredits;
   if (draft.webhookUrl.trim()) spec.webhookUrl = draft.webhookUrl.trim();
+  if (draft.contextId) spec.contextId = draft.contextId;
   return spec;
 }
 
@@ -37,6 +40,13 @@ export function previewResultsOf(body: unknown): JobRow[] {
   const value = body as { results?: unknown; job?: { results?: unknown } } | null;
   const results = value?.results ?? value?.job?.results;
   return Array.isArray(results) ? (results as JobRow[]) : [];
+}
+
+/** The model a job's lines came from (`openline-local-sample` for the offline sample model). */
+export function modelOf(body: unknown): string | null {
+  const value = body as { model?: unknown; job?: { model?: unknown } } | null;
+  const model = value?.model ?? value?.job?.model;
+  return typeof model === "string" ? model : null;
 }
 
 export function jobIdOf(body: unknown): string {
@@ -48,11 +58,12 @@ export function jobIdOf(body: unknown): string {
 
 
 /** A page of GET /v1/jobs/:id/rows: its rows, and whether more follow (from `nextOffset` when given). */
-export function rowsPageOf(body: unknown, limit: number): { rows: JobRow[]; hasMore: boolean; total: number | null } {
+export function rowsPageOf(body: unknown, limit: number): { rows: JobRow[]; hasMore: boolean; total: number | null; nextOffset: number | null } {
   const rows = rowsOf(body);
   const value = (Array.isArray(body) ? {} : (body ?? {})) as { nextOffset?: unknown; total?: unknown };
   const hasMore = value.nextOffset === undefined ? rows.length === limit : value.nextOffset !== null;
-  return { rows, hasMore, total: typeof value.total === "number" ? value.total : null };
+  const nextOffset = typeof value.nextOffset === "number" ? value.nextOffset : null;
+  return { rows, hasMore, total: typeof value.total === "number" ? value.total : null, nextOffset };
 }
 
 /** GET /v1/jobs/:id/rows answers a list (`{data}`), tolerating a bare array or `{rows}`. */

@@ -80,6 +80,9 @@ export interface Job {
   rowsPerSecond?: number | null;
   etaSeconds?: number | null;
   mapping?: Record<string, string>;
+  /** The model that writes the lines (`openline-local-sample`: the offline sample model). */
+  model?: string;
+  maxCredits?: number | null;
   userId?: string;
   userEmail?: string;
 }
@@ -90,6 +93,25 @@ export interface JobRow {
   line: string | null;
   status: string;
   reason?: string | null;
+  evidence?: Array<{ field: string; value: string; url?: string }>;
+  /** The line is the user's own edit. */
+  edited?: boolean;
+  review?: "approved" | "rejected" | null;
+}
+
+/** A saved context (GET /v1/contexts). */
+export interface SavedContext {
+  id: string;
+  name: string;
+  service: string;
+  tone?: string;
+  language?: string;
+  maxWords?: number;
+  instructions?: string;
+  research?: { website: boolean };
+  lastUsedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface JobContext {

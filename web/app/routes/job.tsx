@@ -3,8 +3,9 @@ import { data, Link, useFetcher } from "react-router";
 import type { Route } from "./+types/job";
 import { BuyCredits } from "../components/BuyCredits";
 import { JobProgress } from "../components/JobProgress";
-import { EmptyState, Notice } from "../components/Notice";
-import { RowsTable } from "../components/PreviewTable";
+import { Notice } from "../components/Notice";
+import { JobRows, ROW_FILTERS } from "../components/JobRows";
+import { SampleModelNotice } from "../components/SampleModelNotice";
 import { StatusBadge } from "../components/StatusBadge";
 import { callApi, field, loadFromApi, loadOptional, loginRedirect } from "../lib/api.server";
 import { formatDate, formatNumber } from "../lib/format";
@@ -13,6 +14,7 @@ import { isTerminal } from "../lib/progress";
 import type { ApiErrorBody, Job, Upload } from "../lib/types";
 import { useLiveJob } from "../lib/use-live-job";
 import { readForm } from "../lib/form.server";
+import { isRowIntent, rowAction, type RowIntent } from "../lib/row-actions.server";
 
 const ROWS_PER_PAGE = 25;
 const ACTIONS = ["pause", "resume", "cancel", "retry-failed"] as const;
@@ -22,20 +24,27 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 
 export async function loader(args: Route.LoaderArgs) {
   const id = encodeURIComponent(args.params.jobId);
-  const offset = Math.max(0, Number.parseInt(new URL(args.request.url).searchParams.get("offset") ?? "0", 10) || 0);
+  const params = new URL(args.request.url).searchParams;
+  const offset = Math.max(0, Number.parseInt(params.get("offset") ?? "0", 10) || 0);
+  const filter = new URLSearchParams({ offset: String(offset), limit: String(ROWS_PER_PAGE) });
+  const status = params.get("status");
+  const q = params.get("q")?.trim();
+  if (status && ROW_FILTERS.some(([value]) => value === status)) filter.set("status", status);
+  if (q) filter.set("q", q.slice(0, 200));
   const job = await loadFromApi<Job>(args, `/v1/jobs/${id}`);
   const [rows, upload] = await Promise.all([
-    loadOptional<unknown>(args, `/v1/jobs/${id}/rows?offset=${offset}&limit=${ROWS_PER_PAGE}`),
+    loadOptional<unknown>(args, `/v1/jobs/${id}/rows?${filter}`),
     loadOptional<Upload>(args, `/v1/uploads/${encodeURIComponent(job.uploadId)}`),
   ]);
   return { job, rows: rows === null ? null : rowsPageOf(rows, ROWS_PER_PAGE), offset, upload };
 }
 
-export type JobActionData = { ok: true; intent: JobAction } | { ok: false; intent: string; error: ApiErrorBody };
+export type JobActionData = { ok: true; intent: JobAction | RowIntent } | { ok: false; intent: string; error: ApiErrorBody };
 
 export async function action(args: Route.ActionArgs) {
   const form = await readForm(args.request);
   const intent = field(form, "intent");
+  if (isRowIntent(intent)) return rowAction(args, intent, form);
   if (!(ACTIONS as readonly string[]).includes(intent)) {
     return data<JobActionData>({ ok: false, intent, error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });
   }
@@ -69,6 +78,7 @@ export default function JobPage({ loaderData }: Route.ComponentProps) {
         ) : null}
       </p>
 
+      <SampleModelNotice model={job.model} />
       <div className="panel">
         <JobProgress job={job} rate={rate} eta={eta} />
         <JobNotices job={job} />
@@ -76,7 +86,7 @@ export default function JobPage({ loaderData }: Route.ComponentProps) {
       </div>
 
       <h2>Rows</h2>
-      <JobRows job={job} rows={rows} offset={offset} />
+      <JobRows job={job} page={rows} offset={offset} perPage={ROWS_PER_PAGE} />
     </section>
   );
 }
@@ -175,42 +185,5 @@ function JobControls({ job }: { job: Job }) {
         </Notice>
       ) : null}
     </div>
-  );
-}
-
-function JobRows({ job, rows: page, offset }: { job: Job; rows: Route.ComponentProps["loaderData"]["rows"]; offset: number }) {
-  if (page === null) return <Notice tone="warning">The rows could not be loaded right now. They will show up when you reload the page.</Notice>;
-  const { rows, hasMore, total } = page;
-  if (rows.length === 0 && offset === 0) {
-    return (
-      <EmptyState title={isTerminal(job.status) ? "No rows were written." : "No rows yet."}>
-        <p className="muted">{isTerminal(job.status) ? "" : "Rows appear here as they are written."}</p>
-      </EmptyState>
-    );
-  }
-  return (
-    <>
-      {rows.length > 0 ? <RowsTable rows={rows} mapping={job.mapping} label="Rows with their opening lines" /> : <p className="muted">No more rows.</p>}
-      <nav className="pager" aria-label="Rows pages">
-        {offset > 0 ? (
-          <Link to={`?offset=${Math.max(0, offset - ROWS_PER_PAGE)}`} preventScrollReset>
-            ← Previous {ROWS_PER_PAGE}
-          </Link>
-        ) : (
-          <span />
-        )}
-        <span className="muted small">
-          Rows {formatNumber(offset + 1)}–{formatNumber(offset + rows.length)}
-          {total !== null ? ` of ${formatNumber(total)}` : ""}
-        </span>
-        {hasMore ? (
-          <Link to={`?offset=${offset + ROWS_PER_PAGE}`} preventScrollReset>
-            Next {ROWS_PER_PAGE} →
-          </Link>
-        ) : (
-          <span />
-        )}
-      </nav>
-    </>
   );
 }

@@ -1,0 +1,46 @@
+import { Link } from "react-router";
+import type { JobDraft } from "../../lib/job-spec";
+import type { BillingCatalogue, SavedContext } from "../../lib/types";
+import { ContextForm, type contextProblems } from "../ContextForm";
+import { CostEstimate } from "../CostEstimate";
+import { SavedContexts } from "./SavedContexts";
+
+/** Step 3: what the sender sells and how the lines should sound, saved and reused by name. */
+export function ContextStep({
+  draft,
+  setDraft,
+  problems,
+  contexts,
+  rows,
+  balance,
+  catalogue,
+  backHref,
+  onContinue,
+}: {
+  draft: JobDraft;
+  setDraft: (draft: JobDraft) => void;
+  problems: ReturnType<typeof contextProblems>;
+  contexts: SavedContext[];
+  rows: number;
+  balance: number;
+  catalogue: BillingCatalogue | null;
+  backHref: string;
+  onContinue: () => void;
+}) {
+  return (
+    <div className="step">
+      <h2 className="step-title">Tell us what you sell</h2>
+      <SavedContexts contexts={contexts} context={draft.context} onApply={(context, contextId) => setDraft({ ...draft, context, contextId })} />
+      <ContextForm value={draft.context} problems={problems} onChange={(context) => setDraft({ ...draft, context })} />
+      <CostEstimate rows={rows} balance={balance} catalogue={catalogue} />
+      <div className="wizard-nav">
+        <Link to={backHref} className="button secondary">
+          Back
+        </Link>
+        <button type="button" className="button" onClick={onContinue}>
+          Continue to preview
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { Link } from "react-router";
+import type { JobDraft } from "../../lib/job-spec";
+import { fittingProfiles } from "../../lib/mapping";
+import type { MappingProfile, Upload } from "../../lib/types";
+import { MappingEditor } from "../MappingEditor";
+import { ProfilePicker, SaveProfile } from "./MappingProfiles";
+
+/** Step 2: which column is which field (the company above all). */
+export function MapStep({
+  upload,
+  profiles,
+  draft,
+  setDraft,
+  companyError,
+  mapOk,
+  backHref,
+  onContinue,
+}: {
+  upload: Upload;
+  profiles: MappingProfile[];
+  draft: JobDraft;
+  setDraft: (draft: JobDraft) => void;
+  companyError?: string;
+  mapOk: boolean;
+  backHref: string;
+  onContinue: () => void;
+}) {
+  return (
+    <div className="step">
+      <h2 className="step-title">Map your columns</h2>
+      <p className="muted">We matched what we could. Check the company column above all: it's the one every line needs.</p>
+      <ProfilePicker profiles={fittingProfiles(profiles, upload.columns)} onApply={(mapping) => setDraft({ ...draft, mapping })} />
+      <MappingEditor
+        columns={upload.columns}
+        sampleRows={upload.sampleRows}
+        mapping={draft.mapping}
+        extraColumns={draft.extraColumns}
+        companyError={companyError}
+        onMappingChange={(mapping) => setDraft({ ...draft, mapping })}
+        onExtraColumnsChange={(extraColumns) => setDraft({ ...draft, extraColumns })}
+      />
+      <SaveProfile mapping={draft.mapping} disabled={!mapOk} />
+      <div className="wizard-nav">
+        <Link to={backHref} className="button secondary">
+          Back
+        </Link>
+        <button type="button" className="button" onClick={onContinue}>
+          Continue to context
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from "react";
+import { useFetcher } from "react-router";
+import { contextOfSaved } from "../../lib/saved-contexts";
+import type { JobContext, SavedContext } from "../../lib/types";
+import type { WizardActionData } from "./types";
+
+/** Pick a saved context to fill the form, or save the form's context by name. */
+export function SavedContexts({
+  contexts,
+  context,
+  onApply,
+}: {
+  contexts: SavedContext[];
+  context: JobContext;
+  onApply: (context: JobContext, contextId: string) => void;
+}) {
+  const [selected, setSelected] = useState("");
+  const fetcher = useFetcher<WizardActionData>();
+  const result = fetcher.data?.intent === "save-context" ? fetcher.data : null;
+  // The context just saved is the one this job uses (so it is the one prefilled next time).
+  useEffect(() => {
+    if (result?.ok && "context" in result) onApply(context, result.context.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result]);
+  const saved = result?.ok && "context" in result ? [result.context, ...contexts.filter((item) => item.id !== result.context.id)] : contexts;
+  return (
+    <div className="saved-contexts">
+      {saved.length > 0 ? (
+        <div className="inline-form">
+          <label htmlFor="saved-context">Use a saved context</label>
+          <select id="saved-context" value={selected} onChange={(event) => setSelected(event.target.value)}>
+            <option value="">Choose…</option>
+            {saved.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={!selected}
+            onClick={() => {
+              const item = saved.find((entry) => entry.id === selected);
+              if (item) onApply({ ...context, instructions: "", ...contextOfSaved(item) }, item.id);
+            }}
+          >
+            Apply
+          </button>
+        </div>
+      ) : null}
+      <fetcher.Form method="post" className="save-context inline-form">
+        <input type="hidden" name="intent" value="save-context" />
+        <input type="hidden" name="context" value={JSON.stringify(context)} />
+        <label htmlFor="context-name">Save this context as</label>
+        <input id="context-name" name="name" required maxLength={100} placeholder="e.g. Dental clinics, friendly" />
+        <button type="submit" className="button secondary small" disabled={context.service.trim().length < 3 || fetcher.state !== "idle"}>
+          {fetcher.state !== "idle" ? "Saving…" : "Save context"}
+        </button>
+      </fetcher.Form>
+      <div aria-live="polite">
+        {result?.ok && "context" in result ? <p className="success small">Saved as “{result.context.name}”.</p> : null}
+        {result && !result.ok ? <p className="field-error">{result.error.message}</p> : null}
+      </div>
+    </div>
+  );
+}

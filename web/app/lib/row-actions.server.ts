@@ -1,0 +1,32 @@
+import { data } from "react-router";
+import { callApi, field, loginRedirect, type ServerArgs } from "./api.server";
+import type { ApiErrorBody } from "./types";
+
+/** The job page's row intents: review, edit and regenerate one row through the API. */
+export const ROW_INTENTS = ["row-review", "row-edit", "row-regenerate"] as const;
+export type RowIntent = (typeof ROW_INTENTS)[number];
+export const isRowIntent = (intent: string): intent is RowIntent => (ROW_INTENTS as readonly string[]).includes(intent);
+
+export async function rowAction(args: ServerArgs & { params: { jobId: string } }, intent: RowIntent, form: FormData) {
+  const row = Number.parseInt(field(form, "row"), 10);
+  const fail = (error: ApiErrorBody, status: number) => data({ ok: false as const, intent, error }, { status });
+  if (!Number.isInteger(row) || row < 1) return fail({ code: "invalid_request", message: "Which row? Reload the page and try again.", details: {} }, 400);
+  const path = `/v1/jobs/${encodeURIComponent(args.params.jobId)}/rows/${row}`;
+  const result =
+    intent === "row-regenerate"
+      ? await callApi(args, `${path}/regenerate`, { method: "POST" })
+      : await callApi(args, path, {
+          method: "PATCH",
+          json: intent === "row-edit" ? { line: field(form, "line") } : { review: field(form, "review") || null },
+        });
+  if (result.ok) {
+    const regeneration = (result.data as { regeneration?: { status: string; reason?: string } } | null)?.regeneration;
+    if (regeneration?.status === "failed") {
+      const why = regeneration.reason ? ` (${regeneration.reason})` : "";
+      return fail({ code: "regeneration_failed", message: `No new line passed the checks${why}; the row keeps its line and nothing was charged.`, details: {} }, 200);
+    }
+    return { ok: true as const, intent };
+  }
+  if (result.status === 401) throw loginRedirect(args.request);
+  return fail(result.error, result.status);
+}
