@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { describeUploadError, doctorFindings } from "../../web/app/lib/doctor";
 import { costSentence, describeRows, formatDuration, formatMoney } from "../../web/app/lib/format";
-import { buildJobSpec, jobIdOf, previewResultsOf, rowsOf, rowsPageOf } from "../../web/app/lib/job-spec";
+import { buildJobSpec, jobIdOf, modelOf, previewResultsOf, rowsOf, rowsPageOf } from "../../web/app/lib/job-spec";
+import { isSampleModel } from "../../web/app/lib/sample-model";
+import { contextOfSaved, lastUsedContext } from "../../web/app/lib/saved-contexts";
 import { fittingProfiles, initialMapping, mappingProblems, unmappedColumns } from "../../web/app/lib/mapping";
 import { addSample, applyJobEvent, etaSeconds, percentDone, rowsPerSecond } from "../../web/app/lib/progress";
 import { contentTypeFor } from "../../web/app/lib/upload-client";
@@ -148,9 +150,9 @@ describe("the job request body", () => {
     expect(() => jobIdOf({})).toThrow();
     expect(rowsOf({ data: [row] })).toEqual([row]);
     expect(rowsOf([row])).toEqual([row]);
-    expect(rowsPageOf({ data: [row], total: 60, nextOffset: 25 }, 25)).toEqual({ rows: [row], hasMore: true, total: 60 });
-    expect(rowsPageOf({ data: [row], total: 1, nextOffset: null }, 1)).toEqual({ rows: [row], hasMore: false, total: 1 });
-    expect(rowsPageOf([row], 1)).toEqual({ rows: [row], hasMore: true, total: null });
+    expect(rowsPageOf({ data: [row], total: 60, nextOffset: 25 }, 25)).toEqual({ rows: [row], hasMore: true, total: 60, nextOffset: 25 });
+    expect(rowsPageOf({ data: [row], total: 1, nextOffset: null }, 1)).toEqual({ rows: [row], hasMore: false, total: 1, nextOffset: null });
+    expect(rowsPageOf([row], 1)).toEqual({ rows: [row], hasMore: true, total: null, nextOffset: null });
   });
 });
 
@@ -238,5 +240,21 @@ describe("context checks", () => {
     expect(contextProblems({ ...ok, maxWords: 7 }).maxWords).toBe("Choose between 8 and 60 words.");
     expect(contextProblems({ ...ok, maxWords: 61 }).maxWords).toBe("Choose between 8 and 60 words.");
     expect(contextProblems({ ...ok, maxWords: Number.NaN }).maxWords).toBeDefined();
+  });
+});
+
+describe("saved contexts and the sample model", () => {
+  const saved = (id: string, lastUsedAt: string | null) =>
+    ({ id, name: id, service: "Boats for rivers", tone: "casual", lastUsedAt, createdAt: "2026-12-01T00:00:00Z", updatedAt: "2026-12-01T00:00:00Z" }) as const;
+  it("prefills the saved context a job used last, never one no job used", () => {
+    expect(lastUsedContext([saved("a", "2026-12-01T10:00:00Z"), saved("b", "2026-12-02T09:00:00Z"), saved("c", null)])?.id).toBe("b");
+    expect(lastUsedContext([saved("c", null)])).toBeNull();
+    expect(contextOfSaved(saved("a", null))).toEqual({ service: "Boats for rivers", tone: "casual" });
+  });
+  it("sends the saved context's id with the job, and knows the sample model by name", () => {
+    const draft = { mapping: { company: "Company" }, extraColumns: [], context: { service: "Boats", tone: "friendly", language: "en", maxWords: 25 }, maxCredits: "", webhookUrl: "", contextId: "ctx_1" };
+    expect(buildJobSpec("upl_1", draft)).toMatchObject({ contextId: "ctx_1" });
+    expect(isSampleModel(modelOf({ model: "openline-local-sample" }))).toBe(true);
+    expect(isSampleModel(modelOf({ model: "deepseek-chat" }))).toBe(false);
   });
 });

@@ -188,7 +188,7 @@ describe("the new-job wizard", () => {
     const api = fakeApi({ "POST /v1/jobs": json(200, { ...aJob, mode: "preview", results }) });
     const spec = { uploadId: "upl_1", mapping: { company: "Company" }, extraColumns: [], context: { service: "boats", tone: "friendly", language: "en", maxWords: 25 } };
     const result = await call(newJob.action, formRequest(`${APP}/jobs/new?upload=upl_1`, { intent: "preview", job: JSON.stringify(spec) }), contextWith(api));
-    expect(result).toEqual({ intent: "preview", ok: true, results });
+    expect(result).toEqual({ intent: "preview", ok: true, results, model: null });
     expect(JSON.parse(api.calls[0]!.body)).toEqual({ ...spec, mode: "preview", previewRows: 5 });
     expect(api.calls[0]!.headers.get("Idempotency-Key")).toBeNull();
   });
@@ -250,6 +250,34 @@ describe("the job page", () => {
     const api = fakeApi({});
     expect(statusOf(await call(job.action, formRequest(`${APP}/jobs/job_1`, { intent: "delete" }), contextWith(api), { jobId: "job_1" }))).toBe(400);
     expect(api.calls).toHaveLength(0);
+  });
+  it("passes the row filter and search on to the API, and ignores an unknown filter", async () => {
+    const api = fakeApi({
+      "GET /v1/jobs/job_1": json(200, aJob),
+      "GET /v1/jobs/job_1/rows?offset=0&limit=25&status=approved&q=acme": json(200, { data: [], total: 26, offset: 0, limit: 25, nextOffset: 60 }),
+    });
+    const result = await call(job.loader, new Request(`${APP}/jobs/job_1?status=approved&q=acme`), contextWith(api), { jobId: "job_1" });
+    expect(result).toMatchObject({ rows: { rows: [], hasMore: true, nextOffset: 60 } });
+    await call(job.loader, new Request(`${APP}/jobs/job_1?status=everything`), contextWith(api), { jobId: "job_1" });
+    expect(api.calls.at(-2)!.path).toBe("/v1/jobs/job_1/rows?offset=0&limit=25");
+  });
+  it("reviews, edits and regenerates a row through the API; a failed regeneration says nothing was charged", async () => {
+    const api = fakeApi({
+      "PATCH /v1/jobs/job_1/rows/3": json(200, { row: 3 }),
+      "POST /v1/jobs/job_1/rows/3/regenerate": json(200, { row: 3, regeneration: { status: "failed", reason: "too_long", charged: 0 } }),
+    });
+    const post = (fields: Record<string, string>) => call(job.action, formRequest(`${APP}/jobs/job_1`, fields), contextWith(api), { jobId: "job_1" });
+    expect(await post({ intent: "row-review", row: "3", review: "approved" })).toEqual({ ok: true, intent: "row-review" });
+    expect(JSON.parse(api.calls[0]!.body)).toEqual({ review: "approved" });
+    await post({ intent: "row-review", row: "3", review: "" });
+    expect(JSON.parse(api.calls[1]!.body)).toEqual({ review: null });
+    expect(await post({ intent: "row-edit", row: "3", line: "My line" })).toEqual({ ok: true, intent: "row-edit" });
+    expect(JSON.parse(api.calls[2]!.body)).toEqual({ line: "My line" });
+    const failed = dataOf<{ ok: boolean; error: { message: string } }>(await post({ intent: "row-regenerate", row: "3" }));
+    expect(failed.ok).toBe(false);
+    expect(failed.error.message).toContain("nothing was charged");
+    expect(statusOf(await post({ intent: "row-edit", row: "x", line: "y" }))).toBe(400);
+    expect(api.calls).toHaveLength(4);
   });
   it("shows the API's answer when a control is not allowed now", async () => {
     const api = fakeApi({ "POST /v1/jobs/job_1/pause": apiError(409, "conflict", "The job already finished.") });
