@@ -59,7 +59,9 @@ export default async function setup(project: TestProject) {
       APP_URL: appUrl,
       LLM_BASE_URL: `${llm.url}/v1`,
       LLM_API_KEY: "test-llm-key",
-      LLM_MODEL: "fake-llm",
+      // The fake writes its lines with the sample model's generator, so the app labels them as the
+      // offline sample model's, as `npm start` without a key does.
+      LLM_MODEL: "openline-local-sample",
       ADMIN_EMAILS: ADMIN_EMAIL,
       LOG_LEVEL: "warn",
       STRIPE_API_BASE: stripe.url,

@@ -4,10 +4,12 @@ import { fetchApiRaw, loginRedirect } from "../lib/api.server";
 
 const PASSED_HEADERS = ["Content-Type", "Content-Disposition", "Content-Length", "Cache-Control"];
 
-/** The job's output file, streamed from the API as it comes (CSV or XLSX). */
+/** The job's output file (all rows, or only the approved ones), streamed from the API as it comes (CSV or XLSX). */
 export async function loader(args: Route.LoaderArgs) {
-  const format = new URL(args.request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
-  const response = await fetchApiRaw(args, `/v1/jobs/${encodeURIComponent(args.params.jobId)}/output?format=${format}`);
+  const params = new URL(args.request.url).searchParams;
+  const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
+  const approvedOnly = params.get("review") === "approved" ? "&review=approved" : "";
+  const response = await fetchApiRaw(args, `/v1/jobs/${encodeURIComponent(args.params.jobId)}/output?format=${format}${approvedOnly}`);
   if (response.status === 401) throw loginRedirect(args.request);
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -176,7 +176,10 @@ function JobControls({ job }: { job: Job }) {
           <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=xlsx`}>
             Download XLSX
           </a>
-          <span className="muted small">Your columns in their order, plus personalized_line and line_status. Opens cleanly in Excel.</span>
+          <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv&review=approved`}>
+            Download approved rows
+          </a>
+          <span className="muted small">Your columns in their order, plus personalized_line and line_status (your edits included). Opens cleanly in Excel.</span>
         </p>
       ) : null}
       {error ? (
