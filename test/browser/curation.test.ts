@@ -32,7 +32,12 @@ const previewLines = async () => {
 const lineOf = (row: number) => page.locator(".rows-table tbody tr", { has: page.locator(`td.num:text-is("${row}")`) }).locator(".line-cell");
 
 /** No part of the page needs a sideways scroll at this width. */
-const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const fitsWidth = () =>
+  page.evaluate(() => {
+    // Runs in the page (this file is type-checked with Node's types, not the DOM's).
+    const view = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+    return view.document.documentElement.scrollWidth <= view.innerWidth;
+  });
 
 describe("curation in a real browser", () => {
   it("labels sample lines, varies them with the tone, saves the context and prefills it next time", async () => {
