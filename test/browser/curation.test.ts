@@ -105,7 +105,7 @@ describe("curation in a real browser", () => {
     await row(2).getByRole("button", { name: "Edit" }).click();
     await page.getByLabel("Line for row 2").fill("Ann2, a line of my own for Acme 2.");
     await page.getByRole("button", { name: "Save line" }).click();
-    await expect.poll(() => lineOf(2).textContent()).toBe("“Ann2, a line of my own for Acme 2.”");
+    await expect.poll(() => lineOf(2).textContent()).toBe("Ann2, a line of my own for Acme 2.");
 
     const before = await lineOf(3).textContent();
     await row(3).getByRole("button", { name: "Regenerate" }).click();

@@ -339,6 +339,13 @@ describe("account", () => {
     expect(await call(apiKeys.action, formRequest(`${APP}/account/api-keys`, { intent: "revoke", id: "key_1" }), contextWith(api))).toEqual({ intent: "revoke", ok: true });
     expect(api.calls[1]!.method).toBe("DELETE");
   });
+  it("never creates a key with no scope chosen (the API would grant every scope)", async () => {
+    const api = fakeApi({});
+    const result = await call(apiKeys.action, formRequest(`${APP}/account/api-keys`, { intent: "create", name: "CRM", idempotencyKey: "k" }), contextWith(api));
+    expect(statusOf(result)).toBe(400);
+    expect(api.calls).toHaveLength(0);
+    expect(apiKeys.DEFAULT_KEY_SCOPES).toEqual(["jobs:read"]);
+  });
   it("deletes the account only with the typed confirmation, then clears the session", async () => {
     const api = fakeApi({ "DELETE /v1/account": () => new Response(null, { status: 204 }) });
     const unconfirmed = await call(accountSettings.action, formRequest(`${APP}/account/settings`, { intent: "delete-account", password: "pw", confirm: "yes" }), contextWith(api));

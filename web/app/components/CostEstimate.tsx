@@ -31,8 +31,8 @@ export function CostEstimate({
       {missing > 0 && !budget ? (
         <>
           <p className="cost-warning">
-            You're {formatNumber(missing)} credits short. Buy credits now, or start anyway with a budget: the run pauses when your
-            credits run out and picks up again when new ones arrive.
+            You're {formatNumber(missing)} credits short. Buy credits now, or run the first {formatNumber(Math.max(0, balance))} rows: the run
+            pauses when your credits run out and resumes by itself when new ones arrive.
           </p>
           {offerPurchase ? <BuyCredits missing={missing} catalogue={catalogue} /> : null}
         </>

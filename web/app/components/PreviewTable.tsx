@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { JobRow } from "../lib/types";
 import { TableWrap } from "./Notice";
 import { EditableLine, RowActions, RowMarks, type Curation } from "./RowCuration";
@@ -58,6 +58,8 @@ export function RowsTable({ rows, mapping, label, sample, curation }: RowsTableP
 
 function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Record<string, string>; sample?: boolean; curation?: Curation }) {
   const [editing, setEditing] = useState(false);
+  // A saved edit or a regenerated line comes back with the page's data: the editor closes then.
+  useEffect(() => setEditing(false), [row.line, row.edited]);
   return (
     <tr className={row.review ? `row-${row.review}` : undefined}>
       <td className="num" data-label="Row">
@@ -66,7 +68,7 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
       <td data-label="Prospect">{prospectSummary(row.input ?? {}, mapping)}</td>
       <td className="line-cell" data-label="Opening line">
         {curation ? (
-          <EditableLine key={`${row.line}`} row={row} curation={curation} editing={editing} onDone={() => setEditing(false)} />
+          <EditableLine key={editing ? "editing" : "reading"} row={row} curation={curation} editing={editing} onDone={() => setEditing(false)} />
         ) : row.line ? (
           <q>{row.line}</q>
         ) : (

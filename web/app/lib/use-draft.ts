@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { DEFAULT_CONTEXT } from "../components/ContextForm";
 import type { JobDraft } from "./job-spec";
 import { initialMapping } from "./mapping";
@@ -15,7 +15,9 @@ export function initialDraft(upload: Upload): JobDraft {
 export function useDraft(upload: Upload, lastSaved?: SavedContext | null): [JobDraft, (draft: JobDraft) => void] {
   const key = `openline:draft:${upload.id}`;
   const [draft, setDraft] = useState<JobDraft>(() => initialDraft(upload));
-  const restored = useRef(false);
+  // Nothing is written back before the restored draft is rendered: writing the first, empty draft
+  // would make a remount restore that instead of the saved context.
+  const [restored, setRestored] = useState(false);
   useEffect(() => {
     try {
       const saved = sessionStorage.getItem(key);
@@ -26,18 +28,18 @@ export function useDraft(upload: Upload, lastSaved?: SavedContext | null): [JobD
     } catch {
       // storage unavailable or corrupt: start from the suggestion
     }
-    restored.current = true;
+    setRestored(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   useEffect(() => {
-    if (!restored.current) return;
+    if (!restored) return;
     try {
       sessionStorage.setItem(key, JSON.stringify(draft));
       localStorage.setItem(LAST_CONTEXT_KEY, JSON.stringify(draft.context));
     } catch {
       // private mode: the draft lives as long as the page
     }
-  }, [key, draft]);
+  }, [key, draft, restored]);
   return [draft, setDraft];
 }
 

@@ -1,15 +1,18 @@
 import { useEffect, useRef } from "react";
 import { data, useFetcher } from "react-router";
+import { LocalTime } from "../components/LocalTime";
 import type { Route } from "./+types/account.api-keys";
 import { CopyButton } from "../components/CopyButton";
 import { EmptyState, Notice, TableWrap } from "../components/Notice";
 import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
 import { useIdempotencyKey } from "../lib/browser";
-import { formatDate } from "../lib/format";
 import type { ApiErrorBody, ApiKey, Page } from "../lib/types";
 import { readForm } from "../lib/form.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "API keys · Openline" }];
+
+/** A new key starts with reading jobs and results only: every wider power is ticked on purpose. */
+export const DEFAULT_KEY_SCOPES: readonly string[] = ["jobs:read"];
 
 const SCOPES = [
   ["uploads:read", "Read uploads"],
@@ -32,11 +35,16 @@ export type ApiKeyActionData =
 export async function action(args: Route.ActionArgs) {
   const form = await readForm(args.request);
   const intent = field(form, "intent");
+  const scopes = form.getAll("scopes").map(String);
+  // The API gives a key without scopes every scope: never let an empty choice mean "everything".
+  if (intent === "create" && scopes.length === 0) {
+    return data<ApiKeyActionData>({ intent, ok: false, error: { code: "invalid_request", message: "Choose at least one thing the key may do.", details: {} } }, { status: 400 });
+  }
   const result =
     intent === "create"
       ? await callApi<ApiKey & { key: string }>(args, "/v1/api-keys", {
           method: "POST",
-          json: { name: field(form, "name"), scopes: form.getAll("scopes").map(String) },
+          json: { name: field(form, "name"), scopes },
           idempotencyKey: field(form, "idempotencyKey") || undefined,
         })
       : intent === "revoke"
@@ -86,8 +94,8 @@ export default function ApiKeys({ loaderData }: Route.ComponentProps) {
                     <code>{key.prefix}…</code>
                   </td>
                   <td className="small">{key.scopes.length === SCOPES.length ? "All" : key.scopes.join(", ")}</td>
-                  <td>{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</td>
-                  <td>{formatDate(key.createdAt)}</td>
+                  <td>{key.lastUsedAt ? <LocalTime iso={key.lastUsedAt} /> : "Never"}</td>
+                  <td><LocalTime iso={key.createdAt} /></td>
                   <td>
                     <RevokeKey apiKey={key} />
                   </td>
@@ -125,11 +133,11 @@ function CreateKey() {
           <input id="key-name" name="name" required maxLength={100} placeholder="e.g. HubSpot sync" />
         </div>
         <fieldset className="checks-fieldset">
-          <legend>What may it do?</legend>
+          <legend>What may it do? (only what it needs)</legend>
           <div className="checks">
             {SCOPES.map(([scope, label]) => (
               <label key={scope} className="check">
-                <input type="checkbox" name="scopes" value={scope} defaultChecked />
+                <input type="checkbox" name="scopes" value={scope} defaultChecked={DEFAULT_KEY_SCOPES.includes(scope)} />
                 {label} <code className="small">{scope}</code>
               </label>
             ))}

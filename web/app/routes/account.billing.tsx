@@ -1,10 +1,11 @@
 import { data, redirect, useFetcher, useSearchParams } from "react-router";
+import { LocalTime } from "../components/LocalTime";
 import type { Route } from "./+types/account.billing";
 import { Notice } from "../components/Notice";
 import { PricingTable } from "../components/PricingTable";
 import { callApi, field, loadOptional, loginRedirect } from "../lib/api.server";
 import { sessionContext } from "../lib/context.server";
-import { formatDate, formatMoney, formatNumber } from "../lib/format";
+import { formatMoney, formatNumber } from "../lib/format";
 import type { ApiErrorBody, BillingCatalogue, Plan, Subscription } from "../lib/types";
 import { readForm } from "../lib/form.server";
 
@@ -61,9 +62,9 @@ export default function Billing({ loaderData }: Route.ComponentProps) {
           You're on <strong>{plan[0]!.toUpperCase() + plan.slice(1)}</strong> with <strong>{formatNumber(balance)}</strong> credits available.
           {subscription?.status === "past_due" ? " Your last payment failed: update your card in the billing portal to keep your plan." : ""}
           {subscription?.cancelAtPeriodEnd && subscription.currentPeriodEnd
-            ? ` The plan ends on ${formatDate(subscription.currentPeriodEnd)}.`
+            ? <> The plan ends on <LocalTime iso={subscription.currentPeriodEnd} />.</>
             : subscription?.currentPeriodEnd
-              ? ` Next renewal: ${formatDate(subscription.currentPeriodEnd)}.`
+              ? <> Next renewal: <LocalTime iso={subscription.currentPeriodEnd} />.</>
               : ""}
         </p>
         {plan !== "free" ? (

@@ -1,10 +1,11 @@
 import { Link } from "react-router";
+import { LocalTime } from "../components/LocalTime";
 import type { Route } from "./+types/account";
 import { EmptyState, TableWrap } from "../components/Notice";
 import { UsageChart } from "../components/UsageChart";
 import { loadFromApi, type ServerArgs } from "../lib/api.server";
 import { sessionContext } from "../lib/context.server";
-import { formatDate, formatNumber } from "../lib/format";
+import { formatNumber } from "../lib/format";
 import type { Credits, LedgerEntry } from "../lib/types";
 
 export const meta: Route.MetaFunction = () => [{ title: "Credits · Openline" }];
@@ -94,7 +95,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
             <tbody>
               {credits.ledger.data.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{formatDate(entry.createdAt)}</td>
+                  <td><LocalTime iso={entry.createdAt} /></td>
                   <td>
                     {REASONS[entry.reason] ?? entry.reason}
                     {entry.jobId ? (

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from "react";
 import { data, Form, Link, useFetcher, useSearchParams } from "react-router";
+import { LocalTime } from "../components/LocalTime";
 import type { Route } from "./+types/admin";
 import { EmptyState, Notice, TableWrap } from "../components/Notice";
 import { StatusBadge } from "../components/StatusBadge";
 import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
 import { useIdempotencyKey } from "../lib/browser";
-import { formatDate, formatNumber } from "../lib/format";
+import { formatNumber } from "../lib/format";
 import { requireAdminMiddleware } from "../lib/middleware.server";
 import { JOB_STATUSES, type AdminUser, type ApiErrorBody, type Job, type Page } from "../lib/types";
 import { readForm } from "../lib/form.server";
@@ -112,7 +113,7 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td className="num">{formatNumber(user.credits.balance)}</td>
                   <td className="num">{formatNumber(user.credits.held)}</td>
-                  <td>{formatDate(user.createdAt)}</td>
+                  <td><LocalTime iso={user.createdAt} /></td>
                   <td>
                     <GrantForm user={user} />
                   </td>
@@ -188,7 +189,7 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td className="num">{formatNumber(job.failed)}</td>
                   <td className="num">{formatNumber(job.creditsCharged)}</td>
-                  <td>{formatDate(job.createdAt)}</td>
+                  <td><LocalTime iso={job.createdAt} /></td>
                 </tr>
               ))}
             </tbody>

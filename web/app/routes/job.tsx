@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { data, Link, useFetcher } from "react-router";
+import { LocalTime } from "../components/LocalTime";
 import type { Route } from "./+types/job";
 import { BuyCredits } from "../components/BuyCredits";
 import { JobProgress } from "../components/JobProgress";
@@ -8,10 +9,10 @@ import { JobRows, ROW_FILTERS } from "../components/JobRows";
 import { SampleModelNotice } from "../components/SampleModelNotice";
 import { StatusBadge } from "../components/StatusBadge";
 import { callApi, field, loadFromApi, loadOptional, loginRedirect } from "../lib/api.server";
-import { formatDate, formatNumber } from "../lib/format";
+import { formatNumber } from "../lib/format";
 import { rowsPageOf } from "../lib/job-spec";
 import { isTerminal } from "../lib/progress";
-import type { ApiErrorBody, Job, Upload } from "../lib/types";
+import type { ApiErrorBody, BillingCatalogue, Job, Upload } from "../lib/types";
 import { useLiveJob } from "../lib/use-live-job";
 import { readForm } from "../lib/form.server";
 import { isRowIntent, rowAction, type RowIntent } from "../lib/row-actions.server";
@@ -32,11 +33,14 @@ export async function loader(args: Route.LoaderArgs) {
   if (status && ROW_FILTERS.some(([value]) => value === status)) filter.set("status", status);
   if (q) filter.set("q", q.slice(0, 200));
   const job = await loadFromApi<Job>(args, `/v1/jobs/${id}`);
-  const [rows, upload] = await Promise.all([
+  // The packs and their prices, only where a purchase is offered: a job paused because credits ran out.
+  const pausedForBudget = job.status === "paused" && job.pauseReason === "budget";
+  const [rows, upload, catalogue] = await Promise.all([
     loadOptional<unknown>(args, `/v1/jobs/${id}/rows?${filter}`),
     loadOptional<Upload>(args, `/v1/uploads/${encodeURIComponent(job.uploadId)}`),
+    pausedForBudget ? loadOptional<BillingCatalogue>(args, "/v1/billing/plans") : null,
   ]);
-  return { job, rows: rows === null ? null : rowsPageOf(rows, ROWS_PER_PAGE), offset, upload };
+  return { job, rows: rows === null ? null : rowsPageOf(rows, ROWS_PER_PAGE), offset, upload, catalogue };
 }
 
 export type JobActionData = { ok: true; intent: JobAction | RowIntent } | { ok: false; intent: string; error: ApiErrorBody };
@@ -57,7 +61,7 @@ export async function action(args: Route.ActionArgs) {
 const CONNECTION_TEXT = { connecting: "Connecting for live updates…", live: "Live", polling: "Updating every few seconds", idle: "" } as const;
 
 export default function JobPage({ loaderData }: Route.ComponentProps) {
-  const { rows, offset, upload } = loaderData;
+  const { rows, offset, upload, catalogue } = loaderData;
   const { job, connection, rate, eta } = useLiveJob(loaderData.job);
   const title = upload?.filename ?? `Job ${job.id}`;
   return (
@@ -71,8 +75,13 @@ export default function JobPage({ loaderData }: Route.ComponentProps) {
         {job.mode === "preview" ? <span className="tag">Preview</span> : null}
       </div>
       <p className="muted small">
-        Started {formatDate(job.startedAt ?? job.createdAt)}
-        {job.finishedAt ? ` · finished ${formatDate(job.finishedAt)}` : ""}
+        Started <LocalTime iso={job.startedAt ?? job.createdAt} />
+        {job.finishedAt ? (
+          <>
+            {" "}
+            · finished <LocalTime iso={job.finishedAt} />
+          </>
+        ) : null}
         {!isTerminal(job.status) && CONNECTION_TEXT[connection] ? (
           <span className={`connection connection-${connection}`}> · {CONNECTION_TEXT[connection]}</span>
         ) : null}
@@ -81,7 +90,7 @@ export default function JobPage({ loaderData }: Route.ComponentProps) {
       <SampleModelNotice model={job.model} />
       <div className="panel">
         <JobProgress job={job} rate={rate} eta={eta} />
-        <JobNotices job={job} />
+        <JobNotices job={job} catalogue={catalogue} />
         <JobControls job={job} />
       </div>
 
@@ -91,7 +100,7 @@ export default function JobPage({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function JobNotices({ job }: { job: Job }) {
+function JobNotices({ job, catalogue }: { job: Job; catalogue: BillingCatalogue | null }) {
   if (job.status === "failed") {
     return (
       <Notice tone="error" title="This job failed">
@@ -103,8 +112,11 @@ function JobNotices({ job }: { job: Job }) {
     const missing = Math.max(1, job.total - job.processed);
     return (
       <Notice tone="warning" title="Paused: the credits ran out">
-        <p>It resumes by itself as soon as credits arrive. {formatNumber(missing)} rows are left.</p>
-        <BuyCredits missing={missing} catalogue={null} />
+        <p>
+          {formatNumber(missing)} rows are left. Buy credits and the job resumes by itself as soon as they arrive: nothing else to click, and
+          nothing is charged twice.
+        </p>
+        <BuyCredits missing={missing} catalogue={catalogue} />
       </Notice>
     );
   }

@@ -1,9 +1,10 @@
 import { Link } from "react-router";
+import { LocalTime } from "../components/LocalTime";
 import type { Route } from "./+types/jobs";
 import { EmptyState, TableWrap } from "../components/Notice";
 import { StatusBadge } from "../components/StatusBadge";
 import { loadFromApi, loadOptional } from "../lib/api.server";
-import { formatDate, formatNumber } from "../lib/format";
+import { formatNumber } from "../lib/format";
 import { percentDone } from "../lib/progress";
 import type { Job, Page, Upload } from "../lib/types";
 
@@ -74,7 +75,7 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td className="num">{formatNumber(job.succeeded)}</td>
                   <td className="num">{formatNumber(job.creditsCharged)}</td>
-                  <td>{formatDate(job.createdAt)}</td>
+                  <td><LocalTime iso={job.createdAt} /></td>
                 </tr>
               ))}
             </tbody>

@@ -71,31 +71,29 @@ export function RunStep({
         maxCredits={Number.isFinite(budget) ? budget : null}
         offerPurchase={!details}
       />
+      <div className="field budget-field">
+        <label htmlFor="max-credits">Stop after this many credits (optional)</label>
+        <input
+          id="max-credits"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          value={draft.maxCredits}
+          onChange={(event) => setDraft({ ...draft, maxCredits: event.target.value })}
+        />
+        <p className="hint">With a budget the run pauses instead of failing when credits run out, and resumes by itself when you add more.</p>
+      </div>
       <details className="options">
-        <summary>Options: budget and webhook</summary>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="max-credits">Stop after this many credits (optional)</label>
-            <input
-              id="max-credits"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              value={draft.maxCredits}
-              onChange={(event) => setDraft({ ...draft, maxCredits: event.target.value })}
-            />
-            <p className="hint">With a budget the run pauses instead of failing when credits run out.</p>
-          </div>
-          <div className="field">
-            <label htmlFor="webhook-url">Webhook URL when the job ends (optional)</label>
-            <input
-              id="webhook-url"
-              type="url"
-              placeholder="https://crm.example/hooks/openline"
-              value={draft.webhookUrl}
-              onChange={(event) => setDraft({ ...draft, webhookUrl: event.target.value })}
-            />
-          </div>
+        <summary>Options: webhook</summary>
+        <div className="field">
+          <label htmlFor="webhook-url">Webhook URL when the job ends (optional)</label>
+          <input
+            id="webhook-url"
+            type="url"
+            placeholder="https://crm.example/hooks/openline"
+            value={draft.webhookUrl}
+            onChange={(event) => setDraft({ ...draft, webhookUrl: event.target.value })}
+          />
         </div>
       </details>
       {details ? (
@@ -123,10 +121,37 @@ export function RunStep({
         <Link to={backHref} className="button secondary">
           Back
         </Link>
-        <button type="button" className="button large" disabled={busy || !idempotencyKey} onClick={() => submit()}>
-          {busy ? "Starting…" : `Start run · ${plural(Number.isFinite(budget) && budget > 0 ? Math.min(budget, upload.rowCount) : upload.rowCount, "credit")}`}
-        </button>
+        <MainAction
+          rows={upload.rowCount}
+          balance={balance}
+          budget={Number.isFinite(budget) && budget > 0 ? budget : null}
+          disabled={busy || !idempotencyKey}
+          busy={busy}
+          onRun={submit}
+        />
       </div>
     </div>
+  );
+}
+
+/**
+ * The run's main button. With enough credits (or a budget) it starts the run; short of credits it
+ * runs the first rows the balance covers (a budget: the job pauses there and resumes after a
+ * purchase), and with none at all the purchase above is the way on.
+ */
+function MainAction({ rows, balance, budget, disabled, busy, onRun }: { rows: number; balance: number; budget: number | null; disabled: boolean; busy: boolean; onRun: (extra?: Record<string, unknown>) => void }) {
+  if (busy) return <button type="button" className="button large" disabled>Starting…</button>;
+  if (budget !== null || rows <= balance) {
+    return (
+      <button type="button" className="button large" disabled={disabled} onClick={() => onRun()}>
+        {`Start run · ${plural(budget !== null ? Math.min(budget, rows) : rows, "credit")}`}
+      </button>
+    );
+  }
+  if (balance <= 0) return <p className="muted small">Buy credits above to start this run.</p>;
+  return (
+    <button type="button" className="button large" disabled={disabled} onClick={() => onRun({ maxCredits: balance })}>
+      {`Run the first ${plural(balance, "row")}`}
+    </button>
   );
 }
