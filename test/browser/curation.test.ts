@@ -40,12 +40,13 @@ const fitsWidth = () =>
   });
 
 describe("curation in a real browser", () => {
-  it("labels sample lines, varies them with the tone, saves the context and prefills it next time", async () => {
+  it("tries a sample list, labels sample lines, varies them with the tone, saves the context and prefills it next time", async () => {
     await browser.clearCookies();
     page = await browser.newPage();
     await signUp(page, appUrl, "curate");
-    await uploadWithPicker(page, "team.csv", excelCsv(8));
+    await page.getByRole("button", { name: "Try it with a sample list" }).click();
     await page.waitForURL("**/jobs/new?upload=*");
+    expect(await page.locator(".wizard-file").textContent()).toBe("sample-prospects.csv · 10 prospects");
     await throughContext(page, SERVICE);
     await page.getByLabel("Save this context as").fill("Sales teams");
     await page.getByRole("button", { name: "Save context" }).click();

@@ -94,6 +94,7 @@ describe("the whole loop in a real browser", () => {
     expect(await page.locator(".cost-warning").textContent()).toContain("You're 100 credits short.");
     await page.getByRole("button", { name: "Continue to preview" }).click();
     await page.getByRole("button", { name: "Continue to run" }).click();
+    await page.getByRole("heading", { name: "Run the whole list" }).waitFor();
     // The budget is on the page, not hidden in options; the main action runs what the balance covers.
     expect(await page.getByLabel("Stop after this many credits (optional)").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Run the first 500 rows" }).isVisible()).toBe(true);

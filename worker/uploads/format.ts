@@ -8,6 +8,8 @@ const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
 
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
 
+const ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
 /** Binary formats people rename to `.csv` by mistake, each with a hint that helps. */
 const KNOWN_BINARY: { name: string; test: (bytes: Uint8Array) => boolean; hint?: string }[] = [
   { name: "PNG image", test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
@@ -32,6 +34,13 @@ const KNOWN_BINARY: { name: string; test: (bytes: Uint8Array) => boolean; hint?:
  * directory is read); known binary formats are refused with 415; anything else is read as text.
  */
 export function sniffFormat(head: Uint8Array): SniffedFormat {
+  // An OpenDocument file is a ZIP too; its first entry, stored as is, names its type.
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) && startsWith(head, ascii(`mimetype${ODS_TYPE}`), 30)) {
+    throw unsupportedType(
+      "This is an OpenDocument spreadsheet (.ods), not a CSV or XLSX file. Open it in LibreOffice Calc (or Excel) and save it as Excel 2007-365 (.xlsx) or CSV.",
+      { detected: "OpenDocument spreadsheet", accepted: ["csv", "tsv", "txt", "xlsx"] },
+    );
+  }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return "xlsx";
   for (const format of KNOWN_BINARY) {
     if (format.test(head)) {

@@ -153,6 +153,17 @@ describe("POST /v1/uploads — happy", () => {
   });
 });
 
+/** The start of an .ods file: a ZIP whose first entry, stored uncompressed, is `mimetype`. */
+function odsBytes(): Uint8Array {
+  const name = new TextEncoder().encode("mimetype");
+  const type = new TextEncoder().encode("application/vnd.oasis.opendocument.spreadsheet");
+  const header = new Uint8Array(30);
+  header.set([0x50, 0x4b, 0x03, 0x04, 20, 0]);
+  header[18] = header[22] = type.length;
+  header[26] = name.length;
+  return new Uint8Array([...header, ...name, ...type, 0x50, 0x4b, 0x03, 0x04]);
+}
+
 describe("POST /v1/uploads — bad input gets a clear 4xx and leaves nothing behind", () => {
   const cases: [string, BodyInit | (() => BodyInit), number, string, Record<string, unknown>?][] = [
     ["an empty file", "", 422, "unparseable_file", { reason: "empty" }],
@@ -163,6 +174,7 @@ describe("POST /v1/uploads — bad input gets a clear 4xx and leaves nothing beh
     ["a PDF renamed .csv", "%PDF-1.7\n%âãÏÓ\n1 0 obj\n", 415, "unsupported_file_type", { detected: "PDF document" }],
     ["a legacy .xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 415, "unsupported_file_type"],
     ["binary bytes", new Uint8Array([1, 2, 3, 0, 0, 0, 5, 6, 7, 0, 1, 2]), 415, "unsupported_file_type", { detected: "binary" }],
+    ["an OpenDocument spreadsheet (.ods)", () => odsBytes(), 415, "unsupported_file_type", { detected: "OpenDocument spreadsheet" }],
     ["10,000 columns", () => `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(",")}\n${"x,".repeat(9_999)}x\n`, 422, "unparseable_file", { reason: "too_many_columns", columns: 10_000 }],
     ["column names too long to repeat in every sample row", () => `${Array.from({ length: 1000 }, (_, i) => `${"€".repeat(250)}${i}`).join(",")}\n1,2\n`, 422, "unparseable_file", { reason: "header_too_large", limit: LIMITS.maxHeaderChars }],
     ["a 5 MB single cell", () => `Name,Company\nAnn,"${"x".repeat(5 * 1024 * 1024)}"\n`, 422, "unparseable_file", { reason: "row_too_large", line: 2 }],
@@ -175,6 +187,12 @@ describe("POST /v1/uploads — bad input gets a clear 4xx and leaves nothing beh
     if (details) expect(error.details).toMatchObject(details);
     expect(await objectCount(user.id)).toBe(0);
     expect(await uploadRowCount(user.id)).toBe(0);
+  });
+
+  it("names an .ods file as OpenDocument and says to save it as XLSX or CSV", async () => {
+    const user = await signup();
+    const error = await expectError(await postUpload(user.accessToken, odsBytes(), { filename: "leads.ods" }), 415, "unsupported_file_type");
+    expect(error.message).toMatch(/OpenDocument spreadsheet \(\.ods\).*save it as .*\.xlsx.* or CSV/);
   });
 
   it("names the line of an unterminated quote in the message", async () => {

@@ -11,6 +11,8 @@ type Phase =
   | { kind: "reading"; name: string }
   | { kind: "error"; message: string };
 
+const SAMPLE_LIST = "/sample-prospects.csv";
+
 const ACCEPT = ".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Drag-and-drop or pick a file; it streams to the API with a progress bar for the bytes sent. */
@@ -36,6 +38,13 @@ export function UploadDropzone({ onUploaded }: { onUploaded: (upload: Upload) =>
     } else {
       setPhase({ kind: "error", message: describeUploadError(result.error) });
     }
+  }
+
+  /** The bundled sample list (web/public), uploaded like any file the user picks. */
+  async function trySample() {
+    const response = await fetch(SAMPLE_LIST).catch(() => null);
+    if (!response?.ok) return setPhase({ kind: "error", message: "The sample list could not be loaded; reload the page and try again." });
+    await start(new File([await response.blob()], "sample-prospects.csv", { type: "text/csv" }));
   }
 
   function onDrop(event: DragEvent<HTMLDivElement>) {
@@ -77,6 +86,13 @@ export function UploadDropzone({ onUploaded }: { onUploaded: (upload: Upload) =>
           />
         </label>
       </div>
+      <p className="sample-list">
+        No list at hand?{" "}
+        <button type="button" className="button secondary small" disabled={busy} onClick={() => void trySample()}>
+          Try it with a sample list
+        </button>{" "}
+        <span className="muted small">(10 made-up prospects)</span>
+      </p>
       <div aria-live="polite" className="upload-status">
         {phase.kind === "uploading" ? (
           <div className="upload-progress">

@@ -7,7 +7,8 @@ import type { Job } from "./types";
 export type Connection = "connecting" | "live" | "polling" | "idle";
 
 const POLL_MS = 3_000;
-const ROWS_REFRESH_MS = 5_000;
+/** At most this often the rows table is refetched while progress arrives (rows land in R2 at checkpoints). */
+const ROWS_REFRESH_MS = 2_000;
 const MAX_SOCKET_FAILURES = 3;
 const SETTLE_POLL_MS = 60_000;
 
@@ -88,8 +89,11 @@ export function useLiveJob(loaded: Job) {
         jobRef.current = next;
         setJob(next);
         setSamples((previous) => addSample(previous, { at: Date.now(), processed: next.processed }));
-        if (isTerminal(next.status) && !isTerminal(current.status)) void revalidate.current();
-        else refreshSometimes();
+        // A new status (paused, finished) shows its rows at once; progress refreshes them, throttled.
+        if (next.status !== current.status) {
+          lastRefresh.current = Date.now();
+          void revalidate.current();
+        } else refreshSometimes();
       };
       socket.onclose = () => {
         socket = null;
