@@ -3,6 +3,7 @@ import { describeUploadError, doctorFindings } from "../../web/app/lib/doctor";
 import { costSentence, describeRows, formatDuration, formatMoney } from "../../web/app/lib/format";
 import { buildJobSpec, jobIdOf, modelOf, previewResultsOf, rowsOf, rowsPageOf } from "../../web/app/lib/job-spec";
 import { isSampleModel } from "../../web/app/lib/sample-model";
+import { groupLedger } from "../../web/app/lib/ledger";
 import { contextOfSaved, lastUsedContext } from "../../web/app/lib/saved-contexts";
 import { fittingProfiles, initialMapping, mappingProblems, unmappedColumns } from "../../web/app/lib/mapping";
 import { addSample, applyJobEvent, etaSeconds, percentDone, rowsPerSecond } from "../../web/app/lib/progress";
@@ -256,5 +257,19 @@ describe("saved contexts and the sample model", () => {
     expect(buildJobSpec("upl_1", draft)).toMatchObject({ contextId: "ctx_1" });
     expect(isSampleModel(modelOf({ model: "openline-local-sample" }))).toBe(true);
     expect(isSampleModel(modelOf({ model: "deepseek-chat" }))).toBe(false);
+  });
+});
+
+describe("the ledger on the account page", () => {
+  it("shows a job's charges as one line with its file name, other entries as they are", () => {
+    const entry = (id: string, delta: number, reason: string, jobId: string | null) =>
+      ({ id, delta, reason, jobId, note: null, createdAt: `2026-12-02T10:00:0${id}Z`, filename: jobId ? `${jobId}.csv` : null }) as never;
+    const lines = groupLedger([entry("5", -100, "job_charge", "job_a"), entry("4", -40, "job_charge", "job_b"), entry("3", -100, "job_charge", "job_a"), entry("2", 1000, "pack", null), entry("1", 500, "signup", null)]);
+    expect(lines.map((line) => [line.jobId, line.delta, line.count, line.filename])).toEqual([
+      ["job_a", -200, 2, "job_a.csv"],
+      ["job_b", -40, 1, "job_b.csv"],
+      [null, 1000, 1, null],
+      [null, 500, 1, null],
+    ]);
   });
 });

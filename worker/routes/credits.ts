@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ledgerFor } from "../credits/ledger";
+import { filenamesOf, jobOfLedgerId } from "../jobs/job-files";
 import { requireAuth, requireScope } from "../middleware/auth";
 import type { App } from "../types";
 import { bearerSecurity, errorResponses, jsonContent, PaginationQuery } from "./openapi-schemas";
@@ -12,6 +13,7 @@ export const LedgerEntrySchema = z
     jobId: z.string().nullable(),
     note: z.string().nullable(),
     createdAt: z.string(),
+    filename: z.string().nullable().optional().openapi({ description: "The file of the entry's job, when it has one" }),
   })
   .openapi("LedgerEntry");
 
@@ -50,9 +52,9 @@ export function registerCredits(app: App) {
       ledger.getBalance(),
       ledger.listEntries({ limit, cursor: cursor === undefined ? undefined : Number(cursor) }),
     ]);
-    return c.json(
-      { ...balance, ledger: { data: page.data, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) } },
-      200,
-    );
+    const data = page.data.map((entry) => ({ ...entry, jobId: entry.jobId === null ? null : jobOfLedgerId(entry.jobId) }));
+    const files = await filenamesOf(c.env, c.var.auth.user.id, data.flatMap((entry) => (entry.jobId ? [entry.jobId] : [])));
+    const withFiles = data.map((entry) => ({ ...entry, filename: entry.jobId ? (files.get(entry.jobId) ?? null) : null }));
+    return c.json({ ...balance, ledger: { data: withFiles, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) } }, 200);
   });
 }

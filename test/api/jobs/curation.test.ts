@@ -153,8 +153,12 @@ describe("POST /v1/jobs/:id/rows/:row/regenerate", () => {
     expect((await allRows(user, job.id))[1].line).toBe(row.line);
     const again = await json(await regenerate(user, job.id, 2));
     expect(again.line).not.toBe(row.line);
-    const credits = await json(await call("GET", "/v1/credits", { token: user.accessToken }));
+    const credits = await json(await call("GET", "/v1/credits?limit=100", { token: user.accessToken }));
     expect(credits.held).toBe(0);
+    // Regenerations are charged to the job they belong to, named by its file.
+    const charges = credits.ledger.data.filter((entry: { reason: string }) => entry.reason === "job_charge");
+    expect(charges.every((entry: { jobId: string; filename: string }) => entry.jobId === job.id && entry.filename === "leads.csv")).toBe(true);
+    expect(charges.reduce((sum: number, entry: { delta: number }) => sum - entry.delta, 0)).toBe(job.creditsCharged + 2);
   });
 
   it("is free when no line passes, and leaves the row as it was", async () => {

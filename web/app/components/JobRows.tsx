@@ -33,7 +33,7 @@ export function JobRows({ job, page, offset, perPage }: { job: Job; page: RowsPa
   return (
     <>
       {job.mode === "full" ? (
-        <Form method="get" className="rows-filter inline-form" preventScrollReset>
+        <Form key={`${status}|${q}`} method="get" className="rows-filter inline-form" preventScrollReset>
           <label htmlFor="rows-status">Show</label>
           <select id="rows-status" name="status" defaultValue={status}>
             {ROW_FILTERS.map(([value, label]) => (

@@ -129,6 +129,8 @@ export interface LedgerEntry {
   jobId: string | null;
   note?: string | null;
   createdAt: string;
+  /** The file of the entry's job. */
+  filename?: string | null;
 }
 
 export interface Credits {

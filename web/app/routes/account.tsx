@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { LocalTime } from "../components/LocalTime";
+import { groupLedger } from "../lib/ledger";
 import type { Route } from "./+types/account";
 import { EmptyState, TableWrap } from "../components/Notice";
 import { UsageChart } from "../components/UsageChart";
@@ -31,7 +32,7 @@ async function recentEntries(args: ServerArgs, days: number): Promise<LedgerEntr
 export async function loader(args: Route.LoaderArgs) {
   const cursor = new URL(args.request.url).searchParams.get("cursor");
   const [credits, chartEntries] = await Promise.all([
-    loadFromApi<Credits>(args, `/v1/credits?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+    loadFromApi<Credits>(args, `/v1/credits?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
     recentEntries(args, CHART_DAYS),
   ]);
   return { credits, chartEntries, plan: args.context.get(sessionContext).user!.plan, now: new Date().toISOString(), paged: Boolean(cursor) };
@@ -93,7 +94,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
               </tr>
             </thead>
             <tbody>
-              {credits.ledger.data.map((entry) => (
+              {groupLedger(credits.ledger.data).map((entry) => (
                 <tr key={entry.id}>
                   <td><LocalTime iso={entry.createdAt} /></td>
                   <td>
@@ -101,7 +102,8 @@ export default function Account({ loaderData }: Route.ComponentProps) {
                     {entry.jobId ? (
                       <>
                         {" "}
-                        · <Link to={`/jobs/${entry.jobId}`}>job</Link>
+                        · <Link to={`/jobs/${entry.jobId}`}>{entry.filename ?? "job"}</Link>
+                        {entry.count > 1 ? <span className="muted small"> ({formatNumber(entry.count)} charges)</span> : null}
                       </>
                     ) : null}
                     {entry.note ? <span className="muted"> · {entry.note}</span> : null}
