@@ -1,3 +1,4 @@
+import { companyFromEmail } from "./email-company";
 import type { ProspectRow } from "./types";
 
 /** Longest cell text sent to the model: a long "About" cell should not cost a page of tokens. */
@@ -5,7 +6,8 @@ export const MAX_CELL_CHARS = 600;
 
 /**
  * Builds what the model sees of one row: mapped fields under their mapping names (`company`,
- * `first_name`, …), then extra columns under their own header. Empty cells are left out.
+ * `first_name`, …), then extra columns under their own header. Empty cells are left out. A list
+ * without a company column gets the company from the work email's domain.
  */
 export function toProspect(
   rowNumber: number,
@@ -24,6 +26,10 @@ export function toProspect(
     mappedColumns.add(column);
     const value = cellOf(column);
     if (value) fields[field] = value;
+  }
+  if (!mapping.company && fields.email) {
+    const company = companyFromEmail(fields.email);
+    if (company) fields.company = company;
   }
   for (const column of extraColumns) {
     if (mappedColumns.has(column)) continue;

@@ -85,7 +85,10 @@ export class NormalizedCsvWriter {
     const column = (name: string | undefined) => (name ? layout.columns.indexOf(name) : -1);
     const writer = new NormalizedCsvWriter(bucket, target, layout.columns, { email: column(mapping.email), company: column(mapping.company) }, maxRows);
     if (layout.headerless) writer.warnings.note("no_header_row", "The first row holds data, not column names: columns are named Column 1, Column 2, …");
-    if (!mapping.company) writer.warnings.note("no_company_column", "No column looks like the company name; map one before starting a job.");
+    if (!mapping.company) {
+      const advice = mapping.email ? "map one, or the company is taken from each work email's domain." : "map one before starting a job.";
+      writer.warnings.note("no_company_column", `No column looks like the company name; ${advice}`);
+    }
     return writer;
   }
 

@@ -194,3 +194,22 @@ describe("POST /v1/jobs/:id/rows/:row/regenerate", () => {
     await expectError(await regenerate(owner, job.id, 9), 404, "not_found");
   });
 });
+
+describe("a list without a company column", () => {
+  it("takes the company from each work email's domain, and the lines name it", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, [["Name", "Email"], ["Maya", "maya@brightwell-dental.com"], ["Jonas", "jonas@nordlicht.de"]], 10);
+    const scenario = await createScenario();
+    const response = await call("POST", "/v1/jobs", {
+      token: user.accessToken,
+      body: { uploadId: upload.id, mode: "preview", mapping: { first_name: "Name", email: "Email" }, context: { service: `AI bookkeeping for agencies. ${scenario}` } },
+    });
+    expect(response.status).toBe(200);
+    const preview = await json(response);
+    expect(preview.results.map((row: { status: string }) => row.status)).toEqual(["generated", "generated"]);
+    expect(preview.results[0].line).toContain("Brightwell Dental");
+    expect(preview.results[1].line).toContain("Nordlicht");
+    const noEmail = await call("POST", "/v1/jobs", { token: user.accessToken, body: { uploadId: upload.id, mode: "preview", mapping: { first_name: "Name" }, context: { service: "AI bookkeeping." } } });
+    await expectError(noEmail, 400, "invalid_request");
+  });
+});

@@ -15,8 +15,12 @@ export function fittingProfiles(profiles: MappingProfile[], columns: string[]): 
   return profiles.filter((profile) => Object.values(profile.mapping).every((column) => present.has(column)));
 }
 
+/** With no company column but an email one, the API takes the company from each email's domain. */
+export const companyFromEmail = (mapping: Mapping): boolean => !mapping.company && Boolean(mapping.email);
+
 export function mappingProblems(mapping: Mapping): { company?: string } {
-  return mapping.company ? {} : { company: "Choose the column with the company name: every line is written about a company." };
+  if (mapping.company || companyFromEmail(mapping)) return {};
+  return { company: "Choose the column with the company name (or the email column): every line is written about a company." };
 }
 
 /** Columns not used by the mapping, which may be passed whole as extra context. */

@@ -58,7 +58,10 @@ export const CreateJobBody = z
     rowsPerRequest: z.number().int().min(1).max(10).optional().openapi({ description: "Prospects per LLM call (default chosen by benchmark)" }),
   })
   .strict()
-  .refine((body) => Boolean(body.mapping.company), { message: "`company` must be mapped to a column.", path: ["mapping", "company"] })
+  .refine((body) => Boolean(body.mapping.company || body.mapping.email), {
+    message: "`company` must be mapped to a column (or `email`, whose domain then names the company).",
+    path: ["mapping", "company"],
+  })
   .refine((body) => body.contextId !== undefined || body.context?.service !== undefined, { message: "Send a `context` with a service, or a `contextId`.", path: ["context"] })
   .openapi("CreateJobRequest");
 

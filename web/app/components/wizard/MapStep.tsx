@@ -1,8 +1,9 @@
 import { Link } from "react-router";
 import type { JobDraft } from "../../lib/job-spec";
-import { fittingProfiles } from "../../lib/mapping";
+import { companyFromEmail, fittingProfiles } from "../../lib/mapping";
 import type { MappingProfile, Upload } from "../../lib/types";
 import { MappingEditor } from "../MappingEditor";
+import { Notice } from "../Notice";
 import { ProfilePicker, SaveProfile } from "./MappingProfiles";
 
 /** Step 2: which column is which field (the company above all). */
@@ -39,6 +40,14 @@ export function MapStep({
         onMappingChange={(mapping) => setDraft({ ...draft, mapping })}
         onExtraColumnsChange={(extraColumns) => setDraft({ ...draft, extraColumns })}
       />
+      {companyFromEmail(draft.mapping) ? (
+        <Notice tone="info" title="No company column">
+          <p>
+            The company is taken from each work email's domain (maya@brightwell-dental.com → Brightwell Dental). Addresses at Gmail, Outlook
+            and other free mail name no company; map a company column if your file has one.
+          </p>
+        </Notice>
+      ) : null}
       <SaveProfile mapping={draft.mapping} disabled={!mapOk} />
       <div className="wizard-nav">
         <Link to={backHref} className="button secondary">
