@@ -83,7 +83,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         <EmptyState title={paged ? "No older entries." : "No entries yet."} />
       ) : (
         <TableWrap label="Credit ledger">
-          <table className="table ledger-table">
+          <table className="table ledger-table cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -96,8 +96,8 @@ export default function Account({ loaderData }: Route.ComponentProps) {
             <tbody>
               {groupLedger(credits.ledger.data).map((entry) => (
                 <tr key={entry.id}>
-                  <td><LocalTime iso={entry.createdAt} /></td>
-                  <td>
+                  <td data-label="When"><LocalTime iso={entry.createdAt} /></td>
+                  <td data-label="What">
                     {REASONS[entry.reason] ?? entry.reason}
                     {entry.jobId ? (
                       <>
@@ -108,7 +108,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
                     ) : null}
                     {entry.note ? <span className="muted"> · {entry.note}</span> : null}
                   </td>
-                  <td className={`num ${entry.delta < 0 ? "negative" : "positive"}`}>
+                  <td data-label="Credits" className={`num ${entry.delta < 0 ? "negative" : "positive"}`}>
                     {entry.delta > 0 ? "+" : "−"}
                     {formatNumber(Math.abs(entry.delta))}
                   </td>

@@ -43,7 +43,7 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
         </EmptyState>
       ) : (
         <TableWrap label="Your jobs">
-          <table className="table jobs-table">
+          <table className="table jobs-table cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">List</th>
@@ -61,21 +61,21 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
             <tbody>
               {jobs.data.map((job) => (
                 <tr key={job.id}>
-                  <td>
+                  <td data-label="List">
                     <Link to={`/jobs/${job.id}`}>{filenames[job.uploadId] ?? job.id}</Link>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <StatusBadge status={job.status} />
                   </td>
-                  <td>
+                  <td data-label="Progress">
                     <span className="mini-bar" aria-hidden="true">
                       <span style={{ width: `${percentDone(job)}%` }} />
                     </span>
                     {percentDone(job)}% of {formatNumber(job.total)}
                   </td>
-                  <td className="num">{formatNumber(job.succeeded)}</td>
-                  <td className="num">{formatNumber(job.creditsCharged)}</td>
-                  <td><LocalTime iso={job.createdAt} /></td>
+                  <td data-label="Written" className="num">{formatNumber(job.succeeded)}</td>
+                  <td data-label="Credits" className="num">{formatNumber(job.creditsCharged)}</td>
+                  <td data-label="Created"><LocalTime iso={job.createdAt} /></td>
                 </tr>
               ))}
             </tbody>
