@@ -138,4 +138,55 @@ describe("curation in a real browser", () => {
     await screenshot(page, "curation-job-rows-phone");
     await page.setViewportSize({ width: 1200, height: 900 });
   });
+
+  it("small things: the company from email domains, .ods advice, one ledger line per job, a narrow new API key", async () => {
+    await browser.clearCookies();
+    page = await browser.newPage();
+    await signUp(page, appUrl, "small");
+    await uploadWithPicker(page, "sheet.ods", odsBytes(), "application/vnd.oasis.opendocument.spreadsheet");
+    const refusal = page.locator(".notice", { hasText: "We couldn't use that file" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/OpenDocument spreadsheet \(\.ods\).*save it as .*\.xlsx.* or CSV/);
+
+    const csv = "Name,Email,Title\nMaya,maya@brightwell-dental.com,Practice Manager\nJonas,jonas@nordlicht.de,Head of Operations\n";
+    await uploadWithPicker(page, "no-company.csv", csv);
+    await page.waitForURL("**/jobs/new?upload=*");
+    expect(await page.getByRole("list", { name: "What we found in your file" }).textContent()).toContain("the company is taken from each work email's domain");
+    await page.getByRole("button", { name: "Continue to mapping" }).click();
+    await page.getByText("No company column").waitFor();
+    await screenshot(page, "curation-company-from-email");
+    await page.getByRole("button", { name: "Continue to context" }).click();
+    await page.getByLabel("What do you sell? (in your words)").fill(SERVICE);
+    await page.getByRole("button", { name: "Continue to preview" }).click();
+    const lines = page.getByRole("region", { name: "Preview rows with their opening lines" }).locator(".line-cell");
+    await expect.poll(() => lines.count(), { timeout: 60_000 }).toBe(2);
+    expect(await lines.first().textContent()).toContain("Brightwell Dental");
+    await page.getByRole("button", { name: "Continue to run" }).click();
+    await page.getByRole("button", { name: /^Start run/ }).click();
+    await page.waitForURL(/\/jobs\/job_[^/?]+$/);
+    await expect.poll(() => page.locator(".page-head .badge").textContent(), { timeout: 90_000 }).toBe("Done");
+
+    await open(page, `${appUrl}/account`);
+    const ledger = page.getByRole("region", { name: "Credit ledger" });
+    expect(await ledger.getByRole("link", { name: "no-company.csv" }).count()).toBe(1);
+
+    await open(page, `${appUrl}/account/api-keys`);
+    const checked = await page.locator('input[name="scopes"]:checked').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    expect(checked).toEqual(["jobs:read"]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, `${appUrl}/jobs`);
+    expect(await fitsWidth()).toBe(true);
+    await screenshot(page, "curation-jobs-phone");
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
 });
+
+/** The start of an .ods file: a ZIP whose first entry, stored uncompressed, is `mimetype`. */
+function odsBytes(): Buffer {
+  const type = Buffer.from("application/vnd.oasis.opendocument.spreadsheet");
+  const header = Buffer.alloc(30);
+  Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0]).copy(header);
+  header[18] = header[22] = type.length;
+  header[26] = 8;
+  return Buffer.concat([header, Buffer.from("mimetype"), type, Buffer.from([0x50, 0x4b, 0x03, 0x04])]);
+}
