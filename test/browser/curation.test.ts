@@ -1,28 +1,16 @@
 import { readFileSync } from "node:fs";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { excelCsv, open, screenshot, signUp, throughContext, uploadWithPicker } from "./flows";
+import { browserSession } from "./session";
 
 /** Issue #15 in Chromium: the sample model labelled, saved contexts, and curating a finished job's rows. */
 const appUrl = inject("appUrl");
 const SERVICE = "We help sales teams book more meetings with research-backed cold emails.";
 const SAMPLE_TEXT = "Sample lines from the offline sample model — set LLM_API_KEY for real lines";
 
-let browser: BrowserContext;
+const session = browserSession();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.state === "fail" && page && !page.isClosed()) {
-    await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => undefined);
-  }
-});
 
 const previewLines = async () => {
   const rows = page.getByRole("region", { name: "Preview rows with their opening lines" }).locator("tbody tr");
@@ -41,8 +29,7 @@ const fitsWidth = () =>
 
 describe("curation in a real browser", () => {
   it("tries a sample list, labels sample lines, varies them with the tone, saves the context and prefills it next time", async () => {
-    await browser.clearCookies();
-    page = await browser.newPage();
+    page = await session.freshPage();
     await signUp(page, appUrl, "curate");
     await page.getByRole("button", { name: "Try it with a sample list" }).click();
     await page.waitForURL("**/jobs/new?upload=*");
@@ -82,8 +69,7 @@ describe("curation in a real browser", () => {
   });
 
   it("approves, edits, regenerates and filters rows, downloads the approved ones, and shows cards on a phone", async () => {
-    await browser.clearCookies();
-    page = await browser.newPage();
+    page = await session.freshPage();
     await signUp(page, appUrl, "rows");
     await uploadWithPicker(page, "rows.csv", excelCsv(6));
     await page.waitForURL("**/jobs/new?upload=*");
@@ -140,8 +126,7 @@ describe("curation in a real browser", () => {
   });
 
   it("small things: the company from email domains, .ods advice, one ledger line per job, a narrow new API key", async () => {
-    await browser.clearCookies();
-    page = await browser.newPage();
+    page = await session.freshPage();
     await signUp(page, appUrl, "small");
     await uploadWithPicker(page, "sheet.ods", odsBytes(), "application/vnd.oasis.opendocument.spreadsheet");
     const refusal = page.locator(".notice", { hasText: "We couldn't use that file" });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserSession } from "./session";
 import { ADMIN_EMAIL, excelCsv, open, screenshot, signUp, throughContext, uploadByDrop, uploadWithPicker } from "./flows";
 
 const appUrl = inject("appUrl");
@@ -9,28 +9,9 @@ const llmUrl = inject("llmUrl");
 const stripeUrl = inject("stripeUrl");
 const SERVICE = "We help sales teams book more meetings with research-backed cold emails.";
 
-let browser: BrowserContext;
+const session = browserSession();
+const freshPage = () => session.freshPage();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-// A failing step leaves a picture of the page behind, next to the app's log.
-afterEach(async ({ task }) => {
-  if (task.result?.state === "fail" && page && !page.isClosed()) {
-    await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => undefined);
-  }
-});
-
-async function freshPage(): Promise<Page> {
-  await browser.clearCookies();
-  const next = await browser.newPage();
-  next.on("pageerror", (error) => console.error(`[page error] ${error.message}`));
-  return next;
-}
 
 describe("the whole loop in a real browser", () => {
   it("signs up, uploads an Excel-style CSV, maps, previews, runs to 100% and downloads the file", async () => {

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { WizardNav } from "./WizardNav";
 import type { JobDraft } from "../../lib/job-spec";
 import type { BillingCatalogue, SavedContext } from "../../lib/types";
 import { ContextForm, type contextProblems } from "../ContextForm";
@@ -33,14 +33,7 @@ export function ContextStep({
       <SavedContexts contexts={contexts} context={draft.context} onApply={(context, contextId) => setDraft({ ...draft, context, contextId })} />
       <ContextForm value={draft.context} problems={problems} onChange={(context) => setDraft({ ...draft, context })} />
       <CostEstimate rows={rows} balance={balance} catalogue={catalogue} />
-      <div className="wizard-nav">
-        <Link to={backHref} className="button secondary">
-          Back
-        </Link>
-        <button type="button" className="button" onClick={onContinue}>
-          Continue to preview
-        </button>
-      </div>
+      <WizardNav backHref={backHref} continueLabel="Continue to preview" onContinue={onContinue} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { WizardNav } from "./WizardNav";
 import type { JobDraft } from "../../lib/job-spec";
 import { companyFromEmail, fittingProfiles } from "../../lib/mapping";
 import type { MappingProfile, Upload } from "../../lib/types";
@@ -49,14 +49,7 @@ export function MapStep({
         </Notice>
       ) : null}
       <SaveProfile mapping={draft.mapping} disabled={!mapOk} />
-      <div className="wizard-nav">
-        <Link to={backHref} className="button secondary">
-          Back
-        </Link>
-        <button type="button" className="button" onClick={onContinue}>
-          Continue to context
-        </button>
-      </div>
+      <WizardNav backHref={backHref} continueLabel="Continue to context" onContinue={onContinue} />
     </div>
   );
 }

@@ -1,36 +1,11 @@
-import { useState } from "react";
 import { useFetcher } from "react-router";
 import type { Mapping } from "../../lib/mapping";
 import type { MappingProfile } from "../../lib/types";
+import { SavedPicker } from "./SavedPicker";
 import type { WizardActionData } from "./types";
 
 export function ProfilePicker({ profiles, onApply }: { profiles: MappingProfile[]; onApply: (mapping: Mapping) => void }) {
-  const [selected, setSelected] = useState("");
-  if (profiles.length === 0) return null;
-  return (
-    <div className="profile-picker inline-form">
-      <label htmlFor="profile">Use a saved mapping</label>
-      <select id="profile" value={selected} onChange={(event) => setSelected(event.target.value)}>
-        <option value="">Choose…</option>
-        {profiles.map((profile) => (
-          <option key={profile.id} value={profile.id}>
-            {profile.name}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        className="button secondary small"
-        disabled={!selected}
-        onClick={() => {
-          const profile = profiles.find((item) => item.id === selected);
-          if (profile) onApply({ ...profile.mapping });
-        }}
-      >
-        Apply
-      </button>
-    </div>
-  );
+  return <SavedPicker id="profile" label="Use a saved mapping" className="profile-picker" items={profiles} onApply={(profile) => onApply({ ...profile.mapping })} />;
 }
 
 export function SaveProfile({ mapping, disabled }: { mapping: Mapping; disabled: boolean }) {

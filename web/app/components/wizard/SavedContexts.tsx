@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useFetcher } from "react-router";
 import { contextOfSaved } from "../../lib/saved-contexts";
 import type { JobContext, SavedContext } from "../../lib/types";
+import { SavedPicker } from "./SavedPicker";
 import type { WizardActionData } from "./types";
 
 /** Pick a saved context to fill the form, or save the form's context by name. */
@@ -14,7 +15,6 @@ export function SavedContexts({
   context: JobContext;
   onApply: (context: JobContext, contextId: string) => void;
 }) {
-  const [selected, setSelected] = useState("");
   const fetcher = useFetcher<WizardActionData>();
   const result = fetcher.data?.intent === "save-context" ? fetcher.data : null;
   // The context just saved is the one this job uses (so it is the one prefilled next time).
@@ -25,30 +25,13 @@ export function SavedContexts({
   const saved = result?.ok && "context" in result ? [result.context, ...contexts.filter((item) => item.id !== result.context.id)] : contexts;
   return (
     <div className="saved-contexts">
-      {saved.length > 0 ? (
-        <div className="inline-form">
-          <label htmlFor="saved-context">Use a saved context</label>
-          <select id="saved-context" value={selected} onChange={(event) => setSelected(event.target.value)}>
-            <option value="">Choose…</option>
-            {saved.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button secondary small"
-            disabled={!selected}
-            onClick={() => {
-              const item = saved.find((entry) => entry.id === selected);
-              if (item) onApply({ ...context, instructions: "", ...contextOfSaved(item) }, item.id);
-            }}
-          >
-            Apply
-          </button>
-        </div>
-      ) : null}
+      <SavedPicker
+        id="saved-context"
+        label="Use a saved context"
+        className="context-picker"
+        items={saved}
+        onApply={(item) => onApply({ ...context, instructions: "", ...contextOfSaved(item) }, item.id)}
+      />
       <fetcher.Form method="post" className="save-context inline-form">
         <input type="hidden" name="intent" value="save-context" />
         <input type="hidden" name="context" value={JSON.stringify(context)} />
