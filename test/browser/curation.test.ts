@@ -51,6 +51,9 @@ describe("curation in a real browser", () => {
     const professional = await previewLines();
     expect(professional).not.toEqual(friendly);
     for (const line of professional) expect(line).toMatch(/^“?[A-Z].*\.”?$/);
+    // Regenerate writes other lines for the same settings.
+    await page.getByRole("button", { name: "Regenerate" }).click();
+    await expect.poll(async () => (await previewLines()).join("|"), { timeout: 60_000 }).not.toBe(professional.join("|"));
 
     await page.getByRole("button", { name: "Continue to run" }).click();
     await page.getByRole("button", { name: /^Start run/ }).click();

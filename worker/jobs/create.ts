@@ -18,6 +18,7 @@ export interface JobRequest {
   extraColumns: string[];
   context: LineContext;
   previewRows: number;
+  previewAttempt?: number;
   maxCredits?: number;
   webhookUrl?: string;
   rowsPerRequest?: number;

@@ -11,6 +11,7 @@ import { emptyUsage, type Evidence } from "../llm/types";
 import type { ChunkIndex } from "../uploads/normalized";
 import { settingsFor, type JobRequest } from "./create";
 import { chunkResultKey, roomFor } from "./keys";
+import { regenerationFeedback } from "./regenerate";
 import { countRows, rowResultOf, writeResult } from "./results";
 import { readRange } from "./source";
 import type { JobRecord, PublicJob } from "./types";
@@ -62,6 +63,8 @@ export async function runPreview(
     context: settings.context,
     rowsPerRequest: settings.rowsPerRequest,
     usage: emptyUsage(),
+    // The same preview asked for again gets other lines, as a regenerated row does.
+    feedback: request.previewAttempt && request.previewAttempt > 1 ? regenerationFeedback(request.previewAttempt - 1) : undefined,
   });
   const rows = prospects.map((prospect) => rowResultOf(resolutions.get(prospect.id), 0));
 

@@ -213,3 +213,18 @@ describe("a list without a company column", () => {
     await expectError(noEmail, 400, "invalid_request");
   });
 });
+
+describe("a preview written again", () => {
+  it("asks for other lines with previewAttempt, so Regenerate changes them", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(3), 10);
+    const body = jobBody(upload.id, await createScenario(), { mode: "preview", previewRows: 3 });
+    const lines = async (extra: object) => (await json(await call("POST", "/v1/jobs", { token: user.accessToken, body: { ...body, ...extra } }))).results.map((row: { line: string }) => row.line);
+    const first = await lines({});
+    expect(await lines({})).toEqual(first);
+    const again = await lines({ previewAttempt: 2 });
+    expect(again).toHaveLength(3);
+    expect(again).not.toEqual(first);
+    await expectError(await call("POST", "/v1/jobs", { token: user.accessToken, body: { ...body, previewAttempt: 0 } }), 400, "invalid_request");
+  });
+});

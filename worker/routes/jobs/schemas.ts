@@ -50,6 +50,13 @@ export const CreateJobBody = z
     context: JobContextPatch.optional().openapi({ description: "Required (with `service`) unless `contextId` names a saved context; tone, language and maxWords default to friendly, en and 25" }),
     contextId: z.string().min(1).max(100).optional().openapi({ description: "A saved context (GET /v1/contexts) that fills `context`; fields given in `context` win" }),
     previewRows: z.number().int().min(1).max(20).default(5),
+    previewAttempt: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({ description: "Preview only: 2, 3, … when the same preview is written again, asking for other lines than before" }),
     maxCredits: z.number().int().min(1).max(10_000_000).optional().openapi({ description: "Run until this budget (or the balance) is spent, then pause" }),
     webhookUrl: z
       .url({ protocol: /^https?$/, message: "Must be an http(s) URL." })

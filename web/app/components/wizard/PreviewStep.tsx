@@ -14,9 +14,13 @@ export function PreviewStep({ spec, mapping, backHref, onContinue }: { spec: obj
   // Only while the lines are being written; the page's data refresh afterwards is not "writing".
   const busy = fetcher.state === "submitting";
   const result = fetcher.data?.intent === "preview" ? fetcher.data : null;
+  // Writing the same preview again asks for other lines (`previewAttempt`), as Regenerate promises.
+  const attempts = useRef<Record<string, number>>({});
   const generate = () => {
     setPreviewedWith(specJson);
-    fetcher.submit({ intent: "preview", job: specJson }, { method: "post" });
+    const attempt = (attempts.current[specJson] = (attempts.current[specJson] ?? 0) + 1);
+    const job = attempt > 1 ? JSON.stringify({ ...spec, previewAttempt: attempt }) : specJson;
+    fetcher.submit({ intent: "preview", job }, { method: "post" });
   };
   // The first visit writes the preview at once; after that, only when asked.
   const started = useRef(false);
