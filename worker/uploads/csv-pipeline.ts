@@ -2,6 +2,7 @@ import { parseCsv } from "../csv/parse";
 import { BlockReader, checkTail } from "./blocks";
 import { detectEncoding, StreamDecoder, type TextEncodingName } from "./encoding";
 import { detectDelimiter, detectLayout, isBlankRow, parseSniffText, unterminatedQuote } from "./layout";
+import { SummaryRowFilter } from "./summary-rows";
 import { LIMITS, rowTooLarge, unparseable } from "./limits";
 import { suggestMapping, type Mapping } from "./mapping";
 import { NormalizedCsvWriter, type NormalizedTarget } from "./normalized-writer";
@@ -95,6 +96,7 @@ async function streamRecords(
   // Watched fields: email and company; `cut` marks where cells past the last column begin.
   const scanner = new RecordScanner(delimiterByte, [email, company], width);
   const warnings = writer.warnings;
+  const summaries = new SummaryRowFilter(warnings);
   const utf8 = new TextDecoder();
   let records = 0;
   let headerLine = 0;
@@ -122,7 +124,11 @@ async function streamRecords(
           if (records === skipRecords) headerLine = scanner.recordLine;
           continue;
         }
-        if (isBlankRecord(bytes, start, end, delimiterByte)) continue;
+        if (isBlankRecord(bytes, start, end, delimiterByte)) {
+          summaries.blank();
+          continue;
+        }
+        if (summaries.watching && summaries.skip(parseCsv(utf8.decode(bytes.subarray(start, end)), delimiter)[0] ?? [], `line ${scanner.recordLine}`)) continue;
 
         // Fast path: the row's bytes are copied. In a comma file, quoted fields that need their quotes
         // are already in normalized form; cells past the last column must be empty.
@@ -143,7 +149,10 @@ async function streamRecords(
         const parsed = parseCsv(utf8.decode(bytes.subarray(start, end)), delimiter);
         if (parsed.length !== 1) throw new Error(`Scanner and parser disagree on the record at line ${scanner.recordLine}`);
         const values = parsed[0]!;
-        if (isBlankRow(values)) continue;
+        if (isBlankRow(values)) {
+          summaries.blank();
+          continue;
+        }
         writer.writeFields(values, headerWidth);
       }
       tail = bytes.subarray(scanner.pos);

@@ -8,7 +8,8 @@ export type WarningCode =
   | "formula_cells"
   | "no_header_row"
   | "no_company_column"
-  | "duplicates_checked_partly";
+  | "duplicates_checked_partly"
+  | "summary_row";
 
 export interface UploadWarning {
   code: WarningCode;

@@ -189,6 +189,15 @@ describe("POST /v1/uploads — bad input gets a clear 4xx and leaves nothing beh
     expect(await uploadRowCount(user.id)).toBe(0);
   });
 
+  it("does not count a Total row under the data (after a blank line) as a prospect, and says so", async () => {
+    const user = await signup();
+    const csv = "Name,Company,Deals\nAnn,Acme,3\nBob,Total Energies,2\n\nTotal,,5\n";
+    const upload = await json(await postUpload(user.accessToken, csv));
+    expect(upload.rowCount).toBe(2);
+    const note = upload.warnings.find((warning: { code: string }) => warning.code === "summary_row");
+    expect(note.message).toBe("The “Total” row at line 5 looks like a total under the data, so it is not counted as a prospect.");
+  });
+
   it("names an .ods file as OpenDocument and says to save it as XLSX or CSV", async () => {
     const user = await signup();
     const error = await expectError(await postUpload(user.accessToken, odsBytes(), { filename: "leads.ods" }), 415, "unsupported_file_type");

@@ -206,3 +206,15 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
   }
   return -1;
 }
+
+describe("an XLSX sheet with a summary under the data", () => {
+  it("leaves the Total row after the empty row out of the prospects, and says which row it was", async () => {
+    const user = await signup();
+    const rows = [["Name", "Company", "Deals"], ["Ann", "Acme", 3], ["Bob", "Globex", 2], [null, null, null], ["Grand total:", null, { formula: "SUM(C2:C3)", value: 5 }]];
+    const upload = await json(await postXlsx(user.accessToken, await buildXlsx([{ name: "Leads", rows }])));
+    expect(upload.rowCount).toBe(2);
+    expect(upload.warnings.map((warning: { message: string }) => warning.message)).toContain(
+      "The “Grand total:” row at row 5 looks like a total under the data, so it is not counted as a prospect.",
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { detectLayout, type TableLayout } from "../layout";
 import { LIMITS, unparseable } from "../limits";
 import { suggestMapping, type Mapping } from "../mapping";
 import { NormalizedCsvWriter, type NormalizedTarget } from "../normalized-writer";
+import { SummaryRowFilter } from "../summary-rows";
 import { SharedStrings, readSharedStrings } from "./shared-strings";
 import { readSheetRows, type SheetContext } from "./sheet";
 import { readStyles } from "./styles";
@@ -89,6 +90,8 @@ async function readSheet(
   let headerRow = 0;
   let suggestedMapping: Mapping = {};
   let declaredRows = 0;
+  let summaries: SummaryRowFilter | null = null;
+  let lastRow = 0;
 
   const start = () => {
     layout = detectLayout(lead.map((row) => row.cells));
@@ -96,11 +99,18 @@ async function readSheet(
     const data = lead.slice(layout.headerless ? 0 : layout.headerIndex + 1);
     suggestedMapping = suggestMapping(layout.columns, data.slice(0, LIMITS.mappingSampleRows).map((row) => row.cells));
     writer = NormalizedCsvWriter.forLayout(bucket, target, layout, suggestedMapping, rowsToCheck(sheetXmlBytes, declaredRows));
-    for (const row of data) write(writer, row.cells);
+    summaries = new SummaryRowFilter(writer.warnings);
+    lastRow = layout.headerless ? (data[0]?.rowNumber ?? 1) - 1 : headerRow;
+    for (const row of data) write(writer, row.rowNumber, row.cells);
     lead.length = 0;
   };
-  const write = (target: NormalizedCsvWriter, cells: string[]) => {
-    if (cells.some((cell) => cell.trim() !== "")) target.writeFields(cells, 0);
+  // Sheets leave empty rows out, so a gap in the row numbers is a blank row too.
+  const write = (target: NormalizedCsvWriter, rowNumber: number, cells: string[]) => {
+    if (rowNumber > lastRow + 1) summaries!.blank();
+    lastRow = rowNumber;
+    if (!cells.some((cell) => cell.trim() !== "")) return summaries!.blank();
+    if (summaries!.watching && summaries!.skip(cells, `row ${rowNumber}`)) return;
+    target.writeFields(cells, 0);
   };
 
   try {
@@ -109,7 +119,7 @@ async function readSheet(
       sheet.path,
       context,
       (rowNumber, cells) => {
-        if (writer) return write(writer, cells);
+        if (writer) return write(writer, rowNumber, cells);
         if (!cells.some((cell) => cell.trim() !== "")) return;
         lead.push({ rowNumber, cells });
         if (lead.length >= LEAD_ROWS) start();
