@@ -1,4 +1,4 @@
-import { unmappedColumns, type Mapping } from "../lib/mapping";
+import { companyFromEmail, unmappedColumns, type Mapping } from "../lib/mapping";
 import { MAPPING_FIELDS } from "../lib/types";
 import { TableWrap } from "./Notice";
 
@@ -29,7 +29,9 @@ export function MappingEditor({ columns, sampleRows, mapping, extraColumns, comp
               <div className="field" key={field.key}>
                 <label htmlFor={id}>
                   {field.label}
-                  {"required" in field && field.required ? <span className="required"> (required)</span> : null}
+                  {"required" in field && field.required ? (
+                    <span className="required">{companyFromEmail(mapping) ? " (from the email domain)" : " (required)"}</span>
+                  ) : null}
                 </label>
                 <select
                   id={id}
