@@ -1,6 +1,7 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../../worker/csv/parse";
-import { call, expectError, json, signup, signupAdmin, type TestUser } from "../../helpers";
+import { call, expectError, json, PASSWORD, signup, signupAdmin, type TestUser } from "../../helpers";
 import { adminGrant, allRows, createJobWithoutQueue, createScenario, createUploadFixture, jobBody, prospectRows, scenarioStats, startJob, updateScenario, waitForJob } from "./fixtures";
 
 /** Issue #15: edit, review, regenerate, filter and export a finished job's rows. */
@@ -226,5 +227,24 @@ describe("a preview written again", () => {
     expect(again).toHaveLength(3);
     expect(again).not.toEqual(first);
     await expectError(await call("POST", "/v1/jobs", { token: user.accessToken, body: { ...body, previewAttempt: 0 } }), 400, "invalid_request");
+  });
+});
+
+describe("the user's curation in the account export and deletion", () => {
+  it("exports saved contexts and row edits, never another user's, and deletes them with the account", async () => {
+    const { user, job } = await finishedJob(3);
+    await patchRow(user, job.id, 2, { line: "My own line for Globex here.", review: "approved" });
+    await call("POST", "/v1/contexts", { token: user.accessToken, body: { name: "Mine", service: "AI bookkeeping for agencies." } });
+    const other = await signup();
+    await call("POST", "/v1/contexts", { token: other.accessToken, body: { name: "Theirs", service: "Boats for rivers." } });
+    const data = await json(await call("GET", "/v1/account/export", { token: user.accessToken }));
+    expect(data.savedContexts.map((saved: { name: string }) => saved.name)).toEqual(["Mine"]);
+    expect(data.rowEdits).toEqual([expect.objectContaining({ jobId: job.id, row: 2, line: "My own line for Globex here.", edited: true, review: "approved" })]);
+
+    expect((await call("DELETE", "/v1/account", { token: user.accessToken, body: { password: PASSWORD } })).status).toBe(204);
+    const left = await env.DB.prepare("SELECT (SELECT COUNT(*) FROM row_overrides WHERE job_id = ?) AS edits, (SELECT COUNT(*) FROM saved_contexts WHERE user_id = ?) AS contexts")
+      .bind(job.id, user.id)
+      .first<{ edits: number; contexts: number }>();
+    expect(left).toEqual({ edits: 0, contexts: 0 });
   });
 });
