@@ -1,5 +1,5 @@
-import { ledgerFor } from "../../durable-objects/credit-ledger";
-import type { OutputPlan } from "../../durable-objects/job-room";
+import { ledgerFor } from "../credits/ledger";
+import type { OutputPlan } from "./room/contract";
 import { getConfig } from "../config";
 import type { Job } from "../db/schema";
 import { ApiError } from "../lib/errors";

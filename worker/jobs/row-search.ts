@@ -1,4 +1,4 @@
-import type { OutputPlan } from "../../durable-objects/job-room";
+import type { OutputPlan } from "./room/contract";
 import { loadOverrides, matchesFilter, type RowFilter } from "./row-overrides";
 import { readChunkRows, type JobRow } from "./rows";
 
