@@ -31,6 +31,7 @@ const CreditsQuery = PaginationQuery.extend({
 });
 
 const route = createRoute({
+  operationId: "getCredits",
   method: "get",
   path: "/v1/credits",
   tags: ["Credits"],

@@ -2,14 +2,15 @@ import type { App } from "../types";
 
 /** The OpenAPI document is generated from the route schemas; /docs renders it with no CDN. */
 export function registerDocs(app: App) {
-  app.doc31("/openapi.json", (c) => ({
+  app.doc31("/openapi.json", () => ({
     openapi: "3.1.0",
     info: {
       title: "Openline API",
       version: "1.0.0",
       description: "Personalized opening lines for prospect lists. Errors: {error: {code, message, details}}.",
     },
-    servers: [{ url: new URL(c.req.url).origin }],
+    // Relative: the origin this document was fetched from (the front door in production, npm start locally).
+    servers: [{ url: "/", description: "The origin serving this document" }],
   }));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -11,6 +11,8 @@ const HealthSchema = z
 export const HEALTH_PING = { type: "ping" } as const;
 
 const route = createRoute({
+  operationId: "getHealth",
+  security: [],
   method: "get",
   path: "/health",
   tags: ["Operations"],

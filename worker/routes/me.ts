@@ -10,6 +10,7 @@ const MeSchema = PublicUserSchema.extend({
 }).openapi("Me");
 
 const route = createRoute({
+  operationId: "getMe",
   method: "get",
   path: "/v1/me",
   tags: ["Account"],

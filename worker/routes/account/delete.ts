@@ -16,6 +16,7 @@ import { bearerSecurity, errorResponses, jsonBody } from "../openapi-schemas";
 const DeleteAccountBody = z.object({ password: PasswordSchema }).strict().openapi("DeleteAccountRequest");
 
 const route = createRoute({
+  operationId: "deleteAccount",
   method: "delete",
   path: "/v1/account",
   tags: ["Account"],

@@ -11,6 +11,7 @@ import { publicApiKey } from "../api-keys/schemas";
 import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas";
 
 const route = createRoute({
+  operationId: "exportAccount",
   method: "get",
   path: "/v1/account/export",
   tags: ["Account"],

@@ -9,6 +9,7 @@ import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas"
 
 const SecretSchema = z.object({ secret: z.string().openapi({ example: "whsec_…" }) }).openapi("WebhookSecret");
 const getRoute = createRoute({
+  operationId: "getWebhookSecret",
   path: "/v1/account/webhook-secret",
   tags: ["Account"],
   security: bearerSecurity,
@@ -19,6 +20,7 @@ const getRoute = createRoute({
 });
 
 const rotateRoute = createRoute({
+  operationId: "rotateWebhookSecret",
   path: "/v1/account/webhook-secret",
   tags: ["Account"],
   security: bearerSecurity,

@@ -26,6 +26,7 @@ const GrantBody = z
   .openapi("AdminGrantRequest");
 
 const route = createRoute({
+  operationId: "grantAdminCredits",
   method: "post",
   path: "/v1/admin/users/{id}/credits",
   tags: ["Admin"],

@@ -12,6 +12,7 @@ import { JobListQuery, JobSchema } from "../jobs/schemas";
 const AdminJobSchema = JobSchema.extend({ userId: z.string(), userEmail: z.string().nullable() }).openapi("AdminJob");
 
 const route = createRoute({
+  operationId: "listAdminJobs",
   method: "get",
   path: "/v1/admin/jobs",
   tags: ["Admin"],

@@ -15,6 +15,7 @@ const AdminUserSchema = PublicUserSchema.extend({
 }).openapi("AdminUser");
 
 const route = createRoute({
+  operationId: "listAdminUsers",
   method: "get",
   path: "/v1/admin/users",
   tags: ["Admin"],

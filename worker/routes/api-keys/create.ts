@@ -23,6 +23,7 @@ const CreatedApiKeySchema = ApiKeySchema.extend({
 }).openapi("CreatedApiKey");
 
 const route = createRoute({
+  operationId: "createApiKey",
   method: "post",
   path: "/v1/api-keys",
   tags: ["API keys"],

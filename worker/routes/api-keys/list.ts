@@ -9,6 +9,7 @@ import { bearerSecurity, errorResponses, jsonContent, listOf, PaginationQuery } 
 import { ApiKeySchema, publicApiKey } from "./schemas";
 
 const route = createRoute({
+  operationId: "listApiKeys",
   method: "get",
   path: "/v1/api-keys",
   tags: ["API keys"],

@@ -8,6 +8,7 @@ import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
 
 const route = createRoute({
+  operationId: "revokeApiKey",
   method: "delete",
   path: "/v1/api-keys/{id}",
   tags: ["API keys"],

@@ -19,6 +19,8 @@ export const LOGIN_LIMITS = {
 };
 
 const route = createRoute({
+  operationId: "login",
+  security: [],
   method: "post",
   path: "/v1/auth/login",
   tags: ["Auth"],

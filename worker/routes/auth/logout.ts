@@ -7,6 +7,8 @@ import { errorResponses, jsonBody } from "../openapi-schemas";
 const LogoutBody = z.object({ refreshToken: z.string().min(1).max(200) }).strict().openapi("LogoutRequest");
 
 const route = createRoute({
+  operationId: "logout",
+  security: [],
   method: "post",
   path: "/v1/auth/logout",
   tags: ["Auth"],

@@ -13,6 +13,8 @@ import { SessionSchema } from "./session-schema";
 const RefreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).strict().openapi("RefreshRequest");
 
 const route = createRoute({
+  operationId: "refreshSession",
+  security: [],
   method: "post",
   path: "/v1/auth/refresh",
   tags: ["Auth"],

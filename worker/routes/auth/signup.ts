@@ -29,6 +29,8 @@ export const SIGNUP_LIMITS = {
 };
 
 const route = createRoute({
+  operationId: "signup",
+  security: [],
   method: "post",
   path: "/v1/auth/signup",
   tags: ["Auth"],

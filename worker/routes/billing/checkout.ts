@@ -35,6 +35,7 @@ const CheckoutBody = z
 export const CHECKOUT_LIMIT = { name: "billing:checkout", limit: 30, windowSeconds: 3600 };
 
 const route = createRoute({
+  operationId: "createBillingCheckout",
   method: "post",
   path: "/v1/billing/checkout",
   tags: ["Billing"],

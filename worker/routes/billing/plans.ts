@@ -33,6 +33,8 @@ const CatalogueSchema = z
   .openapi("BillingCatalogue");
 
 const route = createRoute({
+  operationId: "listBillingPlans",
+  security: [],
   method: "get",
   path: "/v1/billing/plans",
   tags: ["Billing"],

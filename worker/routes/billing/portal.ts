@@ -10,6 +10,7 @@ import { UrlSchema } from "./schemas";
 export const PORTAL_LIMIT = { name: "billing:portal", limit: 30, windowSeconds: 3600 };
 
 const route = createRoute({
+  operationId: "createBillingPortal",
   method: "post",
   path: "/v1/billing/portal",
   tags: ["Billing"],

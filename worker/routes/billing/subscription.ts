@@ -17,6 +17,7 @@ const SubscriptionSchema = z
   .openapi("BillingSubscription");
 
 const route = createRoute({
+  operationId: "getBillingSubscription",
   method: "get",
   path: "/v1/billing/subscription",
   tags: ["Billing"],

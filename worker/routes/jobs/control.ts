@@ -11,6 +11,7 @@ export function registerBodylessJobControl(app: App, action: "cancel" | "pause",
   const route = createRoute({
     method: "post",
     path: `/v1/jobs/{id}/${action}`,
+    operationId: `${action}Job`,
     tags: ["Jobs"],
     summary,
     security: bearerSecurity,

@@ -14,6 +14,7 @@ import { CreateJobBody, JobSchema, PreviewJobSchema } from "./schemas";
 export const PREVIEW_LIMIT = { name: "preview:user", limit: 30, windowSeconds: 600 };
 
 const route = createRoute({
+  operationId: "createJob",
   method: "post",
   path: "/v1/jobs",
   tags: ["Jobs"],

@@ -37,6 +37,7 @@ const ticketOrAuth = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 const route = createRoute({
+  operationId: "streamJobEvents",
   method: "get",
   path: "/v1/jobs/{id}/events",
   tags: ["Jobs"],

@@ -8,6 +8,7 @@ import { loadOwnJob } from "./load";
 import { JobSchema } from "./schemas";
 
 const route = createRoute({
+  operationId: "getJob",
   method: "get",
   path: "/v1/jobs/{id}",
   tags: ["Jobs"],

@@ -10,6 +10,7 @@ import { bearerSecurity, errorResponses, jsonContent, listOf } from "../openapi-
 import { JobListQuery, JobSchema } from "./schemas";
 
 const route = createRoute({
+  operationId: "listJobs",
   method: "get",
   path: "/v1/jobs",
   tags: ["Jobs"],

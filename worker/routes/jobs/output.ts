@@ -14,6 +14,7 @@ import { loadOwnJob, outputPlanOf } from "./load";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const route = createRoute({
+  operationId: "downloadJobOutput",
   method: "get",
   path: "/v1/jobs/{id}/output",
   tags: ["Jobs"],

@@ -14,6 +14,7 @@ const ResumeBody = z
   .openapi("ResumeJobRequest");
 
 const route = createRoute({
+  operationId: "resumeJob",
   method: "post",
   path: "/v1/jobs/{id}/resume",
   tags: ["Jobs"],

@@ -8,6 +8,7 @@ import { controlAnswer, loadOwnJob } from "./load";
 import { JobSchema } from "./schemas";
 
 const route = createRoute({
+  operationId: "retryFailedJobRows",
   method: "post",
   path: "/v1/jobs/{id}/retry-failed",
   tags: ["Jobs"],

@@ -30,6 +30,7 @@ const RowsPage = z
   .openapi("JobRowsPage");
 
 const route = createRoute({
+  operationId: "listJobRows",
   method: "get",
   path: "/v1/jobs/{id}/rows",
   tags: ["Jobs"],

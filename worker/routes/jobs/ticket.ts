@@ -13,6 +13,7 @@ const TicketSchema = z
   .openapi("JobEventsTicket");
 
 const route = createRoute({
+  operationId: "createJobTicket",
   method: "post",
   path: "/v1/jobs/{id}/ticket",
   tags: ["Jobs"],

@@ -13,6 +13,7 @@ import { MAX_PROFILES, MappingProfileSchema, ProfileMappingInput, ProfileName, p
 const CreateProfileBody = z.object({ name: ProfileName, mapping: ProfileMappingInput }).strict().openapi("CreateMappingProfileRequest");
 
 const route = createRoute({
+  operationId: "createMappingProfile",
   method: "post",
   path: "/v1/mapping-profiles",
   tags: ["Mapping profiles"],

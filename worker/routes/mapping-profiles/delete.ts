@@ -8,6 +8,7 @@ import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
 
 const route = createRoute({
+  operationId: "deleteMappingProfile",
   method: "delete",
   path: "/v1/mapping-profiles/{id}",
   tags: ["Mapping profiles"],

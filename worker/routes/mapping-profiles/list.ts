@@ -9,6 +9,7 @@ import { bearerSecurity, errorResponses, jsonContent, listOf, PaginationQuery } 
 import { MappingProfileSchema, publicProfile } from "./schemas";
 
 const route = createRoute({
+  operationId: "listMappingProfiles",
   method: "get",
   path: "/v1/mapping-profiles",
   tags: ["Mapping profiles"],

@@ -15,6 +15,7 @@ const UpdateProfileBody = z
   .openapi("UpdateMappingProfileRequest");
 
 const route = createRoute({
+  operationId: "updateMappingProfile",
   method: "patch",
   path: "/v1/mapping-profiles/{id}",
   tags: ["Mapping profiles"],

@@ -27,6 +27,7 @@ const RAW_TYPES = [
 const binary = { type: "string", format: "binary" } as const;
 
 const route = createRoute({
+  operationId: "createUpload",
   method: "post",
   path: "/v1/uploads",
   tags: ["Uploads"],

@@ -9,6 +9,7 @@ import { deleteUpload } from "../../uploads/store";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
 
 const route = createRoute({
+  operationId: "deleteUpload",
   method: "delete",
   path: "/v1/uploads/{id}",
   tags: ["Uploads"],

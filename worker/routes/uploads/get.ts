@@ -9,6 +9,7 @@ import { bearerSecurity, errorResponses, IdParam, jsonContent } from "../openapi
 import { profilesForSuggestion, publicUpload, UploadSchema } from "./schemas";
 
 const route = createRoute({
+  operationId: "getUpload",
   method: "get",
   path: "/v1/uploads/{id}",
   tags: ["Uploads"],

@@ -9,6 +9,7 @@ import { bearerSecurity, errorResponses, jsonContent, listOf, PaginationQuery } 
 import { profilesForSuggestion, publicUpload, UploadSchema } from "./schemas";
 
 const route = createRoute({
+  operationId: "listUploads",
   method: "get",
   path: "/v1/uploads",
   tags: ["Uploads"],

@@ -13,6 +13,8 @@ const ReceivedSchema = z
   .openapi("StripeWebhookReceived");
 
 const route = createRoute({
+  operationId: "receiveStripeWebhook",
+  security: [],
   method: "post",
   path: "/v1/webhooks/stripe",
   tags: ["Billing"],
