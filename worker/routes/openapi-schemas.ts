@@ -23,29 +23,36 @@ const errorDescriptions: Partial<Record<ErrorCode, string>> = {
   rate_limited: "Too many requests; see Retry-After.",
 };
 
-/** The `responses` entries of a route's error answers. */
+type ErrorExample = { summary: string; value: { error: { code: ErrorCode; message: string; details: Record<string, unknown> } } };
+
+/** The `responses` entries of a route's error answers, each code with an example of its body. */
 export function errorResponses(...codes: ErrorCode[]) {
-  const responses: Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }> = {};
+  const responses: Record<
+    number,
+    { description: string; content: { "application/json": { schema: typeof ErrorSchema; examples: Record<string, ErrorExample> } } }
+  > = {};
   for (const code of codes) {
     const status = errorStatus[code];
     const description = errorDescriptions[code] ?? code;
     const existing = responses[status];
+    const examples = { ...existing?.content["application/json"].examples, [code]: { summary: description, value: { error: { code, message: description, details: {} } } } };
     responses[status] = {
       description: existing ? `${existing.description} / ${description}` : description,
-      content: { "application/json": { schema: ErrorSchema } },
+      content: { "application/json": { schema: ErrorSchema, examples } },
     };
   }
   return responses;
 }
 
-export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+/** A JSON answer; `example` (worker/routes/openapi-examples.ts) is what the docs and clients show. */
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string, example?: unknown) => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
 });
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+export const jsonBody = <T extends z.ZodType>(schema: T, example?: unknown) => ({
   required: true,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
 });
 
 export const bearerSecurity = [{ bearer: [] }];

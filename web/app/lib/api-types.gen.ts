@@ -1114,6 +1114,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ann@acme.example",
+                 *       "password": "correct horse battery staple",
+                 *       "name": "Ann"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignupRequest"];
             };
         };
@@ -1124,6 +1131,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "usr_0196a3f2c1d4e5f6a7b8c9d0",
+                     *         "email": "ann@acme.example",
+                     *         "name": "Ann",
+                     *         "plan": "free",
+                     *         "role": "user",
+                     *         "createdAt": "2026-11-22T10:15:00.000Z"
+                     *       },
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiJ9.…",
+                     *       "refreshToken": "rt_9f8e7d6c5b4a…",
+                     *       "expiresIn": 900
+                     *     }
+                     */
                     "application/json": components["schemas"]["Session"];
                 };
             };
@@ -1165,6 +1187,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ann@acme.example",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -1175,6 +1203,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "usr_0196a3f2c1d4e5f6a7b8c9d0",
+                     *         "email": "ann@acme.example",
+                     *         "name": "Ann",
+                     *         "plan": "free",
+                     *         "role": "user",
+                     *         "createdAt": "2026-11-22T10:15:00.000Z"
+                     *       },
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiJ9.…",
+                     *       "refreshToken": "rt_9f8e7d6c5b4a…",
+                     *       "expiresIn": 900
+                     *     }
+                     */
                     "application/json": components["schemas"]["Session"];
                 };
             };
@@ -1922,6 +1965,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "upl_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "filename": "leads.csv",
+                     *       "format": "csv",
+                     *       "sizeBytes": 9638,
+                     *       "encoding": "utf-8",
+                     *       "delimiter": ",",
+                     *       "headerRow": 1,
+                     *       "sheetName": null,
+                     *       "columns": [
+                     *         "First Name",
+                     *         "Company Name",
+                     *         "Job Title"
+                     *       ],
+                     *       "rowCount": 50,
+                     *       "sampleRows": [
+                     *         {
+                     *           "First Name": "Ann",
+                     *           "Company Name": "Acme",
+                     *           "Job Title": "CEO"
+                     *         }
+                     *       ],
+                     *       "suggestedMapping": {
+                     *         "first_name": "First Name",
+                     *         "company": "Company Name",
+                     *         "title": "Job Title"
+                     *       },
+                     *       "suggestedProfile": null,
+                     *       "warnings": [
+                     *         {
+                     *           "code": "duplicate_rows",
+                     *           "message": "2 rows share an email address",
+                     *           "rows": [
+                     *             3,
+                     *             4
+                     *           ],
+                     *           "count": 2
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-11-22T10:15:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Upload"];
                 };
             };
@@ -2390,6 +2476,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "uploadId": "upl_0196a3f2c1d4e5f6a7b8c9d0",
+                 *       "mode": "full",
+                 *       "mapping": {
+                 *         "company": "Company Name",
+                 *         "first_name": "First Name",
+                 *         "title": "Job Title"
+                 *       },
+                 *       "context": {
+                 *         "service": "We run outbound campaigns for B2B SaaS teams",
+                 *         "tone": "friendly",
+                 *         "language": "en",
+                 *         "maxWords": 25
+                 *       },
+                 *       "maxCredits": 1000,
+                 *       "webhookUrl": "https://crm.acme.example/hooks/openline"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateJobRequest"];
             };
         };
@@ -2400,6 +2505,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "job_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "uploadId": "upl_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "mode": "preview",
+                     *       "status": "succeeded",
+                     *       "pauseReason": null,
+                     *       "total": 1,
+                     *       "processed": 1,
+                     *       "succeeded": 1,
+                     *       "failed": 0,
+                     *       "creditsHeld": 0,
+                     *       "creditsCharged": 0,
+                     *       "createdAt": "2026-11-22T10:15:00.000Z",
+                     *       "startedAt": null,
+                     *       "finishedAt": null,
+                     *       "error": null,
+                     *       "maxCredits": 1000,
+                     *       "webhookUrl": "https://crm.acme.example/hooks/openline",
+                     *       "mapping": {
+                     *         "company": "Company Name",
+                     *         "first_name": "First Name",
+                     *         "title": "Job Title"
+                     *       },
+                     *       "extraColumns": [],
+                     *       "context": {
+                     *         "service": "We run outbound campaigns for B2B SaaS teams",
+                     *         "tone": "friendly",
+                     *         "language": "en",
+                     *         "maxWords": 25
+                     *       },
+                     *       "results": [
+                     *         {
+                     *           "row": 1,
+                     *           "input": {
+                     *             "First Name": "Ann",
+                     *             "Company Name": "Acme",
+                     *             "Job Title": "CEO"
+                     *           },
+                     *           "line": "Ann, running Acme as CEO means every outbound hour counts.",
+                     *           "status": "generated",
+                     *           "evidence": [
+                     *             {
+                     *               "field": "title",
+                     *               "value": "CEO"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PreviewJob"];
                 };
             };
@@ -2409,6 +2565,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "job_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "uploadId": "upl_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "mode": "full",
+                     *       "status": "queued",
+                     *       "pauseReason": null,
+                     *       "total": 50,
+                     *       "processed": 0,
+                     *       "succeeded": 0,
+                     *       "failed": 0,
+                     *       "creditsHeld": 50,
+                     *       "creditsCharged": 0,
+                     *       "createdAt": "2026-11-22T10:15:00.000Z",
+                     *       "startedAt": null,
+                     *       "finishedAt": null,
+                     *       "error": null,
+                     *       "maxCredits": 1000,
+                     *       "webhookUrl": "https://crm.acme.example/hooks/openline",
+                     *       "mapping": {
+                     *         "company": "Company Name",
+                     *         "first_name": "First Name",
+                     *         "title": "Job Title"
+                     *       },
+                     *       "extraColumns": [],
+                     *       "context": {
+                     *         "service": "We run outbound campaigns for B2B SaaS teams",
+                     *         "tone": "friendly",
+                     *         "language": "en",
+                     *         "maxWords": 25
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Job"];
                 };
             };
@@ -2494,6 +2683,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "job_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "uploadId": "upl_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "mode": "full",
+                     *       "status": "queued",
+                     *       "pauseReason": null,
+                     *       "total": 50,
+                     *       "processed": 0,
+                     *       "succeeded": 0,
+                     *       "failed": 0,
+                     *       "creditsHeld": 50,
+                     *       "creditsCharged": 0,
+                     *       "createdAt": "2026-11-22T10:15:00.000Z",
+                     *       "startedAt": null,
+                     *       "finishedAt": null,
+                     *       "error": null,
+                     *       "maxCredits": 1000,
+                     *       "webhookUrl": "https://crm.acme.example/hooks/openline",
+                     *       "mapping": {
+                     *         "company": "Company Name",
+                     *         "first_name": "First Name",
+                     *         "title": "Job Title"
+                     *       },
+                     *       "extraColumns": [],
+                     *       "context": {
+                     *         "service": "We run outbound campaigns for B2B SaaS teams",
+                     *         "tone": "friendly",
+                     *         "language": "en",
+                     *         "maxWords": 25
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Job"];
                 };
             };
@@ -2547,6 +2769,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "row": 1,
+                     *           "input": {
+                     *             "First Name": "Ann",
+                     *             "Company Name": "Acme",
+                     *             "Job Title": "CEO"
+                     *           },
+                     *           "line": "Ann, running Acme as CEO means every outbound hour counts.",
+                     *           "status": "generated",
+                     *           "evidence": [
+                     *             {
+                     *               "field": "title",
+                     *               "value": "CEO"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "total": 50,
+                     *       "offset": 0,
+                     *       "limit": 50,
+                     *       "nextOffset": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobRowsPage"];
                 };
             };

@@ -9,6 +9,7 @@ import { issueSession } from "../../lib/tokens";
 import { hitRateLimit, rateLimitByIp } from "../../middleware/rate-limit";
 import type { App } from "../../types";
 import { errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
+import { loginExample, sessionExample } from "../openapi-examples";
 import { SessionSchema } from "./session-schema";
 
 const LoginBody = z.object({ email: EmailSchema, password: PasswordSchema }).strict().openapi("LoginRequest");
@@ -26,9 +27,9 @@ const route = createRoute({
   tags: ["Auth"],
   summary: "Log in with email and password",
   middleware: [rateLimitByIp(LOGIN_LIMITS.perIp)] as const,
-  request: { body: jsonBody(LoginBody) },
+  request: { body: jsonBody(LoginBody, loginExample) },
   responses: {
-    200: jsonContent(SessionSchema, "A new session"),
+    200: jsonContent(SessionSchema, "A new session", sessionExample),
     ...errorResponses("invalid_request", "invalid_credentials", "rate_limited"),
   },
 });

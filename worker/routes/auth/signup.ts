@@ -12,6 +12,7 @@ import { idempotent } from "../../middleware/idempotency";
 import { clientIp, hitRateLimit, rateLimitByIp } from "../../middleware/rate-limit";
 import type { App } from "../../types";
 import { errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
+import { sessionExample, signupExample } from "../openapi-examples";
 import { SessionSchema } from "./session-schema";
 
 const SignupBody = z
@@ -36,9 +37,9 @@ const route = createRoute({
   tags: ["Auth"],
   summary: "Create an account (plan free, 500 credits)",
   middleware: [rateLimitByIp(SIGNUP_LIMITS.perIp), idempotent()] as const,
-  request: { body: jsonBody(SignupBody) },
+  request: { body: jsonBody(SignupBody, signupExample) },
   responses: {
-    201: jsonContent(SessionSchema, "The new account with its first session"),
+    201: jsonContent(SessionSchema, "The new account with its first session", sessionExample),
     ...errorResponses("invalid_request", "conflict", "rate_limited"),
   },
 });

@@ -7,6 +7,7 @@ import { idempotent } from "../../middleware/idempotency";
 import { hitRateLimit } from "../../middleware/rate-limit";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
+import { createJobExample, jobExample, jobRowExample } from "../openapi-examples";
 import { jobContextOf } from "./context";
 import { CreateJobBody, JobSchema, PreviewJobSchema } from "./schemas";
 
@@ -21,10 +22,10 @@ const route = createRoute({
   summary: "Preview a few rows now (free) or start a full job (credits held up front)",
   security: bearerSecurity,
   middleware: [requireAuth, requireScope("jobs:write"), idempotent()] as const,
-  request: { body: jsonBody(CreateJobBody) },
+  request: { body: jsonBody(CreateJobBody, createJobExample) },
   responses: {
-    200: jsonContent(PreviewJobSchema, "Preview: the job with its results inline"),
-    202: jsonContent(JobSchema, "Full job: queued"),
+    200: jsonContent(PreviewJobSchema, "Preview: the job with its results inline", { ...jobExample, mode: "preview", status: "succeeded", total: 1, processed: 1, succeeded: 1, creditsHeld: 0, results: [jobRowExample] }),
+    202: jsonContent(JobSchema, "Full job: queued", jobExample),
     ...errorResponses("invalid_request", "unauthorized", "insufficient_credits", "forbidden", "not_found", "conflict", "rate_limited"),
   },
 });

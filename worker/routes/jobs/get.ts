@@ -4,6 +4,7 @@ import { publicJobFromRow } from "../../jobs/public-job";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonContent } from "../openapi-schemas";
+import { jobExample } from "../openapi-examples";
 import { loadOwnJob } from "./load";
 import { JobSchema } from "./schemas";
 
@@ -17,7 +18,7 @@ const route = createRoute({
   middleware: [requireAuth, requireScope("jobs:read")] as const,
   request: { params: IdParam },
   responses: {
-    200: jsonContent(JobSchema, "The job"),
+    200: jsonContent(JobSchema, "The job", jobExample),
     ...errorResponses("unauthorized", "forbidden", "not_found"),
   },
 });

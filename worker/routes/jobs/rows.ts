@@ -5,6 +5,7 @@ import { readJobRows } from "../../jobs/rows";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonContent } from "../openapi-schemas";
+import { jobRowExample } from "../openapi-examples";
 import { loadOwnJob, outputPlanOf } from "./load";
 import { JobRowSchema } from "./schemas";
 
@@ -39,7 +40,7 @@ const route = createRoute({
   middleware: [requireAuth, requireScope("jobs:read")] as const,
   request: { params: IdParam, query: RowsQuery },
   responses: {
-    200: jsonContent(RowsPage, "A page of rows"),
+    200: jsonContent(RowsPage, "A page of rows", { data: [jobRowExample], total: 50, offset: 0, limit: 50, nextOffset: null }),
     ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict"),
   },
 });

@@ -10,20 +10,22 @@ export const JobStatusEnum = z.enum(JOB_STATUSES);
 
 /** Letters (any script), spaces, hyphens and apostrophes: "friendly", "pt-BR", "Schwiizerdütsch". */
 const WORDS_ONLY = /^\p{L}[\p{L}\p{M} '-]*$/u;
+// The document's `pattern` is the bare source: zod would write the flags into it, and no value matches that.
+const WORDS_ONLY_PATTERN = { pattern: WORDS_ONLY.source };
 
 /** The context's fields without defaults, so a partial one (over a saved context) fills nothing in. */
 export const contextFields = {
   service: z.string().trim().min(3).max(2000).openapi({ description: "What the sender sells, in their words" }),
   // Tone and language are written into the model's rules (not fenced as data like the service text),
   // so they are words only: no sentences, numbers or markup that could read as another rule.
-  tone: z.string().trim().min(1).max(40).regex(WORDS_ONLY, "Must be words only (letters, spaces, hyphens)."),
+  tone: z.string().trim().min(1).max(40).regex(WORDS_ONLY, "Must be words only (letters, spaces, hyphens).").openapi(WORDS_ONLY_PATTERN),
   language: z
     .string()
     .trim()
     .min(2)
     .max(35)
     .regex(WORDS_ONLY, "Must be an ISO code or a language name (letters, spaces, hyphens).")
-    .openapi({ description: "ISO code (en, de, fr, es, pt-BR, …) or a language name" }),
+    .openapi({ ...WORDS_ONLY_PATTERN, description: "ISO code (en, de, fr, es, pt-BR, …) or a language name" }),
   maxWords: z.number().int().min(MIN_MAX_WORDS).max(MAX_MAX_WORDS).openapi({ description: "Lines are between 72% of this and this many words (18–25 by default)" }),
   instructions: z.string().trim().max(1000).optional().openapi({ description: "Extra style wishes; they cannot override the rules" }),
 };

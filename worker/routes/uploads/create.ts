@@ -9,6 +9,7 @@ import { multipartBoundary, openMultipartFile } from "../../uploads/multipart";
 import { fileTooLarge } from "../../uploads/original";
 import { storeUpload } from "../../uploads/store";
 import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas";
+import { uploadExample } from "../openapi-examples";
 import { profilesForSuggestion, publicUpload, UploadSchema } from "./schemas";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -57,7 +58,7 @@ const route = createRoute({
     },
   },
   responses: {
-    201: jsonContent(UploadSchema, "The upload, with what was found in it"),
+    201: jsonContent(UploadSchema, "The upload, with what was found in it", uploadExample),
     ...errorResponses("invalid_request", "unauthorized", "forbidden", "conflict", "file_too_large", "unsupported_file_type", "unparseable_file", "rate_limited"),
   },
 });
