@@ -64,11 +64,13 @@ describe("file doctor", () => {
       encoding: "utf-8",
       delimiter: ";",
       headerRow: 1,
+      sheetName: null,
+      suggestedProfile: null,
       columns: ["A"],
       rowCount: 2,
       sampleRows: [],
       suggestedMapping: {},
-      warnings: [{ code: "empty_company", message: "Rows without a company will be skipped", rows: [7] }],
+      warnings: [{ code: "empty_company", message: "Rows without a company will be skipped", rows: [7], count: 1 }],
       createdAt: "x",
     };
     const html = render(<DoctorFindings upload={upload} />);
@@ -121,6 +123,12 @@ describe("job progress", () => {
     startedAt: "x",
     finishedAt: null,
     error: null,
+    pauseReason: null,
+    maxCredits: null,
+    webhookUrl: null,
+    mapping: { company: "Company" },
+    extraColumns: [],
+    context: {},
   };
   it("exposes the bar to assistive technology and shows pace and time left", () => {
     const html = render(<JobProgress job={job} rate={41.2} eta={183} />);
@@ -145,7 +153,7 @@ describe("rows table", () => {
           label="Rows"
           mapping={{ company: "Company", first_name: "First" }}
           rows={[
-            { row: 1, input: { Company: "Acme", First: "Ann" }, line: "Ann, Acme's new plant…", status: "succeeded" },
+            { row: 1, input: { Company: "Acme", First: "Ann" }, line: "Ann, Acme's new plant…", status: "generated" },
             { row: 2, input: { Company: "", First: "Bo" }, line: null, status: "skipped", reason: "No company" },
           ]}
         />,
@@ -181,8 +189,8 @@ describe("usage chart", () => {
         days={7}
         now={new Date("2026-11-22T12:00:00.000Z")}
         entries={[
-          { id: "1", delta: -120, reason: "job_charge", jobId: "job_1", createdAt: "2026-11-21T10:00:00.000Z" },
-          { id: "2", delta: -30, reason: "job_charge", jobId: "job_1", createdAt: "2026-11-22T10:00:00.000Z" },
+          { id: "1", delta: -120, reason: "job_charge", jobId: "job_1", note: null, createdAt: "2026-11-21T10:00:00.000Z" },
+          { id: "2", delta: -30, reason: "job_charge", jobId: "job_1", note: null, createdAt: "2026-11-22T10:00:00.000Z" },
         ]}
       />,
     );

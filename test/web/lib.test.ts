@@ -19,11 +19,13 @@ const upload: Upload = {
   encoding: "windows-1252",
   delimiter: ";",
   headerRow: 3,
+  sheetName: null,
+  suggestedProfile: null,
   columns: ["First Name", "Company Name", "Job Title", "Notes"],
   rowCount: 9812,
   sampleRows: [{ "First Name": "Ann", "Company Name": "Acme", "Job Title": "CEO", Notes: "" }],
-  suggestedMapping: { first_name: "First Name", company: "Company Name", title: "Job Title", email: "Gone Column", bogus: "Notes" },
-  warnings: [{ code: "duplicate_rows", message: "2 rows share an email address", rows: [3, 4] }],
+  suggestedMapping: { first_name: "First Name", company: "Company Name", title: "Job Title", email: "Gone Column", bogus: "Notes" } as Upload["suggestedMapping"],
+  warnings: [{ code: "duplicate_rows", message: "2 rows share an email address", rows: [3, 4], count: 2 }],
   createdAt: "2026-11-01T00:00:00.000Z",
 };
 
@@ -42,6 +44,12 @@ const job: Job = {
   startedAt: "2026-11-01T00:00:01.000Z",
   finishedAt: null,
   error: null,
+  pauseReason: null,
+  maxCredits: null,
+  webhookUrl: null,
+  mapping: { company: "Company" },
+  extraColumns: [],
+  context: {},
 };
 
 describe("the cost sentence", () => {
@@ -108,8 +116,8 @@ describe("mapping", () => {
   });
   it("offers only profiles whose columns all exist, and lists unmapped columns", () => {
     const profiles = [
-      { id: "p1", name: "fits", mapping: { company: "Company Name" } },
-      { id: "p2", name: "does not", mapping: { company: "Organisation" } },
+      { id: "p1", name: "fits", mapping: { company: "Company Name" }, createdAt: "x", updatedAt: "x" },
+      { id: "p2", name: "does not", mapping: { company: "Organisation" }, createdAt: "x", updatedAt: "x" },
     ];
     expect(fittingProfiles(profiles, upload.columns).map((profile) => profile.id)).toEqual(["p1"]);
     expect(unmappedColumns(upload.columns, { company: "Company Name", title: "Job Title" })).toEqual(["First Name", "Notes"]);
@@ -195,11 +203,11 @@ describe("usage over time", () => {
   it("sums job charges per UTC day, oldest day first", () => {
     const usage = dailyUsage(
       [
-        { id: "1", delta: -40, reason: "job_charge", jobId: "job_1", createdAt: "2026-11-22T01:00:00.000Z" },
-        { id: "2", delta: -60, reason: "job_charge", jobId: "job_1", createdAt: "2026-11-22T23:59:59.000Z" },
-        { id: "3", delta: -5, reason: "job_charge", jobId: "job_2", createdAt: "2026-11-20T10:00:00.000Z" },
-        { id: "4", delta: 500, reason: "signup", jobId: null, createdAt: "2026-11-20T10:00:00.000Z" },
-        { id: "5", delta: -7, reason: "job_charge", jobId: "job_3", createdAt: "2026-09-01T10:00:00.000Z" },
+        { id: "1", delta: -40, reason: "job_charge", jobId: "job_1", note: null, createdAt: "2026-11-22T01:00:00.000Z" },
+        { id: "2", delta: -60, reason: "job_charge", jobId: "job_1", note: null, createdAt: "2026-11-22T23:59:59.000Z" },
+        { id: "3", delta: -5, reason: "job_charge", jobId: "job_2", note: null, createdAt: "2026-11-20T10:00:00.000Z" },
+        { id: "4", delta: 500, reason: "signup", jobId: null, note: null, createdAt: "2026-11-20T10:00:00.000Z" },
+        { id: "5", delta: -7, reason: "job_charge", jobId: "job_3", note: null, createdAt: "2026-09-01T10:00:00.000Z" },
       ],
       7,
       now,

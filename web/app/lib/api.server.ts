@@ -1,6 +1,7 @@
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { cloudflareContext, sessionContext } from "./context.server";
 import { forwardedHeaders } from "./session.server";
+import { createOpenlineClient, type OpenlineClient } from "./openline-client";
 import type { ApiErrorBody } from "./types";
 
 /** What a loader or action passes in: the incoming request and the router context. */
@@ -13,46 +14,47 @@ export type ApiResult<T> =
   | { ok: true; status: number; data: T; headers: Headers }
   | { ok: false; status: number; error: ApiErrorBody; headers: Headers };
 
+/** What a typed client call answers (openapi-fetch's `{data, error, response}`). */
+export interface ClientAnswer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** One call through the typed client, e.g. `(api) => api.GET("/v1/jobs/{id}", { params: { path: { id } } })`. */
+export type ApiCall<T> = (api: OpenlineClient) => Promise<ClientAnswer<T>>;
+
 export interface ApiCallOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
-  json?: unknown;
   /** Defaults to the signed-in user's access token; `false` calls the API anonymously. */
   auth?: boolean;
-  idempotencyKey?: string;
 }
 
 /**
- * Calls the public API through the service binding with the user's bearer token. The UI never
- * reaches around the API: whatever a page does, an API-key client can do too.
+ * The typed client (openline-client.ts) over the service binding, with the user's bearer token. The
+ * UI never reaches around the API: whatever a page does, an API-key client can do too.
  */
-export async function callApi<T>({ request, context }: ServerArgs, path: string, options: ApiCallOptions = {}): Promise<ApiResult<T>> {
+export function apiClientFor({ request, context }: ServerArgs, options: ApiCallOptions = {}): OpenlineClient {
   const { env } = context.get(cloudflareContext);
   const { accessToken } = context.get(sessionContext);
-  const headers: Record<string, string> = { Accept: "application/json", ...forwardedHeaders(request) };
-  if (options.auth !== false && accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  if (options.json !== undefined) headers["Content-Type"] = "application/json";
-  if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
-  let response: Response;
+  return createOpenlineClient({
+    baseUrl: new URL(request.url).origin,
+    token: options.auth === false ? undefined : (accessToken ?? undefined),
+    headers: forwardedHeaders(request),
+    fetch: (call) => env.API.fetch(call),
+  });
+}
+
+/** Runs one typed call; an unreachable API or an answer that is not the error shape still gives an ApiErrorBody. */
+export async function callApi<T>(args: ServerArgs, call: ApiCall<T>, options: ApiCallOptions = {}): Promise<ApiResult<T>> {
+  let answer: ClientAnswer<T>;
   try {
-    response = await env.API.fetch(
-      new Request(new URL(path, request.url), {
-        method: options.method ?? "GET",
-        headers,
-        body: options.json === undefined ? undefined : JSON.stringify(options.json),
-      }),
-    );
+    answer = await call(apiClientFor(args, options));
   } catch {
     return { ok: false, status: 503, headers: new Headers(), error: unreachable() };
   }
-  const body = response.status === 204 ? null : await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = body ? JSON.parse(body) : null;
-  } catch {
-    parsed = null;
-  }
-  if (response.ok) return { ok: true, status: response.status, data: parsed as T, headers: response.headers };
-  const error = (parsed as { error?: ApiErrorBody } | null)?.error;
+  const { response } = answer;
+  if (response.ok) return { ok: true, status: response.status, data: answer.data as T, headers: response.headers };
+  const error = (answer.error as { error?: Partial<ApiErrorBody> } | null | undefined)?.error;
   return {
     ok: false,
     status: response.status,
@@ -69,8 +71,8 @@ function unreachable(): ApiErrorBody {
 }
 
 /** For loaders: the data, or a thrown answer the route's ErrorBoundary shows (401 sends the user to log in). */
-export async function loadFromApi<T>(args: ServerArgs, path: string): Promise<T> {
-  const result = await callApi<T>(args, path);
+export async function loadFromApi<T>(args: ServerArgs, call: ApiCall<T>): Promise<T> {
+  const result = await callApi(args, call);
   if (result.ok) return result.data;
   throw apiFailure(args.request, result);
 }
@@ -90,8 +92,8 @@ export function loginRedirect(request: Request): Response {
 }
 
 /** Like loadFromApi, but a missing route or another failure becomes `null` (optional page parts). */
-export async function loadOptional<T>(args: ServerArgs, path: string): Promise<T | null> {
-  const result = await callApi<T>(args, path);
+export async function loadOptional<T>(args: ServerArgs, call: ApiCall<T>): Promise<T | null> {
+  const result = await callApi(args, call);
   if (result.ok) return result.data;
   if (result.status === 401) throw loginRedirect(args.request);
   return null;
@@ -110,4 +112,9 @@ export async function fetchApiRaw({ request, context }: ServerArgs, path: string
 export function field(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value.trim() : "";
+}
+
+/** The `Idempotency-Key` header of a creating POST, when the form carried one. */
+export function idempotencyHeader(key: string): Record<string, string> {
+  return key ? { "Idempotency-Key": key } : {};
 }

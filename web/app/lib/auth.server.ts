@@ -47,7 +47,7 @@ export async function authenticate(args: ServerArgs, kind: "login" | "signup"): 
   const password = String(form.get("password") ?? "");
   const name = String(form.get("name") ?? "").trim();
   const body = kind === "signup" ? { email, password, ...(name ? { name } : {}) } : { email, password };
-  const result = await callApi<Session>(args, `/v1/auth/${kind}`, { method: "POST", json: body, auth: false });
+  const result = await callApi(args, (api) => (kind === "signup" ? api.POST("/v1/auth/signup", { body }) : api.POST("/v1/auth/login", { body })), { auth: false });
   if (result.ok) return redirectWithSession(safeNext(form.get("next"), kind === "signup" ? "/jobs/new" : "/jobs"), result.data);
   return data<AuthFormResult>(
     { error: result.error, fieldErrors: fieldErrorsOf(result.error), values: { email, name } },
@@ -58,7 +58,7 @@ export async function authenticate(args: ServerArgs, kind: "login" | "signup"): 
 /** Revokes the refresh-token family at the API and clears the cookies, whatever the API says. */
 export async function logout(args: ServerArgs): Promise<Response> {
   const { refreshToken } = readSessionCookies(args.request);
-  if (refreshToken) await callApi(args, "/v1/auth/logout", { method: "POST", json: { refreshToken }, auth: false });
+  if (refreshToken) await callApi(args, (api) => api.POST("/v1/auth/logout", { body: { refreshToken } }), { auth: false });
   const headers = new Headers();
   for (const cookie of clearSessionCookies()) headers.append("Set-Cookie", cookie);
   return redirect("/", { headers });

@@ -4,6 +4,7 @@ import type { Route } from "./+types/account.billing";
 import { Notice } from "../components/Notice";
 import { PricingTable } from "../components/PricingTable";
 import { callApi, field, loadOptional, loginRedirect } from "../lib/api.server";
+import type { Schemas } from "../lib/openline-client";
 import { sessionContext } from "../lib/context.server";
 import { formatMoney, formatNumber } from "../lib/format";
 import type { ApiErrorBody, BillingCatalogue, Plan, Subscription } from "../lib/types";
@@ -13,8 +14,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Plan & billing · Openl
 
 export async function loader(args: Route.LoaderArgs) {
   const [catalogue, subscription] = await Promise.all([
-    loadOptional<BillingCatalogue>(args, "/v1/billing/plans"),
-    loadOptional<Subscription>(args, "/v1/billing/subscription"),
+    loadOptional(args, (api) => api.GET("/v1/billing/plans")),
+    loadOptional(args, (api) => api.GET("/v1/billing/subscription")),
   ]);
   const user = args.context.get(sessionContext).user!;
   return { catalogue, subscription, plan: user.plan, balance: user.credits.balance };
@@ -26,13 +27,14 @@ export type BillingActionData = { error: ApiErrorBody };
 export async function action(args: Route.ActionArgs) {
   const form = await readForm(args.request);
   const intent = field(form, "intent");
-  let path = "/v1/billing/checkout";
-  let json: unknown;
-  if (intent === "checkout-plan") json = { plan: field(form, "plan") };
-  else if (intent === "checkout-pack") json = { pack: field(form, "pack") || "credits", quantity: Number(field(form, "quantity") || "1") };
-  else if (intent === "portal") path = "/v1/billing/portal";
-  else return data<BillingActionData>({ error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });
-  const result = await callApi<{ url: string }>(args, path, { method: "POST", json });
+  // The form's values go as typed: the API validates them and answers what is wrong.
+  let checkout: unknown;
+  if (intent === "checkout-plan") checkout = { plan: field(form, "plan") };
+  else if (intent === "checkout-pack") checkout = { pack: field(form, "pack") || "credits", quantity: Number(field(form, "quantity") || "1") };
+  else if (intent !== "portal") return data<BillingActionData>({ error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });
+  const result = await callApi(args, (api) =>
+    intent === "portal" ? api.POST("/v1/billing/portal") : api.POST("/v1/billing/checkout", { body: checkout as Schemas["CheckoutRequest"] }),
+  );
   if (result.ok) return redirect(result.data.url);
   if (result.status === 401) throw loginRedirect(args.request);
   const error =

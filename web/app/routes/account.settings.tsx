@@ -11,7 +11,7 @@ import { readForm } from "../lib/form.server";
 export const meta: Route.MetaFunction = () => [{ title: "Settings & data · Openline" }];
 
 export async function loader(args: Route.LoaderArgs) {
-  return { webhookSecret: (await loadFromApi<{ secret: string }>(args, "/v1/account/webhook-secret")).secret };
+  return { webhookSecret: (await loadFromApi(args, (api) => api.GET("/v1/account/webhook-secret"))).secret };
 }
 
 export type SettingsActionData = { intent: string; ok: true } | { intent: string; ok: false; error: ApiErrorBody };
@@ -20,7 +20,7 @@ export async function action(args: Route.ActionArgs) {
   const form = await readForm(args.request);
   const intent = field(form, "intent");
   if (intent === "rotate-secret") {
-    const result = await callApi<{ secret: string }>(args, "/v1/account/webhook-secret", { method: "POST" });
+    const result = await callApi(args, (api) => api.POST("/v1/account/webhook-secret"));
     if (result.ok) return { intent, ok: true } satisfies SettingsActionData;
     if (result.status === 401) throw loginRedirect(args.request);
     return data<SettingsActionData>({ intent, ok: false, error: result.error }, { status: result.status });
@@ -29,7 +29,7 @@ export async function action(args: Route.ActionArgs) {
     if (field(form, "confirm") !== "delete") {
       return data<SettingsActionData>({ intent, ok: false, error: { code: "invalid_request", message: "Type “delete” to confirm.", details: {} } }, { status: 400 });
     }
-    const result = await callApi<null>(args, "/v1/account", { method: "DELETE", json: { password: String(form.get("password") ?? "") } });
+    const result = await callApi(args, (api) => api.DELETE("/v1/account", { body: { password: String(form.get("password") ?? "") } }));
     if (result.ok) {
       const headers = new Headers();
       for (const cookie of clearSessionCookies()) headers.append("Set-Cookie", cookie);

@@ -4,7 +4,7 @@ import { LocalTime } from "../components/LocalTime";
 import type { Route } from "./+types/admin";
 import { EmptyState, Notice, TableWrap } from "../components/Notice";
 import { StatusBadge } from "../components/StatusBadge";
-import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
+import { callApi, field, idempotencyHeader, loadFromApi, loginRedirect } from "../lib/api.server";
 import { useIdempotencyKey } from "../lib/browser";
 import { formatNumber } from "../lib/format";
 import { requireAdminMiddleware } from "../lib/middleware.server";
@@ -16,19 +16,20 @@ export const middleware: Route.MiddlewareFunction[] = [requireAdminMiddleware];
 
 export async function loader(args: Route.LoaderArgs) {
   const params = new URL(args.request.url).searchParams;
-  const users = new URLSearchParams({ limit: "25" });
+  const users: Record<string, string | number> = { limit: 25 };
   for (const [from, to] of [["email", "email"], ["usersCursor", "cursor"]] as const) {
     const value = params.get(from);
-    if (value) users.set(to, value);
+    if (value) users[to] = value;
   }
-  const jobs = new URLSearchParams({ limit: "25" });
+  const jobs: Record<string, string | number> = { limit: 25 };
   for (const [from, to] of [["status", "status"], ["userId", "userId"], ["jobsCursor", "cursor"]] as const) {
     const value = params.get(from);
-    if (value) jobs.set(to, value);
+    if (value) jobs[to] = value;
   }
   const [userPage, jobPage] = await Promise.all([
-    loadFromApi<Page<AdminUser>>(args, `/v1/admin/users?${users}`),
-    callApi<Page<Job>>(args, `/v1/admin/jobs?${jobs}`),
+    // Filters go as typed: the API refuses a bad one (shown below for the jobs list).
+    loadFromApi(args, (api) => api.GET("/v1/admin/users", { params: { query: users as { limit: number } } })),
+    callApi(args, (api) => api.GET("/v1/admin/jobs", { params: { query: jobs as { limit: number } } })),
   ]);
   if (!jobPage.ok && jobPage.status === 401) throw loginRedirect(args.request);
   // A filter the API refuses (a mistyped user id, say) is the operator's to fix, not an outage.
@@ -41,12 +42,14 @@ export type GrantActionData = { ok: true; userId: string; balance: number } | { 
 export async function action(args: Route.ActionArgs) {
   const form = await readForm(args.request);
   const userId = field(form, "userId");
-  const result = await callApi<{ balance: number }>(args, `/v1/admin/users/${encodeURIComponent(userId)}/credits`, {
-    method: "POST",
-    // As typed: the API refuses what is not a whole number (parseInt would make "2.5" a grant of 2).
-    json: { delta: Number(field(form, "delta")), reason: field(form, "reason") },
-    idempotencyKey: field(form, "idempotencyKey") || undefined,
-  });
+  const result = await callApi(args, (api) =>
+    api.POST("/v1/admin/users/{id}/credits", {
+      params: { path: { id: userId } },
+      // As typed: the API refuses what is not a whole number (parseInt would make "2.5" a grant of 2).
+      body: { delta: Number(field(form, "delta")), reason: field(form, "reason") },
+      headers: idempotencyHeader(field(form, "idempotencyKey")),
+    }),
+  );
   if (result.ok) return { ok: true, userId, balance: result.data.balance } satisfies GrantActionData;
   if (result.status === 401) throw loginRedirect(args.request);
   return data<GrantActionData>({ ok: false, userId, error: result.error }, { status: result.status });

@@ -12,7 +12,7 @@ export const meta: Route.MetaFunction = () => [
 ];
 
 export async function loader(args: Route.LoaderArgs) {
-  const catalogue = await loadOptional<BillingCatalogue>(args, "/v1/billing/plans");
+  const catalogue = await loadOptional(args, (api) => api.GET("/v1/billing/plans"));
   return { catalogue, signedIn: args.context.get(sessionContext).user !== null };
 }
 

@@ -13,10 +13,10 @@ export const meta: Route.MetaFunction = () => [{ title: "Jobs · Openline" }];
 export async function loader(args: Route.LoaderArgs) {
   const cursor = new URL(args.request.url).searchParams.get("cursor");
   // Previews are free scratch runs: the list shows the real runs.
-  const query = `mode=full&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+  const query = { mode: "full" as const, limit: 20, ...(cursor ? { cursor } : {}) };
   const [jobs, uploads] = await Promise.all([
-    loadFromApi<Page<Job>>(args, `/v1/jobs?${query}`),
-    loadOptional<Page<Upload>>(args, "/v1/uploads?limit=100"),
+    loadFromApi(args, (api) => api.GET("/v1/jobs", { params: { query } })),
+    loadOptional(args, (api) => api.GET("/v1/uploads", { params: { query: { limit: 100 } } })),
   ]);
   const filenames = Object.fromEntries((uploads?.data ?? []).map((upload) => [upload.id, upload.filename]));
   return { jobs, filenames, paged: Boolean(cursor) };
