@@ -23,13 +23,24 @@ const errorDescriptions: Partial<Record<ErrorCode, string>> = {
   rate_limited: "Too many requests; see Retry-After.",
 };
 
+/** What a 429 carries besides its body (worker/middleware/rate-limit.ts; successful answers carry the last two too). */
+const RATE_LIMITED_HEADERS = {
+  "Retry-After": { description: "Seconds until the window resets", schema: { type: "integer" as const } },
+  "RateLimit-Policy": { description: 'IETF draft: each limit of the route, `"name";q=<quota>;w=<window seconds>`', schema: { type: "string" as const } },
+  RateLimit: { description: 'IETF draft: each limit\'s state, `"name";r=<remaining>;t=<seconds to reset>`', schema: { type: "string" as const } },
+};
+
 type ErrorExample = { summary: string; value: { error: { code: ErrorCode; message: string; details: Record<string, unknown> } } };
 
 /** The `responses` entries of a route's error answers, each code with an example of its body. */
 export function errorResponses(...codes: ErrorCode[]) {
   const responses: Record<
     number,
-    { description: string; content: { "application/json": { schema: typeof ErrorSchema; examples: Record<string, ErrorExample> } } }
+    {
+      description: string;
+      content: { "application/json": { schema: typeof ErrorSchema; examples: Record<string, ErrorExample> } };
+      headers?: typeof RATE_LIMITED_HEADERS;
+    }
   > = {};
   for (const code of codes) {
     const status = errorStatus[code];
@@ -39,6 +50,7 @@ export function errorResponses(...codes: ErrorCode[]) {
     responses[status] = {
       description: existing ? `${existing.description} / ${description}` : description,
       content: { "application/json": { schema: ErrorSchema, examples } },
+      ...(code === "rate_limited" ? { headers: RATE_LIMITED_HEADERS } : {}),
     };
   }
   return responses;

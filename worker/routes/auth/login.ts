@@ -37,7 +37,7 @@ const route = createRoute({
 export function registerLogin(app: App) {
   app.openapi(route, async (c) => {
     const { email, password } = c.req.valid("json");
-    await hitRateLimit(c.env, LOGIN_LIMITS.perEmail, email);
+    await hitRateLimit(c, LOGIN_LIMITS.perEmail, email);
     const db = getDb(c.env);
     const [user] = await db.select().from(users).where(eq(users.email, email));
     // Unknown emails cost the same hash as known ones, so timing does not reveal accounts.

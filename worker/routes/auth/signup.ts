@@ -47,7 +47,7 @@ const route = createRoute({
 export function registerSignup(app: App) {
   app.openapi(route, async (c) => {
     const { email, password, name } = c.req.valid("json");
-    await hitRateLimit(c.env, SIGNUP_LIMITS.perEmail, email);
+    await hitRateLimit(c, SIGNUP_LIMITS.perEmail, email);
     const db = getDb(c.env);
     const id = newId("usr");
     const passwordHash = await hashPassword(password);

@@ -53,7 +53,7 @@ export function registerBillingCheckout(app: App) {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     const { user } = c.var.auth;
-    await hitRateLimit(c.env, CHECKOUT_LIMIT, user.id);
+    await hitRateLimit(c, CHECKOUT_LIMIT, user.id);
     const url = await createCheckoutSession(
       c.env,
       user,

@@ -26,7 +26,7 @@ const route = createRoute({
 export function registerBillingPortal(app: App) {
   app.openapi(route, async (c) => {
     const { user } = c.var.auth;
-    await hitRateLimit(c.env, PORTAL_LIMIT, user.id);
+    await hitRateLimit(c, PORTAL_LIMIT, user.id);
     return c.json({ url: await createPortalSession(c.env, user, c.var.log) }, 201);
   });
 }

@@ -35,7 +35,7 @@ export function registerCreateJob(app: App) {
     const body = c.req.valid("json");
     const { user } = c.var.auth;
     // Before any read: a client over its preview limit costs one D1 write, not an upload load.
-    if (body.mode === "preview") await hitRateLimit(c.env, PREVIEW_LIMIT, user.id);
+    if (body.mode === "preview") await hitRateLimit(c, PREVIEW_LIMIT, user.id);
     const { upload, index } = await loadUploadFor(c.env, user.id, body.uploadId);
     const mapping = body.mapping as Record<string, string>;
     checkColumns(upload, mapping, body.extraColumns);

@@ -67,7 +67,7 @@ export function registerCreateUpload(app: App) {
   app.openapi(route, async (c) => {
     const { user } = c.var.auth;
     const query = c.req.valid("query");
-    await hitRateLimit(c.env, { name: "uploads:user", limit: 120, windowSeconds: 3600 }, user.id);
+    await hitRateLimit(c, { name: "uploads:user", limit: 120, windowSeconds: 3600 }, user.id);
 
     const contentType = c.req.header("content-type") ?? "";
     const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
