@@ -1,5 +1,6 @@
 import { failDeadChunk } from "../worker/jobs/chunk-runner";
 import type { JobsQueueMessage } from "../worker/jobs/types";
+import { markGivenUp, urlHost } from "../worker/jobs/webhook-deliveries";
 import type { Logger } from "../worker/lib/logger";
 
 /**
@@ -12,7 +13,11 @@ export async function consumeDeadLetters(messages: readonly Message<unknown>[], 
       const body = message.body as JobsQueueMessage | null;
       try {
         if (body?.type === "chunk") await failDeadChunk(body, { env, log });
-        else if (body?.type === "webhook") log.error("webhook given up after retries", { jobId: body.jobId, deliveryId: body.deliveryId, url: body.url });
+        else if (body?.type === "webhook") {
+          // Hosts only in logs: a webhook URL may carry a token.
+          log.error("webhook given up after retries", { jobId: body.jobId, deliveryId: body.deliveryId, host: urlHost(body.url) });
+          await markGivenUp(env, body.deliveryId);
+        }
         message.ack();
       } catch (error) {
         log.error("dead letter failed, retried", { error, attempts: message.attempts });

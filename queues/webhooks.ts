@@ -1,27 +1,30 @@
-import { deliverWebhook, webhookRetryDelay } from "../worker/jobs/webhook";
+import { deliverQueued } from "../worker/jobs/webhook-deliveries";
 import type { WebhookMessage } from "../worker/jobs/types";
+import { webhookRetryDelay } from "../worker/jobs/webhook";
 import type { Logger } from "../worker/lib/logger";
 
 /**
- * Delivers job webhooks; a receiver that does not answer 2xx gets the same delivery again later. Each
- * message is settled on its own and nothing is thrown: the batch may also carry chunk runs in flight.
+ * Delivers job webhooks (each attempt recorded, worker/jobs/webhook-deliveries.ts); a receiver that does
+ * not answer 2xx gets the same delivery again later. Each message is settled on its own and nothing is
+ * thrown: the batch may also carry chunk runs in flight.
  */
 export async function consumeWebhooks(messages: Message<WebhookMessage>[], env: Env, log: Logger): Promise<void> {
   await Promise.all(
     messages.map(async (message) => {
       let reason: string;
+      let delaySeconds = webhookRetryDelay(message.attempts);
       try {
-        const result = await deliverWebhook(env, message.body);
-        if (result.delivered || result.final) {
+        const outcome = await deliverQueued(env, message.body, message.attempts);
+        if (outcome.kind === "ack") {
           message.ack();
           return;
         }
-        reason = result.reason;
+        ({ reason, delaySeconds } = outcome);
       } catch (error) {
         reason = error instanceof Error ? error.message : String(error);
       }
       log.warn("webhook delivery failed, retried", { jobId: message.body.jobId, deliveryId: message.body.deliveryId, reason, attempts: message.attempts });
-      message.retry({ delaySeconds: webhookRetryDelay(message.attempts) });
+      message.retry({ delaySeconds });
     }),
   );
 }

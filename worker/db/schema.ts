@@ -216,10 +216,39 @@ export const savedContexts = sqliteTable(
   (t) => [index("saved_contexts_user").on(t.userId, t.id)],
 );
 
+/**
+ * Every outbound webhook delivery with its latest attempt (worker/jobs/webhook-deliveries.ts), so users
+ * can see and repeat them; kept 30 days (worker/maintenance.ts). `id` is the `Openline-Delivery`
+ * header; `body` is what was signed, so a redelivery sends the same bytes.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    jobId: text("job_id"),
+    event: text("event").notNull(),
+    url: text("url").notNull(),
+    urlHost: text("url_host").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["delivered", "retrying", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull(),
+    lastResponseCode: integer("last_response_code"),
+    lastError: text("last_error"),
+    lastAttemptAt: text("last_attempt_at").notNull(),
+    nextRetryAt: text("next_retry_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_deliveries_user").on(t.userId, t.createdAt, t.id), index("webhook_deliveries_created").on(t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
 export type MappingProfile = typeof mappingProfiles.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type RowOverride = typeof rowOverrides.$inferSelect;
 export type SavedContext = typeof savedContexts.$inferSelect;

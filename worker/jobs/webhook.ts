@@ -10,7 +10,9 @@ import type { WebhookMessage } from "./types";
  * through the queue until the receiver answers 2xx.
  */
 export const SIGNATURE_HEADER = "Openline-Signature";
+export const DELIVERY_HEADER = "Openline-Delivery";
 export const WEBHOOK_TIMEOUT_MS = 10_000;
+export const USER_DELETED = "user deleted";
 
 export async function signatureHeader(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Promise<string> {
   return `t=${timestamp},v1=${await hmacSha256Hex(secret, `${timestamp}.${body}`)}`;
@@ -27,21 +29,32 @@ export function webhookRetryDelay(attempts: number): number {
 
 export type DeliveryResult = { delivered: true; status: number } | { delivered: false; status: number | null; reason: string; final?: boolean };
 
+/** One signed POST: the same `body` and delivery id each time, a fresh timestamp and signature. */
+export interface SignedPost {
+  deliveryId: string;
+  userId: string;
+  url: string;
+  body: string;
+}
+
 export async function deliverWebhook(env: Env, message: WebhookMessage): Promise<DeliveryResult> {
-  const [user] = await getDb(env).select({ secret: users.webhookSecret }).from(users).where(eq(users.id, message.userId));
+  return postSigned(env, { deliveryId: message.deliveryId, userId: message.userId, url: message.url, body: webhookBody(message) });
+}
+
+export async function postSigned(env: Env, post: SignedPost): Promise<DeliveryResult> {
+  const [user] = await getDb(env).select({ secret: users.webhookSecret }).from(users).where(eq(users.id, post.userId));
   // The account is gone: nobody to notify.
-  if (!user) return { delivered: false, status: null, reason: "user deleted", final: true };
-  const body = webhookBody(message);
+  if (!user) return { delivered: false, status: null, reason: USER_DELETED, final: true };
   try {
-    const response = await fetch(message.url, {
+    const response = await fetch(post.url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json; charset=utf-8",
         "User-Agent": "Openline-Webhooks/1",
-        "Openline-Delivery": message.deliveryId,
-        [SIGNATURE_HEADER]: await signatureHeader(user.secret, body),
+        [DELIVERY_HEADER]: post.deliveryId,
+        [SIGNATURE_HEADER]: await signatureHeader(user.secret, post.body),
       },
-      body,
+      body: post.body,
       redirect: "manual",
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });

@@ -46,6 +46,10 @@ import { registerCreateUpload } from "./uploads/create";
 import { registerDeleteUpload } from "./uploads/delete";
 import { registerGetUpload } from "./uploads/get";
 import { registerListUploads } from "./uploads/list";
+import { registerGetWebhookDelivery } from "./webhook-deliveries/get";
+import { registerListWebhookDeliveries } from "./webhook-deliveries/list";
+import { registerRedeliverWebhookDelivery } from "./webhook-deliveries/redeliver";
+import { registerSendWebhookTestEvent } from "./webhook-deliveries/test-event";
 
 /** Every route, registered in one place. One file per route; each domain's block stays together. */
 export function registerRoutes(app: App) {
@@ -104,6 +108,12 @@ export function registerRoutes(app: App) {
   registerCreateContext(app);
   registerUpdateContext(app);
   registerDeleteContext(app);
+
+  // Webhook deliveries (issue #16): "test" before "{id}" so it is not taken for an id.
+  registerListWebhookDeliveries(app);
+  registerSendWebhookTestEvent(app);
+  registerGetWebhookDelivery(app);
+  registerRedeliverWebhookDelivery(app);
 
   // Billing (issue #5)
   registerBillingPlans(app);

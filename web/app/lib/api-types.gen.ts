@@ -506,6 +506,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook deliveries of the last 30 days, newest first, with their status and last answer */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed webhook.test event now, to check an endpoint and its signature check */
+        post: operations["sendWebhookTestEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook delivery */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now: the same body and Openline-Delivery id, signed with a fresh timestamp */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing/plans": {
         parameters: {
             query?: never;
@@ -984,6 +1052,40 @@ export interface components {
         AdminJob: components["schemas"]["Job"] & {
             userId: string;
             userEmail: string | null;
+        };
+        WebhookDelivery: {
+            /**
+             * @description The `Openline-Delivery` header the receiver saw
+             * @example whd_0196a3f2c1d4e5f6a7b8c9d0_1
+             */
+            id: string;
+            /**
+             * @description job.succeeded, job.failed, job.paused or webhook.test
+             * @example job.succeeded
+             */
+            event: string;
+            jobId: string | null;
+            /** @example crm.acme.example */
+            urlHost: string;
+            /**
+             * @description retrying: the queue sends it again at nextRetryAt; failed: no retry is coming
+             * @enum {string}
+             */
+            status: "delivered" | "retrying" | "failed";
+            attempts: number;
+            /** @description HTTP status of the last attempt; null when it got no answer */
+            lastResponseCode: number | null;
+            lastError: string | null;
+            lastAttemptAt: string;
+            nextRetryAt: string | null;
+            createdAt: string;
+        };
+        WebhookTestRequest: {
+            /**
+             * Format: uri
+             * @description Where to send it; default: the URL of your latest delivery
+             */
+            url?: string;
         };
         BillingCatalogue: {
             currency: string;
@@ -3372,6 +3474,308 @@ export interface operations {
             /** @description Authenticated but not allowed. */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "whd_0196a3f2c1d4e5f6a7b8c9d0_1",
+                     *           "event": "job.succeeded",
+                     *           "jobId": "job_0196a3f2c1d4e5f6a7b8c9d0",
+                     *           "urlHost": "crm.acme.example",
+                     *           "status": "retrying",
+                     *           "attempts": 2,
+                     *           "lastResponseCode": 503,
+                     *           "lastError": "answered 503",
+                     *           "lastAttemptAt": "2026-11-22T10:15:40.000Z",
+                     *           "nextRetryAt": "2026-11-22T10:18:20.000Z",
+                     *           "createdAt": "2026-11-22T10:15:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (zod issues in details). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendWebhookTestEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://crm.acme.example/hooks/openline"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookTestRequest"];
+            };
+        };
+        responses: {
+            /** @description The test delivery with its outcome */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whd_test_19ab2c3d4e5f6a7b8c9d0e1f2",
+                     *       "event": "webhook.test",
+                     *       "jobId": null,
+                     *       "urlHost": "crm.acme.example",
+                     *       "status": "delivered",
+                     *       "attempts": 1,
+                     *       "lastResponseCode": 200,
+                     *       "lastError": null,
+                     *       "lastAttemptAt": "2026-11-22T10:15:40.000Z",
+                     *       "nextRetryAt": null,
+                     *       "createdAt": "2026-11-22T10:15:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The request is malformed or fails validation (zod issues in details). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF draft: each limit of the route, `"name";q=<quota>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    /** @description IETF draft: each limit's state, `"name";r=<remaining>;t=<seconds to reset>` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whd_0196a3f2c1d4e5f6a7b8c9d0_1",
+                     *       "event": "job.succeeded",
+                     *       "jobId": "job_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "urlHost": "crm.acme.example",
+                     *       "status": "retrying",
+                     *       "attempts": 2,
+                     *       "lastResponseCode": 503,
+                     *       "lastError": "answered 503",
+                     *       "lastAttemptAt": "2026-11-22T10:15:40.000Z",
+                     *       "nextRetryAt": "2026-11-22T10:18:20.000Z",
+                     *       "createdAt": "2026-11-22T10:15:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it belongs to someone else). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery with this attempt's outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whd_0196a3f2c1d4e5f6a7b8c9d0_1",
+                     *       "event": "job.succeeded",
+                     *       "jobId": "job_0196a3f2c1d4e5f6a7b8c9d0",
+                     *       "urlHost": "crm.acme.example",
+                     *       "status": "delivered",
+                     *       "attempts": 3,
+                     *       "lastResponseCode": 200,
+                     *       "lastError": null,
+                     *       "lastAttemptAt": "2026-11-22T10:15:40.000Z",
+                     *       "nextRetryAt": null,
+                     *       "createdAt": "2026-11-22T10:15:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it belongs to someone else). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF draft: each limit of the route, `"name";q=<quota>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    /** @description IETF draft: each limit's state, `"name";r=<remaining>;t=<seconds to reset>` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
