@@ -14,6 +14,7 @@ export default [
       index("routes/account.tsx"),
       route("billing", "routes/account.billing.tsx"),
       route("api-keys", "routes/account.api-keys.tsx"),
+      route("webhooks", "routes/account.webhooks.tsx"),
       route("settings", "routes/account.settings.tsx"),
     ]),
     route("account/export", "routes/account-export.ts"),

@@ -25,6 +25,7 @@ export type Plan = Schemas["Plan"];
 export type CreditPack = Schemas["CreditPack"];
 export type BillingCatalogue = Schemas["BillingCatalogue"];
 export type Subscription = Schemas["BillingSubscription"];
+export type WebhookDelivery = Schemas["WebhookDelivery"];
 export type JobStatus = Job["status"];
 
 export const JOB_STATUSES = ["queued", "running", "paused", "succeeded", "failed", "canceled"] as const satisfies readonly JobStatus[];

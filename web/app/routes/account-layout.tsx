@@ -4,6 +4,7 @@ const TABS = [
   { to: "/account", label: "Credits", end: true },
   { to: "/account/billing", label: "Plan & billing" },
   { to: "/account/api-keys", label: "API keys" },
+  { to: "/account/webhooks", label: "Webhooks" },
   { to: "/account/settings", label: "Settings & data" },
 ];
 
