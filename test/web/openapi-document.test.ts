@@ -26,6 +26,11 @@ describe("the committed OpenAPI document", () => {
     expect(report).not.toMatch(/\bwarning\b/);
   });
 
+  it("gives a typed client that compiles against it and refuses calls it does not have (tools/api-typegen/client-check.ts)", () => {
+    const tsc = spawnSync(path.join(root, "node_modules/.bin/tsc"), ["-p", "tools/api-typegen/tsconfig.check.json"], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(tsc.status, `tsc -p tools/api-typegen/tsconfig.check.json:\n${tsc.stdout}${tsc.stderr}`).toBe(0);
+  });
+
   it("generates exactly the committed web/app/lib/api-types.gen.ts", async () => {
     const document = JSON.parse(readFileSync(path.join(root, SNAPSHOT), "utf8"));
     const generated = await generateApiTypes(document);

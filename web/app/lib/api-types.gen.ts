@@ -1004,10 +1004,10 @@ export interface components {
                 description?: string;
             };
             /** @default [] */
-            extraColumns: string[];
+            extraColumns?: string[];
             context: components["schemas"]["JobContext"];
             /** @default 5 */
-            previewRows: number;
+            previewRows?: number;
             /** @description Run until this budget (or the balance) is spent, then pause */
             maxCredits?: number;
             /** Format: uri */
@@ -1019,17 +1019,17 @@ export interface components {
             /** @description What the sender sells, in their words */
             service: string;
             /** @default friendly */
-            tone: string;
+            tone?: string;
             /**
              * @description ISO code (en, de, fr, es, pt-BR, …) or a language name
              * @default en
              */
-            language: string;
+            language?: string;
             /**
              * @description Lines are between 72% of this and this many words (18–25 by default)
              * @default 25
              */
-            maxWords: number;
+            maxWords?: number;
             /** @description Extra style wishes; they cannot override the rules */
             instructions?: string;
         };
@@ -2067,13 +2067,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "text/csv": string;
-                "text/plain": string;
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                "application/octet-stream": string;
+                "text/csv": Blob | string;
+                "text/plain": Blob | string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob | string;
+                "application/octet-stream": Blob | string;
                 "multipart/form-data": {
                     /** Format: binary */
-                    file: string;
+                    file: Blob | string;
                     sheet?: string;
                 };
             };
@@ -2996,8 +2996,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": Blob | string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob | string;
                 };
             };
             /** @description The request is malformed or fails validation (zod issues in details). */

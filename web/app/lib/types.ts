@@ -15,7 +15,8 @@ export type MappingProfile = Schemas["MappingProfile"];
 export type Job = Schemas["Job"];
 export type AdminJob = Schemas["AdminJob"];
 export type JobRow = Schemas["JobRow"];
-export type JobContext = Schemas["JobContext"];
+/** The wizard always shows (and sends) the defaults the API would fill in. */
+export type JobContext = Schemas["JobContext"] & Required<Pick<Schemas["JobContext"], "tone" | "language" | "maxWords">>;
 export type LedgerEntry = Schemas["LedgerEntry"];
 export type Credits = Schemas["Credits"];
 export type ApiKey = Schemas["ApiKey"];
