@@ -12,6 +12,7 @@ import { Stepper } from "../../web/app/components/Stepper";
 import { UploadDropzone } from "../../web/app/components/UploadDropzone";
 import { UsageChart } from "../../web/app/components/UsageChart";
 import type { BillingCatalogue, Job, Upload } from "../../web/app/lib/types";
+import { RUNNING_JOB } from "./helpers";
 
 /** Renders inside a data router (components with links and fetchers need one), as the server would. */
 function render(element: ReactElement): string {
@@ -108,28 +109,7 @@ describe("mapping editor", () => {
 });
 
 describe("job progress", () => {
-  const job: Job = {
-    id: "job_1",
-    uploadId: "upl_1",
-    mode: "full",
-    status: "running",
-    total: 10_000,
-    processed: 2_500,
-    succeeded: 2_490,
-    failed: 10,
-    creditsHeld: 7_510,
-    creditsCharged: 2_490,
-    createdAt: "x",
-    startedAt: "x",
-    finishedAt: null,
-    error: null,
-    pauseReason: null,
-    maxCredits: null,
-    webhookUrl: null,
-    mapping: { company: "Company" },
-    extraColumns: [],
-    context: {},
-  };
+  const job = RUNNING_JOB;
   it("exposes the bar to assistive technology and shows pace and time left", () => {
     const html = render(<JobProgress job={job} rate={41.2} eta={183} />);
     expect(html).toContain('role="progressbar"');

@@ -1,6 +1,6 @@
 import { RouterContextProvider } from "react-router";
 import { cloudflareContext, sessionContext, type ApiBinding, type BrowserSession } from "../../web/app/lib/context.server";
-import type { Me } from "../../web/app/lib/types";
+import type { Job, Me } from "../../web/app/lib/types";
 
 export interface RecordedCall {
   method: string;
@@ -44,6 +44,30 @@ export const ME: Me = {
   role: "user",
   createdAt: "2026-11-01T10:00:00.000Z",
   credits: { balance: 500, held: 0 },
+};
+
+/** A full job running, a quarter done (tests override what they look at). */
+export const RUNNING_JOB: Job = {
+  id: "job_1",
+  uploadId: "upl_1",
+  mode: "full",
+  status: "running",
+  total: 10_000,
+  processed: 2_500,
+  succeeded: 2_490,
+  failed: 10,
+  creditsHeld: 7_510,
+  creditsCharged: 2_490,
+  createdAt: "2026-11-01T00:00:00.000Z",
+  startedAt: "2026-11-01T00:00:01.000Z",
+  finishedAt: null,
+  error: null,
+  pauseReason: null,
+  maxCredits: null,
+  webhookUrl: null,
+  mapping: { company: "Company" },
+  extraColumns: [],
+  context: {},
 };
 
 /** The router context a loader or action sees after the root middleware ran. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RUNNING_JOB } from "./helpers";
 import { describeUploadError, doctorFindings } from "../../web/app/lib/doctor";
 import { costSentence, describeRows, formatDuration, formatMoney } from "../../web/app/lib/format";
 import { buildJobSpec, jobIdOf, modelOf, previewResultsOf, rowsOf, rowsPageOf } from "../../web/app/lib/job-spec";
@@ -29,28 +30,7 @@ const upload: Upload = {
   createdAt: "2026-11-01T00:00:00.000Z",
 };
 
-const job: Job = {
-  id: "job_1",
-  uploadId: "upl_1",
-  mode: "full",
-  status: "running",
-  total: 10_000,
-  processed: 2_500,
-  succeeded: 2_490,
-  failed: 10,
-  creditsHeld: 7_510,
-  creditsCharged: 2_490,
-  createdAt: "2026-11-01T00:00:00.000Z",
-  startedAt: "2026-11-01T00:00:01.000Z",
-  finishedAt: null,
-  error: null,
-  pauseReason: null,
-  maxCredits: null,
-  webhookUrl: null,
-  mapping: { company: "Company" },
-  extraColumns: [],
-  context: {},
-};
+const job = RUNNING_JOB;
 
 describe("the cost sentence", () => {
   it("reads like the issue says", () => {
