@@ -129,6 +129,9 @@ describe("webhook deliveries", () => {
     expect(sent[0]!.headers["openline-delivery"]).toBe(created.id);
     expect(JSON.parse(sent[0]!.body)).toMatchObject({ id: created.id, type: "webhook.test" });
     await verifiedTimestamp(sent[0]!, await secretOf(user));
+    // Stored about the user, so in their export.
+    const exported = await json(await call("GET", "/v1/account/export", { token: user.accessToken }));
+    expect(exported.webhookDeliveries.map((d: { id: string }) => d.id).sort()).toEqual(sent.map((d) => d.headers["openline-delivery"]).sort());
   });
 
   it("a failing test event is recorded as failed with the receiver's answer (no retries for a send by hand)", async () => {

@@ -4,7 +4,7 @@ import { ledgerFor } from "../../credits/ledger";
 import type { LedgerEntry } from "../../credits/contract";
 import { publicUser } from "../../accounts";
 import { getDb } from "../../db/client";
-import { apiKeys, jobs, mappingProfiles, rowOverrides, savedContexts, uploads } from "../../db/schema";
+import { apiKeys, jobs, mappingProfiles, rowOverrides, savedContexts, uploads, webhookDeliveries } from "../../db/schema";
 import { requireAuth, requireSession } from "../../middleware/auth";
 import type { App } from "../../types";
 import { publicApiKey } from "../api-keys/schemas";
@@ -36,7 +36,7 @@ export function registerAccountExport(app: App) {
       entries.push(...page.data);
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
-    const [keys, userUploads, profiles, userJobs, credits, contexts, rowEdits] = await Promise.all([
+    const [keys, userUploads, profiles, userJobs, credits, contexts, rowEdits, deliveries] = await Promise.all([
       db.select().from(apiKeys).where(eq(apiKeys.userId, user.id)),
       db.select().from(uploads).where(eq(uploads.userId, user.id)),
       db.select().from(mappingProfiles).where(eq(mappingProfiles.userId, user.id)),
@@ -44,6 +44,7 @@ export function registerAccountExport(app: App) {
       ledger.getBalance(),
       db.select().from(savedContexts).where(eq(savedContexts.userId, user.id)),
       db.select({ edit: rowOverrides }).from(rowOverrides).innerJoin(jobs, eq(jobs.id, rowOverrides.jobId)).where(eq(jobs.userId, user.id)),
+      db.select().from(webhookDeliveries).where(eq(webhookDeliveries.userId, user.id)),
     ]);
     c.header("Content-Disposition", `attachment; filename="openline-export-${user.id}.json"`);
     return c.json(
@@ -57,6 +58,7 @@ export function registerAccountExport(app: App) {
         jobs: userJobs.map(({ userId, ...job }) => job),
         savedContexts: contexts.map(({ userId, ...saved }) => saved),
         rowEdits: rowEdits.map(({ edit }) => edit),
+        webhookDeliveries: deliveries.map(({ userId, ...delivery }) => delivery),
       },
       200,
     );
