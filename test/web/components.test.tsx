@@ -133,8 +133,8 @@ describe("rows table", () => {
           label="Rows"
           mapping={{ company: "Company", first_name: "First" }}
           rows={[
-            { row: 1, input: { Company: "Acme", First: "Ann" }, line: "Ann, Acme's new plant…", status: "generated" },
-            { row: 2, input: { Company: "", First: "Bo" }, line: null, status: "skipped", reason: "No company" },
+            { row: 1, input: { Company: "Acme", First: "Ann" }, line: "Ann, Acme's new plant…", status: "generated", edited: false, review: null },
+            { row: 2, input: { Company: "", First: "Bo" }, line: null, status: "skipped", reason: "No company", edited: false, review: null },
           ]}
         />,
       ),

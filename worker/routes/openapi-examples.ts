@@ -70,4 +70,6 @@ export const jobRowExample = {
   line: "Ann, running Acme as CEO means every outbound hour counts.",
   status: "generated",
   evidence: [{ field: "title", value: "CEO" }],
+  edited: false,
+  review: null,
 };

@@ -360,10 +360,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rows with their input, line and status, for the UI */
+        /** Rows with their input, line, status and review, filtered by status or searched by name and company */
         get: operations["listJobRows"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/rows/{row}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a row's line or mark it approved or rejected */
+        patch: operations["updateJobRow"];
+        trace?: never;
+    };
+    "/v1/jobs/{id}/rows/{row}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a new line for one row of a finished job (1 credit when it passes the checks, free when it fails) */
+        post: operations["regenerateJobRow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -377,7 +411,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The list with personalized_line and line_status, as CSV (UTF-8 BOM, CRLF) or XLSX, streamed */
+        /** The list with personalized_line and line_status (your edits applied), as CSV (UTF-8 BOM, CRLF) or XLSX, streamed */
         get: operations["downloadJobOutput"];
         put?: never;
         post?: never;
@@ -504,6 +538,42 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/contexts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List saved contexts, newest first */
+        get: operations["listContexts"];
+        put?: never;
+        /** Save a context (what you sell, tone, language, length, instructions, research) by name */
+        post: operations["createContext"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contexts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved context (jobs that used it keep their own copy) */
+        delete: operations["deleteContext"];
+        options?: never;
+        head?: never;
+        /** Rename a saved context or change its fields */
+        patch: operations["updateContext"];
         trace?: never;
     };
     "/v1/webhook-deliveries": {
@@ -781,6 +851,8 @@ export interface components {
             jobId: string | null;
             note: string | null;
             createdAt: string;
+            /** @description The file of the entry's job, when it has one */
+            filename?: string | null;
         };
         AdminUser: components["schemas"]["User"] & {
             /** @enum {string} */
@@ -921,21 +993,27 @@ export interface components {
             };
         };
         PreviewJob: components["schemas"]["Job"] & {
-            results: components["schemas"]["JobRow"][];
-        };
-        JobRow: {
-            /** @description 1-based data row number */
-            row: number;
-            input: {
-                [key: string]: string;
-            };
-            line: string | null;
-            /** @enum {string} */
-            status: "pending" | "generated" | "failed" | "skipped";
-            reason?: string;
-            evidence?: {
-                field: string;
-                value: string;
+            results: {
+                /** @description 1-based data row number */
+                row: number;
+                input: {
+                    [key: string]: string;
+                };
+                line: string | null;
+                /** @enum {string} */
+                status: "pending" | "generated" | "failed" | "skipped";
+                reason?: string;
+                evidence?: {
+                    field: string;
+                    value: string;
+                }[];
+                /** @description The line is the user's own edit (exported with line_status `edited`) */
+                edited?: boolean;
+                /**
+                 * @description The user's review mark
+                 * @enum {string|null}
+                 */
+                review?: "approved" | "rejected" | null;
             }[];
         };
         Job: {
@@ -1005,9 +1083,13 @@ export interface components {
             };
             /** @default [] */
             extraColumns?: string[];
-            context: components["schemas"]["JobContext"];
+            context?: components["schemas"]["JobContextPatch"];
+            /** @description A saved context (GET /v1/contexts) that fills `context`; fields given in `context` win */
+            contextId?: string;
             /** @default 5 */
             previewRows?: number;
+            /** @description Preview only: 2, 3, … when the same preview is written again, asking for other lines than before */
+            previewAttempt?: number;
             /** @description Run until this budget (or the balance) is spent, then pause */
             maxCredits?: number;
             /** Format: uri */
@@ -1015,20 +1097,14 @@ export interface components {
             /** @description Prospects per LLM call (default chosen by benchmark) */
             rowsPerRequest?: number;
         };
-        JobContext: {
+        /** @description Required (with `service`) unless `contextId` names a saved context; tone, language and maxWords default to friendly, en and 25 */
+        JobContextPatch: {
             /** @description What the sender sells, in their words */
-            service: string;
-            /** @default friendly */
+            service?: string;
             tone?: string;
-            /**
-             * @description ISO code (en, de, fr, es, pt-BR, …) or a language name
-             * @default en
-             */
+            /** @description ISO code (en, de, fr, es, pt-BR, …) or a language name */
             language?: string;
-            /**
-             * @description Lines are between 72% of this and this many words (18–25 by default)
-             * @default 25
-             */
+            /** @description Lines are between 72% of this and this many words (18–25 by default) */
             maxWords?: number;
             /** @description Extra style wishes; they cannot override the rules */
             instructions?: string;
@@ -1038,7 +1114,49 @@ export interface components {
             total: number;
             offset: number;
             limit: number;
+            /** @description Offset of the next page; with `status` or `q` it is where the next scan starts (a page may hold fewer than `limit` rows) */
             nextOffset: number | null;
+        };
+        JobRow: {
+            /** @description 1-based data row number */
+            row: number;
+            input: {
+                [key: string]: string;
+            };
+            line: string | null;
+            /** @enum {string} */
+            status: "pending" | "generated" | "failed" | "skipped";
+            reason?: string;
+            evidence?: {
+                field: string;
+                value: string;
+            }[];
+            /** @description The line is the user's own edit (exported with line_status `edited`) */
+            edited: boolean;
+            /**
+             * @description The user's review mark
+             * @enum {string|null}
+             */
+            review: "approved" | "rejected" | null;
+        };
+        UpdateJobRowRequest: {
+            /** @description Your own line (marked `edited`); null goes back to the generated one */
+            line?: string | null;
+            /**
+             * @description Approve or reject the row; null clears the mark
+             * @enum {string|null}
+             */
+            review?: "approved" | "rejected" | null;
+        };
+        RegeneratedJobRow: components["schemas"]["JobRow"] & {
+            /** @description What this regeneration did; a failed one leaves the row as it was */
+            regeneration: {
+                /** @enum {string} */
+                status: "generated" | "failed";
+                reason?: string;
+                /** @description Credits charged: 1 for a new line, 0 when it failed */
+                charged: number;
+            };
         };
         JobEventsTicket: {
             /** @description Pass as ?ticket= to /v1/jobs/:id/events; works once, for 60 seconds */
@@ -1052,6 +1170,57 @@ export interface components {
         AdminJob: components["schemas"]["Job"] & {
             userId: string;
             userEmail: string | null;
+        };
+        SavedContext: {
+            /** @example ctx_0196a3f2c1d4e5f6a7b8c9d0 */
+            id: string;
+            /** @example Dental clinics, friendly */
+            name: string;
+            service: string;
+            tone?: string;
+            language?: string;
+            maxWords?: number;
+            instructions?: string;
+            /** @description Read the company's website for facts */
+            research?: {
+                website: boolean;
+            };
+            /** @description When a job last used it (the wizard prefills the latest) */
+            lastUsedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateContextRequest: {
+            name: string;
+            /** @description What the sender sells, in their words */
+            service: string;
+            tone?: string;
+            /** @description ISO code (en, de, fr, es, pt-BR, …) or a language name */
+            language?: string;
+            /** @description Lines are between 72% of this and this many words (18–25 by default) */
+            maxWords?: number;
+            /** @description Extra style wishes; they cannot override the rules */
+            instructions?: string;
+            /** @description Read the company's website for facts */
+            research?: {
+                website: boolean;
+            };
+        };
+        UpdateContextRequest: {
+            name?: string;
+            /** @description What the sender sells, in their words */
+            service?: string;
+            tone?: string;
+            /** @description ISO code (en, de, fr, es, pt-BR, …) or a language name */
+            language?: string;
+            /** @description Lines are between 72% of this and this many words (18–25 by default) */
+            maxWords?: number;
+            /** @description Extra style wishes; they cannot override the rules */
+            instructions?: string;
+            /** @description Read the company's website for facts */
+            research?: {
+                website: boolean;
+            };
         };
         WebhookDelivery: {
             /**
@@ -2677,7 +2846,9 @@ export interface operations {
                      *               "field": "title",
                      *               "value": "CEO"
                      *             }
-                     *           ]
+                     *           ],
+                     *           "edited": false,
+                     *           "review": null
                      *         }
                      *       ]
                      *     }
@@ -2886,6 +3057,10 @@ export interface operations {
                 /** @description Rows to skip (0 = from the first row) */
                 offset?: number | null;
                 limit?: number;
+                /** @description Only rows generated (not edited), failed, edited, approved or rejected */
+                status?: "generated" | "failed" | "edited" | "approved" | "rejected";
+                /** @description Words to find in the prospect's name and company */
+                q?: string;
             };
             header?: never;
             path: {
@@ -2918,7 +3093,9 @@ export interface operations {
                      *               "field": "title",
                      *               "value": "CEO"
                      *             }
-                     *           ]
+                     *           ],
+                     *           "edited": false,
+                     *           "review": null
                      *         }
                      *       ],
                      *       "total": 50,
@@ -2977,10 +3154,154 @@ export interface operations {
             };
         };
     };
+    updateJobRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 1-based data row number */
+                row: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateJobRowRequest"];
+            };
+        };
+        responses: {
+            /** @description The row as it now reads */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRow"];
+                };
+            };
+            /** @description The request is malformed or fails validation (zod issues in details). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it belongs to someone else). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    regenerateJobRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 1-based data row number */
+                row: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The row, with a new line when the regeneration passed the checks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegeneratedJobRow"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not enough credits. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it belongs to someone else). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     downloadJobOutput: {
         parameters: {
             query?: {
                 format?: "csv" | "xlsx";
+                /** @description `approved`: only the rows you approved */
+                review?: "approved";
             };
             header?: never;
             path: {
@@ -3473,6 +3794,228 @@ export interface operations {
             };
             /** @description Authenticated but not allowed. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listContexts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of saved contexts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SavedContext"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (zod issues in details). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContextRequest"];
+            };
+        };
+        responses: {
+            /** @description The saved context */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedContext"];
+                };
+            };
+            /** @description The request is malformed or fails validation (zod issues in details). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it belongs to someone else). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContextRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated context */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedContext"];
+                };
+            };
+            /** @description The request is malformed or fails validation (zod issues in details). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or it belongs to someone else). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

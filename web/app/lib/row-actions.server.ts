@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { callApi, field, loginRedirect, type ServerArgs } from "./api.server";
+import type { Schemas } from "./openline-client";
 import type { ApiErrorBody } from "./types";
 
 /** The job page's row intents: review, edit and regenerate one row through the API. */
@@ -11,14 +12,13 @@ export async function rowAction(args: ServerArgs & { params: { jobId: string } }
   const row = Number.parseInt(field(form, "row"), 10);
   const fail = (error: ApiErrorBody, status: number) => data({ ok: false as const, intent, error }, { status });
   if (!Number.isInteger(row) || row < 1) return fail({ code: "invalid_request", message: "Which row? Reload the page and try again.", details: {} }, 400);
-  const path = `/v1/jobs/${encodeURIComponent(args.params.jobId)}/rows/${row}`;
+  const params = { path: { id: args.params.jobId, row } };
+  // The review goes as the form sent it: the API refuses a value it does not know.
+  const review = (field(form, "review") || null) as Schemas["UpdateJobRowRequest"]["review"];
   const result =
     intent === "row-regenerate"
-      ? await callApi(args, `${path}/regenerate`, { method: "POST" })
-      : await callApi(args, path, {
-          method: "PATCH",
-          json: intent === "row-edit" ? { line: field(form, "line") } : { review: field(form, "review") || null },
-        });
+      ? await callApi(args, (api) => api.POST("/v1/jobs/{id}/rows/{row}/regenerate", { params }))
+      : await callApi(args, (api) => api.PATCH("/v1/jobs/{id}/rows/{row}", { params, body: intent === "row-edit" ? { line: field(form, "line") } : { review } }));
   if (result.ok) {
     const regeneration = (result.data as { regeneration?: { status: string; reason?: string } } | null)?.regeneration;
     if (regeneration?.status === "failed") {

@@ -15,8 +15,10 @@ export type MappingProfile = Schemas["MappingProfile"];
 export type Job = Schemas["Job"];
 export type AdminJob = Schemas["AdminJob"];
 export type JobRow = Schemas["JobRow"];
-/** The wizard always shows (and sends) the defaults the API would fill in. */
-export type JobContext = Schemas["JobContext"] & Required<Pick<Schemas["JobContext"], "tone" | "language" | "maxWords">>;
+type ContextPatch = Schemas["JobContextPatch"];
+/** A job's context as the wizard holds it: every field filled (with the defaults the API would apply). */
+export type JobContext = Required<Pick<ContextPatch, "service" | "tone" | "language" | "maxWords">> & Pick<ContextPatch, "instructions">;
+export type SavedContext = Schemas["SavedContext"];
 export type LedgerEntry = Schemas["LedgerEntry"];
 export type Credits = Schemas["Credits"];
 export type ApiKey = Schemas["ApiKey"];

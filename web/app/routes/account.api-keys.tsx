@@ -4,7 +4,8 @@ import { LocalTime } from "../components/LocalTime";
 import type { Route } from "./+types/account.api-keys";
 import { CopyButton } from "../components/CopyButton";
 import { EmptyState, Notice, TableWrap } from "../components/Notice";
-import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
+import { callApi, field, idempotencyHeader, loadFromApi, loginRedirect } from "../lib/api.server";
+import type { Schemas } from "../lib/openline-client";
 import { useIdempotencyKey } from "../lib/browser";
 import type { ApiErrorBody, ApiKey, Page } from "../lib/types";
 import { readForm } from "../lib/form.server";
@@ -24,7 +25,7 @@ const SCOPES = [
 ] as const;
 
 export async function loader(args: Route.LoaderArgs) {
-  return { keys: await loadFromApi<Page<ApiKey>>(args, "/v1/api-keys?limit=100") };
+  return { keys: await loadFromApi(args, (api) => api.GET("/v1/api-keys", { params: { query: { limit: 100 } } })) };
 }
 
 export type ApiKeyActionData =
@@ -42,13 +43,14 @@ export async function action(args: Route.ActionArgs) {
   }
   const result =
     intent === "create"
-      ? await callApi<ApiKey & { key: string }>(args, "/v1/api-keys", {
-          method: "POST",
-          json: { name: field(form, "name"), scopes },
-          idempotencyKey: field(form, "idempotencyKey") || undefined,
-        })
+      ? await callApi(args, (api) =>
+          api.POST("/v1/api-keys", {
+            body: { name: field(form, "name"), scopes: scopes as Schemas["CreateApiKeyRequest"]["scopes"] },
+            headers: idempotencyHeader(field(form, "idempotencyKey")),
+          }),
+        )
       : intent === "revoke"
-        ? await callApi<null>(args, `/v1/api-keys/${encodeURIComponent(field(form, "id"))}`, { method: "DELETE" })
+        ? await callApi(args, (api) => api.DELETE("/v1/api-keys/{id}", { params: { path: { id: field(form, "id") } } }))
         : null;
   if (!result) return data<ApiKeyActionData>({ intent, ok: false, error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });
   if (!result.ok) {

@@ -20,7 +20,7 @@ async function recentEntries(args: ServerArgs, days: number): Promise<LedgerEntr
   const entries: LedgerEntry[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < CHART_PAGES; page++) {
-    const credits: Credits = await loadFromApi<Credits>(args, `/v1/credits?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const credits: Credits = await loadFromApi(args, (api) => api.GET("/v1/credits", { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
     entries.push(...credits.ledger.data);
     cursor = credits.ledger.nextCursor;
     const oldest = credits.ledger.data[credits.ledger.data.length - 1];
@@ -32,7 +32,7 @@ async function recentEntries(args: ServerArgs, days: number): Promise<LedgerEntr
 export async function loader(args: Route.LoaderArgs) {
   const cursor = new URL(args.request.url).searchParams.get("cursor");
   const [credits, chartEntries] = await Promise.all([
-    loadFromApi<Credits>(args, `/v1/credits?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+    loadFromApi(args, (api) => api.GET("/v1/credits", { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } })),
     recentEntries(args, CHART_DAYS),
   ]);
   return { credits, chartEntries, plan: args.context.get(sessionContext).user!.plan, now: new Date().toISOString(), paged: Boolean(cursor) };

@@ -27,18 +27,19 @@ export async function loader(args: Route.LoaderArgs) {
   const id = encodeURIComponent(args.params.jobId);
   const params = new URL(args.request.url).searchParams;
   const offset = Math.max(0, Number.parseInt(params.get("offset") ?? "0", 10) || 0);
-  const filter = new URLSearchParams({ offset: String(offset), limit: String(ROWS_PER_PAGE) });
   const status = params.get("status");
   const q = params.get("q")?.trim();
-  if (status && ROW_FILTERS.some(([value]) => value === status)) filter.set("status", status);
-  if (q) filter.set("q", q.slice(0, 200));
-  const job = await loadFromApi<Job>(args, `/v1/jobs/${id}`);
+  const query: Record<string, string | number> = { offset, limit: ROWS_PER_PAGE };
+  if (status && ROW_FILTERS.some(([value]) => value === status)) query.status = status;
+  if (q) query.q = q.slice(0, 200);
+  const job = await loadFromApi(args, (api) => api.GET("/v1/jobs/{id}", { params: { path: { id } } }));
   // The packs and their prices, only where a purchase is offered: a job paused because credits ran out.
   const pausedForBudget = job.status === "paused" && job.pauseReason === "budget";
   const [rows, upload, catalogue] = await Promise.all([
-    loadOptional<unknown>(args, `/v1/jobs/${id}/rows?${filter}`),
-    loadOptional<Upload>(args, `/v1/uploads/${encodeURIComponent(job.uploadId)}`),
-    pausedForBudget ? loadOptional<BillingCatalogue>(args, "/v1/billing/plans") : null,
+    // The filter goes as chosen above (a status from ROW_FILTERS).
+    loadOptional(args, (api) => api.GET("/v1/jobs/{id}/rows", { params: { path: { id }, query: query as { offset: number; limit: number } } })),
+    loadOptional(args, (api) => api.GET("/v1/uploads/{id}", { params: { path: { id: job.uploadId } } })),
+    pausedForBudget ? loadOptional(args, (api) => api.GET("/v1/billing/plans")) : null,
   ]);
   return { job, rows: rows === null ? null : rowsPageOf(rows, ROWS_PER_PAGE), offset, upload, catalogue };
 }
@@ -52,7 +53,7 @@ export async function action(args: Route.ActionArgs) {
   if (!(ACTIONS as readonly string[]).includes(intent)) {
     return data<JobActionData>({ ok: false, intent, error: { code: "invalid_request", message: "Unknown action.", details: {} } }, { status: 400 });
   }
-  const result = await callApi<Job>(args, `/v1/jobs/${encodeURIComponent(args.params.jobId)}/${intent}`, { method: "POST" });
+  const result = await callApi(args, (api) => api.POST(`/v1/jobs/{id}/${intent as JobAction}`, { params: { path: { id: args.params.jobId } } }));
   if (result.ok) return { ok: true, intent: intent as JobAction } satisfies JobActionData;
   if (result.status === 401) throw loginRedirect(args.request);
   return data<JobActionData>({ ok: false, intent, error: result.error }, { status: result.status });

@@ -10,7 +10,8 @@ import { MapStep } from "../components/wizard/MapStep";
 import { PreviewStep } from "../components/wizard/PreviewStep";
 import { RunStep } from "../components/wizard/RunStep";
 import { isStep, STEPS, type StepId, type WizardActionData } from "../components/wizard/types";
-import { callApi, field, loadFromApi, loadOptional, loginRedirect } from "../lib/api.server";
+import { callApi, field, idempotencyHeader, loadFromApi, loadOptional, loginRedirect } from "../lib/api.server";
+import type { Schemas } from "../lib/openline-client";
 import { sessionContext } from "../lib/context.server";
 import { plural } from "../lib/format";
 import { mappingProblems } from "../lib/mapping";
@@ -25,12 +26,12 @@ export const meta: Route.MetaFunction = () => [{ title: "New job · Openline" }]
 export async function loader(args: Route.LoaderArgs) {
   const uploadId = new URL(args.request.url).searchParams.get("upload");
   const user = args.context.get(sessionContext).user!;
-  const cataloguePromise = loadOptional<BillingCatalogue>(args, "/v1/billing/plans");
+  const cataloguePromise = loadOptional(args, (api) => api.GET("/v1/billing/plans"));
   if (!uploadId) return { upload: null, profiles: [] as MappingProfile[], contexts: [] as SavedContext[], balance: user.credits.balance, catalogue: await cataloguePromise };
   const [upload, profiles, contexts, catalogue] = await Promise.all([
-    loadFromApi<Upload>(args, `/v1/uploads/${encodeURIComponent(uploadId)}`),
-    loadOptional<Page<MappingProfile>>(args, "/v1/mapping-profiles?limit=100"),
-    loadOptional<Page<SavedContext>>(args, "/v1/contexts?limit=100"),
+    loadFromApi(args, (api) => api.GET("/v1/uploads/{id}", { params: { path: { id: uploadId } } })),
+    loadOptional(args, (api) => api.GET("/v1/mapping-profiles", { params: { query: { limit: 100 } } })),
+    loadOptional(args, (api) => api.GET("/v1/contexts", { params: { query: { limit: 100 } } })),
     cataloguePromise,
   ]);
   return { upload, profiles: profiles?.data ?? [], contexts: contexts?.data ?? [], balance: user.credits.balance, catalogue };
@@ -63,22 +64,21 @@ export async function action(args: Route.ActionArgs) {
     return failure(intent, { code: "invalid_request", message: "The form could not be read; reload the page and try again.", details: {} }, 400);
   }
   if (intent === "save-profile") {
-    const result = await callApi<MappingProfile>(args, "/v1/mapping-profiles", { method: "POST", json: { name: field(form, "name"), mapping: payload } });
+    // The form's JSON goes as it came: the API validates it and answers what is wrong.
+    const result = await callApi(args, (api) => api.POST("/v1/mapping-profiles", { body: { name: field(form, "name"), mapping: payload as Schemas["Mapping"] } }));
     if (!result.ok) return result.status === 401 ? loginRedirect(args.request) : failure(intent, result.error, result.status);
     return { intent, ok: true, profile: result.data } satisfies WizardActionData;
   }
   if (intent === "save-context") {
-    const result = await callApi<SavedContext>(args, "/v1/contexts", { method: "POST", json: { ...(payload as object), name: field(form, "name") } });
+    const result = await callApi(args, (api) => api.POST("/v1/contexts", { body: { ...(payload as Schemas["CreateContextRequest"]), name: field(form, "name") } }));
     if (!result.ok) return result.status === 401 ? loginRedirect(args.request) : failure(intent, result.error, result.status);
     return { intent, ok: true, context: result.data } satisfies WizardActionData;
   }
   if (intent !== "preview" && intent !== "run") return failure(intent, { code: "invalid_request", message: "Unknown action.", details: {} }, 400);
   const body = intent === "preview" ? { ...payload, mode: "preview", previewRows: 5 } : { ...payload, mode: "full" };
-  const result = await callApi<unknown>(args, "/v1/jobs", {
-    method: "POST",
-    json: body,
-    idempotencyKey: intent === "run" ? field(form, "idempotencyKey") || undefined : undefined,
-  });
+  const result = await callApi(args, (api) =>
+    api.POST("/v1/jobs", { body: body as Schemas["CreateJobRequest"], headers: idempotencyHeader(intent === "run" ? field(form, "idempotencyKey") : "") }),
+  );
   if (!result.ok) return result.status === 401 ? loginRedirect(args.request) : failure(intent, result.error, result.status);
   if (intent === "run") return redirect(`/jobs/${jobIdOf(result.data)}`);
   return { intent, ok: true, results: previewResultsOf(result.data), model: modelOf(result.data) } satisfies WizardActionData;
