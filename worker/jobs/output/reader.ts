@@ -1,7 +1,7 @@
 import type { OutputPlan } from "../room/contract";
 import { parseCsv } from "../../csv/parse";
 import { concat } from "../../uploads/blocks";
-import { readResult } from "../results";
+import { linesOf, readResult } from "../results";
 import { curate, type RowOverrides } from "../row-overrides";
 import { SourceMissingError } from "../source";
 import { visibleStatus } from "../rows";
@@ -10,6 +10,8 @@ import type { ChunkResultFile, RowStatus } from "../types";
 export interface OutputRow {
   cells: string[];
   line: string;
+  /** Every line of the row (variants), `line` first. */
+  lines: string[];
   /** The run's status, or `edited` for a line the user wrote. */
   status: RowStatus | "edited";
 }
@@ -26,6 +28,8 @@ export interface OutputSource {
   overrides?: RowOverrides;
   /** Only rows the user approved (`?review=approved`). */
   approvedOnly?: boolean;
+  /** Lines per prospect the job asked for: one `personalized_line` column each (1 when absent). */
+  variants?: number;
 }
 
 /**
@@ -80,9 +84,11 @@ export async function* outputRows({ bucket, plan, body, overrides, approvedOnly 
       cells.forEach((row, r) => {
         const outcome = result?.rows[r];
         const status = visibleStatus(outcome, plan);
-        const curated = curate({ line: status === "generated" ? (outcome?.line ?? "") : "", status }, overrides?.get(chunk.firstRow + r));
+        const generated = status === "generated" && outcome;
+        const run = { line: generated ? (outcome.line ?? "") : "", lines: generated ? linesOf(outcome) : [], status };
+        const curated = curate(run, overrides?.get(chunk.firstRow + r));
         if (approvedOnly && curated.review !== "approved") return;
-        rows.push({ cells: row, line: curated.line ?? "", status: curated.edited ? "edited" : curated.status });
+        rows.push({ cells: row, line: curated.line ?? "", lines: curated.lines, status: curated.edited ? "edited" : curated.status });
       });
       yield rows;
     }
@@ -91,10 +97,19 @@ export async function* outputRows({ bucket, plan, body, overrides, approvedOnly 
   }
 }
 
+/** `personalized_line`, then `personalized_line_2`, `_3` for the variants the job has. */
+const lineColumns = (variants: number) => Array.from({ length: variants }, (_, i) => (i === 0 ? "personalized_line" : `personalized_line_${i + 1}`));
+
+/** Our cells of a row, in the header's order: one per variant (blank when that variant failed), then the status. */
+export function outputCells(row: OutputRow, variants = 1): string[] {
+  const lines = lineColumns(variants).map((_, i) => (i === 0 ? row.line : (row.lines[i] ?? "")));
+  return [...lines, row.status];
+}
+
 /** The output's header: the input columns, then ours (renamed if the input already has them). */
-export function outputHeader(columns: string[]): string[] {
+export function outputHeader(columns: string[], variants = 1): string[] {
   const taken = new Set(columns);
-  const ours = ["personalized_line", "line_status"].map((name) => {
+  const ours = [...lineColumns(variants), "line_status"].map((name) => {
     let candidate = name;
     for (let n = 2; taken.has(candidate); n++) candidate = `${name}_${n}`;
     taken.add(candidate);

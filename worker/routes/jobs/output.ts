@@ -5,6 +5,7 @@ import { uploads } from "../../db/schema";
 import { csvStream } from "../../jobs/output/csv";
 import { xlsxStream } from "../../jobs/output/xlsx";
 import { openOutput } from "../../jobs/output/reader";
+import { variantsOf } from "../../llm/types";
 import { loadOverrides } from "../../jobs/row-overrides";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
@@ -51,7 +52,7 @@ export function registerJobOutput(app: App) {
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
     const plan = await outputPlanOf(c.env, job.id);
     // The stream starts after the 200 is sent, so the rows are opened before (a deleted upload: 409).
-    const source = { ...(await openOutput(c.env.FILES, plan)), overrides: await loadOverrides(c.env, job.id), approvedOnly: review === "approved" };
+    const source = { ...(await openOutput(c.env.FILES, plan)), overrides: await loadOverrides(c.env, job.id), approvedOnly: review === "approved", variants: variantsOf(job.context as { variants?: number }) };
     const [upload] = await getDb(c.env).select({ filename: uploads.filename }).from(uploads).where(eq(uploads.id, job.uploadId));
     const name = downloadName(upload?.filename, job.id, format);
     const body = format === "xlsx" ? xlsxStream(source) : csvStream(source);
