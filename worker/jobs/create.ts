@@ -62,7 +62,7 @@ export async function createFullJob(
     throw new ApiError(
       "insufficient_credits",
       `This job needs ${needed} credits${perRow}; you have ${hold.balance}. Buy credits or pass maxCredits to run until they are spent.`,
-      { rowCount: total, variants, needed, balance: hold.balance, missing: hold.missing },
+      { rowCount: total, ...(variants > 1 ? { variants, needed } : {}), balance: hold.balance, missing: hold.missing },
     );
   }
   const now = new Date().toISOString();

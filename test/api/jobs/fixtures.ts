@@ -113,6 +113,7 @@ export interface ScenarioConfig {
   retryAfterSeconds?: number;
   dropLastRow?: boolean;
   badFirstLine?: boolean;
+  badVariants?: number;
   obeyInjection?: boolean;
 }
 

@@ -57,7 +57,7 @@ export async function resumeJob(room: RoomContext, input: { maxCredits?: number 
       code: "insufficient_credits",
       message: "The job has no credits left to go on: add credits or raise maxCredits.",
       job: room.live.snapshot(),
-      details: { rowCount, variants, balance, missing: Math.max(1, rowCount * variants - balance) },
+      details: { rowCount, ...(variants > 1 ? { variants } : {}), balance, missing: Math.max(1, rowCount * variants - balance) },
     };
   }
   await resume(room, job);
@@ -103,7 +103,7 @@ export async function retryFailedRows(room: RoomContext): Promise<ControlResult>
       code: "insufficient_credits",
       message: `Retrying ${failed} failed rows needs ${failed * variants} credits; ${hold.balance} are available.`,
       job: room.live.snapshot(),
-      details: { rowCount: failed, variants, balance: hold.balance, missing: hold.missing },
+      details: { rowCount: failed, ...(variants > 1 ? { variants } : {}), balance: hold.balance, missing: hold.missing },
     };
   }
   room.chunks.transition("done", "pending", { withFailedRows: true, nextRun: true, set: { retry_failed: 1 } });
