@@ -46,15 +46,20 @@ const FEEDBACK: Record<string, string> = {
   spam_phrase: "it used a spammy or flattering phrase",
   missing_company: "it did not name the company",
   unsupported_claim: "it stated a fact that is not in the data",
+  duplicate_variant: "it repeated another of the lines",
 };
 
 const codeOf = (reason: string) => reason.split(":")[0]!.trim();
+
+const sameWords = (a: string, b: string) => a.toLowerCase().replace(/\s+/g, " ").trim() === b.toLowerCase().replace(/\s+/g, " ").trim();
 
 /** Checks each line on its own (`checkLine`, as for a single line); adds those that pass, answers the first failure. */
 function judgeVariants(lines: VariantLine[], row: ProspectRow, context: LineContext, passed: VariantLine[]): string | undefined {
   let reason: string | undefined;
   for (const candidate of lines) {
-    const check = checkLine(candidate.line, candidate.evidence, row, context);
+    // The same line twice is no A/B test, and must not be charged twice.
+    const repeated = passed.some((line) => sameWords(line.line, candidate.line));
+    const check = repeated ? { ok: false as const, reason: "duplicate_variant: the same line as another variant" } : checkLine(candidate.line, candidate.evidence, row, context);
     if (check.ok) passed.push(candidate);
     else reason ??= check.reason;
   }
