@@ -31,7 +31,10 @@ export interface GenerateOptions {
   feedback?: string;
 }
 
-/** Fixed wording per failure, so nothing derived from the data travels outside the data fence. */
+/**
+ * Fixed wording per failure, so nothing derived from the data travels outside the data fence. Claim
+ * failures bring their own fixed wording naming the kind of claim (checks.ts), never its words.
+ */
 const FEEDBACK: Record<string, string> = {
   empty: "the line was empty",
   empty_answer: "the answer was empty",
@@ -44,6 +47,7 @@ const FEEDBACK: Record<string, string> = {
   spam_phrase: "it used a spammy or flattering phrase",
   missing_company: "it did not name the company",
   unsupported_claim: "it stated a fact that is not in the data",
+  uncited_claim: "it used a fact without listing it in the evidence",
 };
 
 const codeOf = (reason: string) => reason.split(":")[0]!.trim();
@@ -79,10 +83,11 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
     }
 
     const parsed = parseAnswer(response.content);
-    const again: Array<{ row: ProspectRow; reason: string }> = [];
+    const again: Array<{ row: ProspectRow; reason: string; feedback?: string }> = [];
     for (const row of group) {
       const answer = parsed?.get(row.id);
       let reason: string;
+      let feedback: string | undefined;
       if (!parsed) reason = response.content.trim() ? "invalid_answer: not the JSON asked for" : "empty_answer: the model answered nothing";
       else if (!answer) reason = "no_answer: the row was missing from the answer";
       else {
@@ -92,11 +97,12 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
           continue;
         }
         reason = check.reason;
+        feedback = check.feedback;
       }
-      if (attempt === 1) again.push({ row, reason });
+      if (attempt === 1) again.push({ row, reason, feedback });
       else finish(row.id, { status: "failed", reason, attempts: attempt });
     }
-    await Promise.all(again.map(({ row, reason }) => request([row], 2, FEEDBACK[codeOf(reason)] ?? "it broke a rule")));
+    await Promise.all(again.map(({ row, reason, feedback }) => request([row], 2, feedback ?? FEEDBACK[codeOf(reason)] ?? "it broke a rule")));
   }
 
   const size = Math.max(1, Math.floor(options.rowsPerRequest));
