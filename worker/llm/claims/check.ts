@@ -43,13 +43,18 @@ function supportOf(claim: Claim, sources: IndexedSource[]): IndexedSource[] {
     }
     case "number": {
       const { values, range } = claim.number;
-      return sources.filter((s) => values.some((v) => s.numbers.has(v)) || (range && [...s.numbers].some((v) => v >= range[0] && v <= range[1])));
+      const holders = sources.filter((s) => values.some((v) => s.numbers.has(v)) || (range && [...s.numbers].some((v) => v >= range[0] && v <= range[1])));
+      if (holders.length > 0 || !claim.countsPlaces) return holders;
+      // "two cities", "a second country": the data names that many places (counted over the row).
+      const named = sources.filter((s) => s.names.size > 0 && !IDENTITY_FIELDS.has(s.source.field) && s.source.field !== "service");
+      const places = new Set(named.flatMap((s) => [...s.names]));
+      return values.some((v) => Number.isInteger(v) && v >= 2 && v <= places.size) ? named : [];
     }
     case "time":
       return sources.filter((s) => (claim.month ? s.months.has(claim.month) || s.text.includes(claim.month) : s.hasTime || s.stems.has(stem(fold(claim.text)))));
     case "event":
       // "Congrats on …" rests on whatever event the data reports.
-      return sources.filter((s) => (claim.group === "announcement" ? s.events.size > 0 : s.events.has(claim.group)));
+      return sources.filter((s) => claim.groups.some((group) => (group === "announcement" ? s.events.size > 0 : s.events.has(group))));
     case "tool":
       return sources.filter((s) => holds(s, claim.word));
   }

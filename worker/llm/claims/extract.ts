@@ -1,5 +1,5 @@
 import {
-  AMBIGUOUS_MONTHS, EVENT_WORDS, GENERIC_CAPS, GENERIC_MARKERS, HYPOTHETICAL, JUST_WORDS, LIST_TRIGGERS, MONTHS,
+  AMBIGUOUS_MONTHS, CONDITIONAL, EVENT_WORDS, PLACE_NOUNS, ROLE_DETERMINERS, TITLE_ABBREVIATIONS, WEEKDAYS, GENERIC_CAPS, GENERIC_MARKERS, HYPOTHETICAL, JUST_WORDS, LIST_TRIGGERS, MONTHS,
   PROSPECT_WORDS, STOP_WORDS, TIME_LEADS, TIME_UNITS, TIME_WORDS, TOOL_GLUE, TOOL_VERBS, type EventGroup, type Language,
 } from "./lexicon";
 import { isCapitalised, tokenize, type Token } from "./normalize";
@@ -14,9 +14,9 @@ export type ClaimKind = "entity" | "number" | "time" | "event" | "tool";
 /** `at`: index of the claim's (first) token in the line. */
 export type Claim = { at: number; text: string } & (
   | { kind: "entity"; tokens: Token[] }
-  | { kind: "number"; number: NumberClaim }
+  | { kind: "number"; number: NumberClaim; countsPlaces: boolean }
   | { kind: "time"; month?: string }
-  | { kind: "event"; group: EventGroup }
+  | { kind: "event"; groups: EventGroup[] }
   | { kind: "tool"; word: string }
 );
 
@@ -52,18 +52,22 @@ function genericAt(tokens: Token[], clauses: number[], i: number, options: Extra
   return generic;
 }
 
-/** "could help you hire": a hypothetical within the two words before (same clause). */
+/** "could help you hire": a hypothetical within the three words before, or "whether" earlier in the clause. */
 function hypotheticalAt(tokens: Token[], clauses: number[], i: number, language: Language): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - 3) && clauses[j] === clauses[i]; j--) {
-    if (HYPOTHETICAL[language].test(tokens[j]!.word)) return true;
+  for (let j = i - 1; j >= 0 && clauses[j] === clauses[i]; j--) {
+    if (CONDITIONAL.test(tokens[j]!.word)) return true;
+    if (j >= i - 3 && HYPOTHETICAL[language].test(tokens[j]!.word)) return true;
   }
   return false;
 }
 
-const eventGroupOf = (word: string, language: Language) => EVENT_WORDS[language].find(([, pattern]) => pattern.test(word))?.[0];
+/** A word may name several kinds of event ("opening": a new site or a job). */
+const eventGroupsOf = (word: string, language: Language) => EVENT_WORDS[language].filter(([, pattern]) => pattern.test(word)).map(([group]) => group);
 
-function entityCandidate(token: Token, language: Language): boolean {
-  if (!isCapitalised(token.raw) || GENERIC_CAPS.has(token.word) || MONTHS.test(token.word) || token.word === "i") return false;
+function entityCandidate(token: Token, language: Language, previous?: Token): boolean {
+  if (!isCapitalised(token.raw) || GENERIC_CAPS.has(token.word) || MONTHS.test(token.word) || WEEKDAYS.test(token.word) || token.word === "i") return false;
+  // "your CFO", "a CTO": a role at the prospect, not a claim about someone's title.
+  if (TITLE_ABBREVIATIONS[token.word] && previous && ROLE_DETERMINERS.test(previous.word)) return false;
   if (/^\d/.test(token.raw)) return false;
   // German capitalises every noun: only acronyms, mixed case, digits or "&" mark a name there.
   if (language === "de") return /\p{Lu}.*\p{Lu}|\d|&/u.test(token.raw.slice(1)) || /^\p{Lu}{2,}/u.test(token.raw);
@@ -81,7 +85,7 @@ function entityClaims(tokens: Token[], options: ExtractOptions): Claim[] {
   while (i < tokens.length) {
     const token = tokens[i]!;
     const afterTrigger = listStarts.has(i) && isCapitalised(token.raw) && !STOP_WORDS.has(token.word);
-    if (!entityCandidate(token, options.language) && !afterTrigger) {
+    if (!entityCandidate(token, options.language, tokens[i - 1]) && !afterTrigger) {
       i++;
       continue;
     }
@@ -122,7 +126,7 @@ function timeClaims(tokens: Token[], language: Language): Claim[] {
     } else if (MONTHS.test(word) && (!AMBIGUOUS_MONTHS.has(word) || (isCapitalised(token.raw) && !token.sentenceStart))) {
       claims.push({ kind: "time", at: i, text: token.raw, month: word });
     } else if (JUST_WORDS[language].test(word)) {
-      const soon = tokens.slice(i + 1, i + 4).some((t) => eventGroupOf(t.word, language));
+      const soon = tokens.slice(i + 1, i + 4).some((t) => eventGroupsOf(t.word, language).length > 0);
       if (soon) claims.push({ kind: "time", at: i, text: token.raw });
     }
   });
@@ -153,11 +157,14 @@ export function extractClaims(line: string, options: ExtractOptions): Claim[] {
   const { language } = options;
   const about = (i: number) => !genericAt(tokens, clauses, i, options) && !hypotheticalAt(tokens, clauses, i, language);
   const claims: Claim[] = entityClaims(tokens, options);
-  for (const number of numberClaims(tokens, language)) claims.push({ kind: "number", at: number.tokenIndex, text: number.text, number });
+  for (const number of numberClaims(tokens, language)) {
+    const countsPlaces = tokens.slice(number.tokenIndex + 1, number.tokenIndex + 3).some((t) => PLACE_NOUNS.test(t.word));
+    claims.push({ kind: "number", at: number.tokenIndex, text: number.text, number, countsPlaces });
+  }
   const situational: Claim[] = timeClaims(tokens, language).concat(toolClaims(tokens, language));
   tokens.forEach((token, i) => {
-    const group = eventGroupOf(token.word, language);
-    if (group) situational.push({ kind: "event", at: i, text: token.raw, group });
+    const groups = eventGroupsOf(token.word, language);
+    if (groups.length > 0) situational.push({ kind: "event", at: i, text: token.raw, groups });
   });
   return claims.concat(situational.filter((claim) => about(claim.at)));
 }

@@ -87,50 +87,53 @@ export const EVENT_WORDS: Record<Language, Array<[EventGroup, RegExp]>> = {
   ],
 };
 
-/** Value of a number word; `null` for words that are too often an article ("one", "ein", "un"). */
+/**
+ * Values of number words. "one" (an article in German, French and Spanish too), "first", "half" and
+ * "several" are left out: far more often a figure of speech than a figure.
+ */
 export const NUMBER_WORDS: Record<Language, Record<string, number>> = {
   en: {
     two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
     thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
     thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
     million: 1e6, billion: 1e9, dozen: 12, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7,
-    eighth: 8, ninth: 9, tenth: 10, twice: 2, triple: 3, half: 0.5, hundredth: 100,
+    eighth: 8, ninth: 9, tenth: 10, twice: 2, triple: 3, hundredth: 100,
   },
   de: {
     zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwolf: 12,
     zwanzig: 20, dreissig: 30, vierzig: 40, funfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
     hundert: 100, tausend: 1000, million: 1e6, millionen: 1e6, milliarde: 1e9, milliarden: 1e9, dutzend: 12,
     zweite: 2, zweiten: 2, dritte: 3, dritten: 3, vierte: 4, vierten: 4, funfte: 5, funften: 5, zehnte: 10,
-    zweimal: 2, dreimal: 3, halb: 0.5, halbe: 0.5, zweistellig: 10,
+    zweimal: 2, dreimal: 3,
   },
   fr: {
     deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
     quinze: 15, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, cents: 100,
     mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, douzaine: 12, dizaine: 10,
-    centaine: 100, deuxieme: 2, troisieme: 3, quatrieme: 4, cinquieme: 5, dixieme: 10, moitie: 0.5,
+    centaine: 100, deuxieme: 2, troisieme: 3, quatrieme: 4, cinquieme: 5, dixieme: 10,
   },
   es: {
     dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
     quince: 15, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, cien: 100, ciento: 100,
     cientos: 100, mil: 1000, millon: 1e6, millones: 1e6, docena: 12, decena: 10, segundo: 2, segunda: 2,
-    tercer: 3, tercero: 3, tercera: 3, cuarto: 4, cuarta: 4, quinto: 5, quinta: 5, mitad: 0.5,
+    tercer: 3, tercero: 3, tercera: 3, cuarto: 4, cuarta: 4, quinto: 5, quinta: 5,
   },
 };
 
 /** Vague quantities: supported when the data holds a number in their range. */
 export const QUANTITY_WORDS: Record<Language, Record<string, [number, number]>> = {
-  en: { dozens: [24, 199], hundreds: [200, 9999], thousands: [2000, 999999], millions: [2e6, 1e12], several: [3, 9] },
-  de: { dutzende: [24, 199], hunderte: [200, 9999], tausende: [2000, 999999], mehrere: [3, 9] },
-  fr: { dizaines: [20, 199], centaines: [200, 9999], milliers: [2000, 999999], plusieurs: [3, 9] },
-  es: { decenas: [20, 199], cientos: [200, 9999], miles: [2000, 999999], varios: [3, 9], varias: [3, 9] },
+  en: { dozens: [24, 199], hundreds: [200, 9999], thousands: [2000, 999999], millions: [2e6, 1e12] },
+  de: { dutzende: [24, 199], hunderte: [200, 9999], tausende: [2000, 999999] },
+  fr: { dizaines: [20, 199], centaines: [200, 9999], milliers: [2000, 999999] },
+  es: { decenas: [20, 199], cientos: [200, 9999], miles: [2000, 999999] },
 };
 
 /** Single words that anchor a claim in time ("recently", "yesterday"). */
 export const TIME_WORDS: Record<Language, RegExp> = {
-  en: /^(recent|recently|lately|yesterday|ago|newly|upcoming|soon|fresh|freshly|earlier|q[1-4]|h[12])$/,
-  de: /^(kurzlich|neulich|jungst|jungsten|gestern|vorkurzem|bald|demnachst|fruher|q[1-4]|h[12])$/,
-  fr: /^(recemment|recent|recente|recents|dernierement|hier|bientot|prochainement|q[1-4]|t[1-4])$/,
-  es: /^(recientemente|reciente|recientes|ayer|pronto|proximamente|q[1-4])$/,
+  en: /^(recent|recently|lately|latest|newest|yesterday|ago|newly|fresh|freshly|earlier|q[1-4]|h[12])$/,
+  de: /^(kurzlich|neulich|jungst|jungsten|jungste|neueste|neuesten|gestern|fruher|q[1-4]|h[12])$/,
+  fr: /^(recemment|recent|recente|recents|dernierement|hier|q[1-4]|t[1-4])$/,
+  es: /^(recientemente|reciente|recientes|ayer|q[1-4])$/,
 };
 
 /** Words that make a time anchor out of the next word ("last" month, "this" spring). */
@@ -151,6 +154,16 @@ export const TIME_UNITS: Record<Language, RegExp> = {
 
 /** Month names in every language (a source that names a month holds a date). */
 export const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|marz|mai|juni|juli|oktober|dezember|janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)$/;
+/** Weekdays name habits ("every Monday"), not facts; never a name. */
+export const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo)$/;
+
+/** Nouns for places and sites: "two cities" is supported when the data names two places. */
+export const PLACE_NOUNS = /^(cit(y|ies)|sites?|locations?|countr(y|ies)|markets?|regions?|offices?|branches|stores?|standort(e|en)?|stadt|stadten|staedte|lander|landern|filialen|villes?|pays|sites|agences|ciudades?|destinos?|paises|sedes?|tiendas?)$/;
+/** Before a role abbreviation, these make it a role at the prospect ("your CFO"), not a title claim. */
+export const ROLE_DETERMINERS = /^(your|their|a|an|ihr|ihre|ihren|ihrem|votre|vos|leur|un|une|su|sus|un|una)$/;
+/** Anywhere earlier in its clause, these make a claim conditional ("whether it gets bought"). */
+export const CONDITIONAL = /^(whether|if|unless|ob|falls|si|sinon)$/;
+
 /** English months that are ordinary words too. */
 export const AMBIGUOUS_MONTHS = new Set(["may", "march", "mars"]);
 

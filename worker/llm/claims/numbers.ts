@@ -8,7 +8,7 @@ import type { Token } from "./normalize";
 
 const MULTIPLIERS: Record<string, number> = {
   k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, b: 1e9, bn: 1e9, mrd: 1e9,
-  thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, tausend: 1e3, millionen: 1e6, milliarden: 1e9,
+  hundred: 100, hundert: 100, cent: 100, cents: 100, cientos: 100, thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, tausend: 1e3, millionen: 1e6, milliarden: 1e9,
   mille: 1e3, milliard: 1e9, milliards: 1e9, mil: 1e3, millon: 1e6, millones: 1e6,
 };
 const UNITS_DE: Record<string, number> = { ein: 1, zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9 };
@@ -24,16 +24,19 @@ function digitValue(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Values of one token written with digits: "51-200" → [51, 200], "$12M" → [12, 12e6], "10th" → [10]. */
-export function digitTokenValues(word: string): number[] {
+/**
+ * Values of one token written with digits: "51-200" → [51, 200], "$12M" → [12, 12e6], "10th" → [10].
+ * `scaledOnly` (a line's claim): "12M" means twelve million only.
+ */
+export function digitTokenValues(word: string, scaledOnly = false): number[] {
   const values: number[] = [];
   for (const part of word.split(/[-–/]/)) {
     const match = /^(\d[\d.,]*)(?:(st|nd|rd|th|e|er|eme|º|ª|o|a)|([a-z]+))?[+%]?$/.exec(part);
     if (!match) continue;
     const value = digitValue(match[1]!.replace(/[.,]$/, ""));
     if (value === null) continue;
-    values.push(value);
     const multiplier = match[3] ? MULTIPLIERS[match[3]] : undefined;
+    if (!multiplier || !scaledOnly) values.push(value);
     if (multiplier) values.push(value * multiplier);
   }
   return values;
@@ -50,6 +53,12 @@ export function wordValue(word: string, language: Language): number | null {
   if (language === "de") {
     const compound = /^(ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und(zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)$/.exec(word);
     if (compound) return UNITS_DE[compound[1]!]! + NUMBER_WORDS.de[compound[2]!]!;
+    // "zweihundert", "dreitausend": a unit times a hundred or a thousand (the rest, if any, added).
+    const scaled = /^(ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)(hundert|tausend)(.*)$/.exec(word);
+    if (scaled) {
+      const rest = scaled[3] ? wordValue(scaled[3], "de") : 0;
+      if (rest !== null) return UNITS_DE[scaled[1]!]! * (scaled[2] === "hundert" ? 100 : 1000) + rest;
+    }
   }
   return null;
 }
@@ -72,18 +81,20 @@ export function numberClaims(tokens: Token[], language: Language): NumberClaim[]
     if (/\d/.test(token.word)) {
       // "B2B", "Q3", "H1": codes and quarters, not quantities.
       if (/^\p{L}/u.test(token.word)) return;
-      const values = digitTokenValues(token.word);
-      if (values.length === 0) return;
-      if (multiplier) values.push(...values.map((v) => v * multiplier));
+      const written = digitTokenValues(token.word, true);
+      if (written.length === 0) return;
+      const values = multiplier ? written.map((v) => v * multiplier) : written;
       claims.push({ text: token.raw, values, tokenIndex: i });
       return;
     }
     const previous = tokens[i - 1];
     // "five hundred", "2 million": the multiplier belongs to the number before it.
     if (previous && MULTIPLIERS[token.word] && (/\d/.test(previous.word) || wordValue(previous.word, language) !== null)) return;
+    // "40 pour cent", "40 por ciento": the word for "per cent", not a hundred.
+    if (previous && /^(pour|por)$/.test(previous.word)) return;
     const value = wordValue(token.word, language);
     if (value !== null) {
-      claims.push({ text: token.raw, values: multiplier && value < 1000 ? [value, value * multiplier] : [value], tokenIndex: i });
+      claims.push({ text: token.raw, values: multiplier && value < 1000 ? [value * multiplier] : [value], tokenIndex: i });
       return;
     }
     const range = QUANTITY_WORDS[language][token.word];

@@ -1,5 +1,5 @@
 import type { LineContext, ProspectRow } from "../types";
-import { EVENT_WORDS, LANGUAGES, MONTHS, TIME_UNITS, TIME_WORDS, TITLE_ABBREVIATIONS, type EventGroup } from "./lexicon";
+import { EVENT_WORDS, LANGUAGES, MONTHS, STOP_WORDS, TIME_UNITS, TIME_WORDS, TITLE_ABBREVIATIONS, type EventGroup } from "./lexicon";
 import { fold, stem, tokenize } from "./normalize";
 import { sourceNumbers } from "./numbers";
 
@@ -32,6 +32,8 @@ export interface IndexedSource {
   events: Set<EventGroup>;
   hasTime: boolean;
   months: Set<string>;
+  /** Capitalised words of the value: what a count of places ("two cities") can be checked against. */
+  names: Set<string>;
 }
 
 export const IDENTITY_FIELDS = new Set(["company", "first_name", "last_name", "full_name", "name"]);
@@ -42,8 +44,15 @@ function expandAbbreviations(folded: string): string {
   return folded + extra;
 }
 
+/** Items of a list cell ("Whole Foods, Trader Joe's"): a line may count them ("two retailers"). */
+function listCount(value: string): number {
+  const items = value.split(/\s*(?:[,;/|]|\band\b|\bund\b|\bet\b|\by\b)\s*/).filter((item) => item.trim() !== "");
+  return items.length;
+}
+
 function indexSource(source: ClaimSource): IndexedSource {
-  const text = expandAbbreviations(fold(source.value));
+  // The column's name is data too: a "recent_post" column says the post is recent.
+  const text = `${expandAbbreviations(fold(source.value))} ${fold(source.field).replace(/[_-]+/g, " ")}`;
   const tokens = tokenize(text);
   const stems = new Set<string>();
   const events = new Set<EventGroup>();
@@ -65,7 +74,12 @@ function indexSource(source: ClaimSource): IndexedSource {
       }
     }
   }
-  return { source, text, stems, numbers: sourceNumbers(tokens), events, hasTime, months };
+  const numbers = sourceNumbers(tokens);
+  const count = listCount(source.value);
+  if (count >= 2) numbers.add(count);
+  const names = new Set<string>();
+  for (const token of tokenize(source.value)) if (/^\p{Lu}/u.test(token.raw) && !STOP_WORDS.has(token.word)) names.add(token.word);
+  return { source, text, stems, numbers, events, hasTime, months, names };
 }
 
 export function indexSources(sources: ClaimSource[]): IndexedSource[] {
