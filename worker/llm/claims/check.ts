@@ -2,7 +2,7 @@ import type { Evidence } from "../types";
 import { extractClaims, type Claim, type ClaimKind } from "./extract";
 import { languageOf, LEGAL_SUFFIXES, STOP_WORDS } from "./lexicon";
 import { fold, stem } from "./normalize";
-import { IDENTITY_FIELDS, indexSources, sameField, type ClaimSource, type IndexedSource } from "./sources";
+import { IDENTITY_FIELDS, indexSources, sameField, squash, type ClaimSource, type IndexedSource } from "./sources";
 
 /**
  * The claim check: every claim of the line must be in a source (a row field, the service text, a
@@ -24,7 +24,6 @@ export interface ClaimCheckInput {
   language: string;
 }
 
-const squash = (text: string) => fold(text).replace(/[^\p{L}\p{N}%&]+/gu, " ").trim();
 const withoutLegalSuffix = (text: string) => text.split(" ").filter((w) => !LEGAL_SUFFIXES.has(w)).join(" ");
 
 /** Sources that hold this claim; empty when none does. */
@@ -36,7 +35,7 @@ function supportOf(claim: Claim, sources: IndexedSource[]): IndexedSource[] {
       // One letter or a bare number ("Series A", "Q3"): the whole name must be there, in order.
       if (words.some((w) => w.length === 1 || /^\d+$/.test(w))) {
         const phrase = withoutLegalSuffix(squash(claim.text));
-        return sources.filter((s) => ` ${squash(s.text)} `.includes(` ${phrase} `));
+        return sources.filter((s) => s.words.includes(` ${phrase} `));
       }
       const holders = sources.filter((s) => words.some((w) => holds(s, w)));
       return words.every((w) => holders.some((s) => holds(s, w))) ? holders : [];
@@ -64,7 +63,7 @@ function holds(source: IndexedSource, word: string): boolean {
   if (source.stems.has(word) || source.stems.has(stem(word))) return true;
   // Hyphenated and compound names: "e-commerce" meets "ecommerce", "H&M" meets "h & m".
   const bare = word.replace(/[-.&']/g, "");
-  return bare.length >= 3 && source.text.replace(/[^\p{L}\p{N}]/gu, "").includes(bare);
+  return bare.length >= 3 && source.bare.includes(bare);
 }
 
 /** Every evidence item quotes words in the field it names, or (accepted) in another source. */
@@ -76,10 +75,8 @@ function evidenceMismatch(evidence: Evidence[], sources: IndexedSource[]): Claim
       if (named.length === 0) return { code: "evidence_mismatch", field: item.field, value: item.value };
       continue;
     }
-    const inside = (s: IndexedSource) => {
-      const text = ` ${squash(s.source.value)} `;
-      return text.includes(` ${quoted} `) || text.includes(quoted) || text.includes(withoutLegalSuffix(quoted));
-    };
+    const bare = withoutLegalSuffix(quoted);
+    const inside = (s: IndexedSource) => s.words.includes(quoted) || (bare !== "" && s.words.includes(bare));
     if (named.some(inside) || sources.some(inside)) continue;
     return { code: "evidence_mismatch", field: item.field, value: item.value };
   }
@@ -88,7 +85,11 @@ function evidenceMismatch(evidence: Evidence[], sources: IndexedSource[]): Claim
 
 /** The evidence covers a source when it names its field or quotes words from it. */
 function cited(source: IndexedSource, evidence: Evidence[]): boolean {
-  return evidence.some((item) => sameField(item.field, source.source.field) || (squash(item.value) !== "" && squash(source.source.value).includes(squash(item.value))));
+  return evidence.some((item) => {
+    if (sameField(item.field, source.source.field)) return true;
+    const quoted = squash(item.value);
+    return quoted !== "" && source.words.includes(quoted);
+  });
 }
 
 const needsCitation = (source: IndexedSource) => source.source.field !== "service" && !IDENTITY_FIELDS.has(source.source.field);
@@ -99,7 +100,7 @@ export function checkClaims(input: ClaimCheckInput): ClaimCheck {
   if (mismatch) return { ok: false, problem: mismatch };
   const identity = sources.filter((s) => IDENTITY_FIELDS.has(s.source.field));
   const prospectWords = new Set<string>();
-  for (const s of identity) for (const word of squash(s.source.value).split(" ")) if (word.length > 1 && !LEGAL_SUFFIXES.has(word)) prospectWords.add(word);
+  for (const s of identity) for (const word of s.words.trim().split(" ")) if (word.length > 1 && !LEGAL_SUFFIXES.has(word)) prospectWords.add(word);
   const claims = extractClaims(input.line, {
     language: languageOf(input.language),
     prospectWords,

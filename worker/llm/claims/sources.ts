@@ -34,6 +34,37 @@ export interface IndexedSource {
   months: Set<string>;
   /** Capitalised words of the value: what a count of places ("two cities") can be checked against. */
   names: Set<string>;
+  /** The value folded to words and single spaces, padded with a space each side (quotes, phrases). */
+  words: string;
+  /** The text without any separator ("e-commerce" → "ecommerce"), for compound names. */
+  bare: string;
+}
+
+/** Folded words and single spaces: how quotes and names are compared. */
+export const squash = (text: string) => fold(text).replace(/[^\p{L}\p{N}%&]+/gu, " ").trim();
+
+/** What a word says about time and events, in any language; words repeat across rows, so it is kept. */
+interface WordFacts {
+  events: EventGroup[];
+  time: boolean;
+  month: boolean;
+}
+const WORD_FACTS = new Map<string, WordFacts>();
+const MAX_CACHED_WORDS = 20_000;
+
+function factsOf(word: string): WordFacts {
+  let facts = WORD_FACTS.get(word);
+  if (facts) return facts;
+  const events: EventGroup[] = [];
+  let time = false;
+  for (const language of LANGUAGES) {
+    for (const [group, pattern] of EVENT_WORDS[language]) if (pattern.test(word) && !events.includes(group)) events.push(group);
+    if (TIME_WORDS[language].test(word) || TIME_UNITS[language].test(word)) time = true;
+  }
+  facts = { events, time, month: MONTHS.test(word) };
+  if (WORD_FACTS.size >= MAX_CACHED_WORDS) WORD_FACTS.clear();
+  WORD_FACTS.set(word, facts);
+  return facts;
 }
 
 export const IDENTITY_FIELDS = new Set(["company", "first_name", "last_name", "full_name", "name"]);
@@ -64,11 +95,10 @@ function indexSource(source: ClaimSource): IndexedSource {
       if (!part) continue;
       stems.add(stem(part));
       stems.add(part);
-      for (const language of LANGUAGES) {
-        for (const [group, pattern] of EVENT_WORDS[language]) if (pattern.test(part)) events.add(group);
-        if (TIME_WORDS[language].test(part) || TIME_UNITS[language].test(part)) hasTime = true;
-      }
-      if (MONTHS.test(part)) {
+      const facts = factsOf(part);
+      for (const group of facts.events) events.add(group);
+      if (facts.time) hasTime = true;
+      if (facts.month) {
         months.add(part);
         hasTime = true;
       }
@@ -79,11 +109,35 @@ function indexSource(source: ClaimSource): IndexedSource {
   if (count >= 2) numbers.add(count);
   const names = new Set<string>();
   for (const token of tokenize(source.value)) if (/^\p{Lu}/u.test(token.raw) && !STOP_WORDS.has(token.word)) names.add(token.word);
-  return { source, text, stems, numbers, events, hasTime, months, names };
+  return { source, text, stems, numbers, events, hasTime, months, names, words: ` ${squash(source.value)} `, bare: text.replace(/[^\p{L}\p{N}]/gu, "") };
+}
+
+/**
+ * Indexed sources are kept by field and value: the service text (and often a company's cells) is the
+ * same for every row of a job. Read-only after indexing, so sharing them is safe.
+ */
+const INDEXED = new Map<string, IndexedSource>();
+const MAX_CACHED_SOURCES = 512;
+
+/** Drops the kept sources: the grounding benchmark times every check as if its row were new. */
+export function forgetIndexedSources(): void {
+  INDEXED.clear();
 }
 
 export function indexSources(sources: ClaimSource[]): IndexedSource[] {
-  return sources.filter((source) => source.value.trim() !== "").map(indexSource);
+  const indexed: IndexedSource[] = [];
+  for (const source of sources) {
+    if (source.value.trim() === "") continue;
+    const key = `${source.field}\u0000${source.url ?? ""}\u0000${source.value}`;
+    let entry = INDEXED.get(key);
+    if (!entry) {
+      entry = indexSource(source);
+      if (INDEXED.size >= MAX_CACHED_SOURCES) INDEXED.clear();
+      INDEXED.set(key, entry);
+    }
+    indexed.push(entry);
+  }
+  return indexed;
 }
 
 /** Fields that hold the same thing as `field` (a row's `title` and an evidence item's "Title"). */
