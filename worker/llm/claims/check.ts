@@ -30,7 +30,8 @@ const withoutLegalSuffix = (text: string) => text.split(" ").filter((w) => !LEGA
 function supportOf(claim: Claim, sources: IndexedSource[]): IndexedSource[] {
   switch (claim.kind) {
     case "entity": {
-      const words = claim.tokens.map((t) => t.word).filter((w) => !STOP_WORDS.has(w) && !LEGAL_SUFFIXES.has(w));
+      // Function words carry no name, unless capitalised inside it (the "A" of "Series A").
+      const words = claim.tokens.filter((t) => !(STOP_WORDS.has(t.word) && t.raw === t.raw.toLowerCase()) && !LEGAL_SUFFIXES.has(t.word)).map((t) => t.word);
       if (words.length === 0) return sources;
       // One letter or a bare number ("Series A", "Q3"): the whole name must be there, in order.
       if (words.some((w) => w.length === 1 || /^\d+$/.test(w))) {
@@ -42,7 +43,9 @@ function supportOf(claim: Claim, sources: IndexedSource[]): IndexedSource[] {
     }
     case "number": {
       const { values, range } = claim.number;
-      const holders = sources.filter((s) => values.some((v) => s.numbers.has(v)) || (range && [...s.numbers].some((v) => v >= range[0] && v <= range[1])));
+      // A year is a date, not a quantity: "hundreds of stores" does not rest on "founded 1987".
+      const inRange = (v: number) => range !== undefined && v >= range[0] && v <= range[1] && !(Number.isInteger(v) && v >= 1900 && v <= 2100);
+      const holders = sources.filter((s) => values.some((v) => s.numbers.has(v)) || [...s.numbers].some(inRange));
       if (holders.length > 0 || !claim.countsPlaces) return holders;
       // "two cities", "a second country": the data names that many places (counted over the row).
       const named = sources.filter((s) => s.names.size > 0 && !IDENTITY_FIELDS.has(s.source.field) && s.source.field !== "service");
