@@ -97,6 +97,9 @@ function cited(source: IndexedSource, evidence: Evidence[]): boolean {
 
 const needsCitation = (source: IndexedSource) => source.source.field !== "service" && !IDENTITY_FIELDS.has(source.source.field);
 
+const quotesService = (windows: string[], sources: IndexedSource[]) =>
+  sources.some((s) => s.source.field === "service" && windows.some((w) => s.words.includes(` ${w} `)));
+
 export function checkClaims(input: ClaimCheckInput): ClaimCheck {
   const sources = indexSources(input.sources);
   const mismatch = evidenceMismatch(input.evidence, sources);
@@ -109,8 +112,12 @@ export function checkClaims(input: ClaimCheckInput): ClaimCheck {
     prospectWords,
     known: (word) => sources.some((s) => holds(s, word)),
   });
+  const rowSources = sources.filter((s) => s.source.field !== "service");
   for (const claim of claims) {
-    const support = supportOf(claim, sources);
+    // The sender's text says what the sender does: an event or tool of the prospect must be in their data.
+    // … unless the line quotes the sender's own words there ("SOC 2 compliance for seed to Series B").
+    const about = (claim.kind === "event" || claim.kind === "tool") && claim.aboutProspect && !quotesService(claim.windows, sources);
+    const support = supportOf(claim, about ? rowSources : sources);
     if (support.length === 0) return { ok: false, problem: { code: "unsupported_claim", kind: claim.kind, claim: claim.text } };
     if (claim.kind === "entity") continue;
     if (support.every(needsCitation) && !support.some((s) => cited(s, input.evidence))) {

@@ -16,8 +16,8 @@ export type Claim = { at: number; text: string } & (
   | { kind: "entity"; tokens: Token[] }
   | { kind: "number"; number: NumberClaim; countsPlaces: boolean }
   | { kind: "time"; month?: string }
-  | { kind: "event"; groups: EventGroup[] }
-  | { kind: "tool"; word: string }
+  | { kind: "event"; groups: EventGroup[]; aboutProspect: boolean; windows: string[] }
+  | { kind: "tool"; word: string; aboutProspect: boolean; windows: string[] }
 );
 
 export interface ExtractOptions {
@@ -41,15 +41,22 @@ function clauseBounds(tokens: Token[]): number[] {
   return clause;
 }
 
-/** A remark about a kind of company: a generic marker and no word about this prospect in the clause. */
-function genericAt(tokens: Token[], clauses: number[], i: number, options: ExtractOptions): boolean {
-  let generic = false;
+/** The clause of token i names the prospect ("you", "your", the company, the person). */
+function prospectAt(tokens: Token[], clauses: number[], i: number, options: ExtractOptions): boolean {
   for (let j = clauses[i]!; j < tokens.length && clauses[j] === clauses[i]; j++) {
     const word = tokens[j]!.word;
-    if (PROSPECT_WORDS[options.language].test(word) || options.prospectWords.has(word)) return false;
-    if (GENERIC_MARKERS[options.language].test(word)) generic = true;
+    if (PROSPECT_WORDS[options.language].test(word) || options.prospectWords.has(word)) return true;
   }
-  return generic;
+  return false;
+}
+
+/** A remark about a kind of company: a generic marker and no word about this prospect in the clause. */
+function genericAt(tokens: Token[], clauses: number[], i: number, options: ExtractOptions): boolean {
+  if (prospectAt(tokens, clauses, i, options)) return false;
+  for (let j = clauses[i]!; j < tokens.length && clauses[j] === clauses[i]; j++) {
+    if (GENERIC_MARKERS[options.language].test(tokens[j]!.word)) return true;
+  }
+  return false;
 }
 
 /** "could help you hire": a hypothetical within the three words before, or "whether" earlier in the clause. */
@@ -133,7 +140,17 @@ function timeClaims(tokens: Token[], language: Language): Claim[] {
   return claims;
 }
 
-function toolClaims(tokens: Token[], language: Language): Claim[] {
+/** The three-word runs of the line around token i: a run found in the service text is the sender quoted. */
+function windowsAt(tokens: Token[], i: number): string[] {
+  const windows: string[] = [];
+  for (let start = i - 2; start <= i; start++) {
+    if (start < 0 || start + 3 > tokens.length) continue;
+    windows.push(tokens.slice(start, start + 3).map((t) => t.word.replace(/[^\p{L}\p{N}%&]+/gu, " ")).join(" "));
+  }
+  return windows;
+}
+
+function toolClaims(tokens: Token[], language: Language, about: (i: number) => boolean): Claim[] {
   const claims: Claim[] = [];
   tokens.forEach((token, i) => {
     if (!TOOL_VERBS[language].test(token.word)) return;
@@ -145,7 +162,7 @@ function toolClaims(tokens: Token[], language: Language): Claim[] {
     // Capitalised tools are names (entity claims); function words and numbers are not tools.
     if (isCapitalised(object.raw) || STOP_WORDS.has(object.word) || /\d/.test(object.word) || object.clauseStart) return;
     if (j === i + 1 && !/^(use|uses|using|used|nutzt|nutzen|verwendet|verwenden|utilise|utilisez|utilisent|usa|usan|utiliza|utilizan)$/.test(token.word)) return;
-    claims.push({ kind: "tool", at: i, text: `${token.raw} ${object.raw}`, word: object.word });
+    claims.push({ kind: "tool", at: i, text: `${token.raw} ${object.raw}`, word: object.word, aboutProspect: about(i), windows: windowsAt(tokens, j) });
   });
   return claims;
 }
@@ -161,10 +178,11 @@ export function extractClaims(line: string, options: ExtractOptions): Claim[] {
     const countsPlaces = tokens.slice(number.tokenIndex + 1, number.tokenIndex + 3).some((t) => PLACE_NOUNS.test(t.word));
     claims.push({ kind: "number", at: number.tokenIndex, text: number.text, number, countsPlaces });
   }
-  const situational: Claim[] = timeClaims(tokens, language).concat(toolClaims(tokens, language));
+  const aboutProspect = (i: number) => prospectAt(tokens, clauses, i, options);
+  const situational: Claim[] = timeClaims(tokens, language).concat(toolClaims(tokens, language, aboutProspect));
   tokens.forEach((token, i) => {
     const groups = eventGroupsOf(token.word, language);
-    if (groups.length > 0) situational.push({ kind: "event", at: i, text: token.raw, groups });
+    if (groups.length > 0) situational.push({ kind: "event", at: i, text: token.raw, groups, aboutProspect: aboutProspect(i), windows: windowsAt(tokens, i) });
   });
   return claims.concat(situational.filter((claim) => about(claim.at)));
 }
