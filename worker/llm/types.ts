@@ -20,6 +20,8 @@ export interface LineContext {
 export interface Evidence {
   field: string;
   value: string;
+  /** The page a researched fact was read on. */
+  url?: string;
 }
 
 export type LineOutcome =

@@ -87,13 +87,20 @@ export interface Job {
   userEmail?: string;
 }
 
+/** A fact a line rests on: the field and the words quoted from it (a researched one with its page). */
+export interface Evidence {
+  field: string;
+  value: string;
+  url?: string;
+}
+
 export interface JobRow {
   row: number;
   input: Record<string, string>;
   line: string | null;
   status: string;
   reason?: string | null;
-  evidence?: Array<{ field: string; value: string; url?: string }>;
+  evidence?: Evidence[];
   /** The line is the user's own edit. */
   edited?: boolean;
   review?: "approved" | "rejected" | null;

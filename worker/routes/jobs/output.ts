@@ -17,7 +17,7 @@ const route = createRoute({
   method: "get",
   path: "/v1/jobs/{id}/output",
   tags: ["Jobs"],
-  summary: "The list with personalized_line and line_status (your edits applied), as CSV (UTF-8 BOM, CRLF) or XLSX, streamed",
+  summary: "The list with personalized_line and line_status (your edits applied; with include=evidence, the evidence each line rests on), as CSV (UTF-8 BOM, CRLF) or XLSX, streamed",
   security: bearerSecurity,
   middleware: [requireAuth, requireScope("jobs:read")] as const,
   request: {
@@ -25,6 +25,7 @@ const route = createRoute({
     query: z.object({
       format: z.enum(["csv", "xlsx"]).default("csv"),
       review: z.enum(["approved"]).optional().openapi({ description: "`approved`: only the rows you approved" }),
+      include: z.enum(["evidence"]).optional().openapi({ description: "`evidence` adds an evidence column: the fields and words each line rests on" }),
     }),
   },
   responses: {
@@ -47,11 +48,12 @@ function downloadName(filename: string | undefined, jobId: string, extension: st
 
 export function registerJobOutput(app: App) {
   app.openapi(route, async (c) => {
-    const { format, review } = c.req.valid("query");
+    const { format, review, include } = c.req.valid("query");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
     const plan = await outputPlanOf(c.env, job.id);
     // The stream starts after the 200 is sent, so the rows are opened before (a deleted upload: 409).
-    const source = { ...(await openOutput(c.env.FILES, plan)), overrides: await loadOverrides(c.env, job.id), approvedOnly: review === "approved" };
+    const opened = await openOutput(c.env.FILES, plan, { evidence: include === "evidence" });
+    const source = { ...opened, overrides: await loadOverrides(c.env, job.id), approvedOnly: review === "approved" };
     const [upload] = await getDb(c.env).select({ filename: uploads.filename }).from(uploads).where(eq(uploads.id, job.uploadId));
     const name = downloadName(upload?.filename, job.id, format);
     const body = format === "xlsx" ? xlsxStream(source) : csvStream(source);
