@@ -51,6 +51,10 @@ const summary = (run) => {
   return `invented rejected ${pct(invented.rejected, invented.lines)} (${invented.rejected}/${invented.lines}), grounded rejected ${pct(grounded.rejected, grounded.lines)} (${grounded.rejected}/${grounded.lines}), CPU per line: mean ${run.cpuMeanMs.toFixed(3)} ms over every run; per line (best batch): median ${run.cpuMedianMs.toFixed(3)} ms, p99 ${run.cpuP99Ms.toFixed(3)} ms, max ${run.cpuMaxMs.toFixed(3)} ms`;
 };
 lines.push(`Claim checker: ${summary(results.claims)}`);
+for (const set of [...new Set(results.claims.bySet.map((s) => s.set))]) {
+  const of = (label) => results.claims.bySet.find((s) => s.set === set && s.label === label) ?? { lines: 0, rejected: 0 };
+  lines.push(`  ${set}: invented rejected ${pct(of("invented").rejected, of("invented").lines)} (${of("invented").rejected}/${of("invented").lines}), grounded rejected ${pct(of("grounded").rejected, of("grounded").lines)} (${of("grounded").rejected}/${of("grounded").lines})`);
+}
 lines.push(`Baseline (cited evidence and digits only): ${summary(results.baseline)}`);
 lines.push("Targets: invented rejected ≥ 95 %, grounded rejected ≤ 5 %, ≤ 1 ms CPU per line.");
 if (process.env.BENCH_VERBOSE) for (const s of results.claims.slowest) lines.push(`  slow: ${s.ms.toFixed(3)} ms | ${s.line}`);

@@ -26,6 +26,7 @@ function caseOf(entry: GroundingEntry): { row: ProspectRow; context: LineContext
 function measure(options: CheckOptions) {
   const repeats = Number(bench.BENCH_REPEATS);
   const byKind: Record<string, { label: string; kind: string; lines: number; rejected: number }> = {};
+  const bySet: Record<string, { set: string; label: string; lines: number; rejected: number }> = {};
   const misjudged: Array<{ label: string; line: string; reason?: string }> = [];
   const cpu: number[] = [];
   const slowest: Array<{ ms: number; line: string }> = [];
@@ -38,6 +39,10 @@ function measure(options: CheckOptions) {
     byKind[key] ??= { label: entry.label, kind: entry.kind, lines: 0, rejected: 0 };
     byKind[key].lines++;
     if (!result.ok) byKind[key].rejected++;
+    const setKey = `${entry.set}/${entry.label}`;
+    bySet[setKey] ??= { set: entry.set, label: entry.label, lines: 0, rejected: 0 };
+    bySet[setKey].lines++;
+    if (!result.ok) bySet[setKey].rejected++;
     if (result.ok === (entry.label === "invented")) misjudged.push({ label: entry.label, line: entry.line, ...(result.ok ? {} : { reason: result.reason }) });
     // performance.now() advances during synchronous work in workerd: the loop's time is CPU time.
     // Every repeat starts from unindexed sources, as a row seen for the first time (the service text
@@ -63,6 +68,7 @@ function measure(options: CheckOptions) {
   cpu.sort((a, b) => a - b);
   return {
     byKind: Object.values(byKind),
+    bySet: Object.values(bySet),
     misjudged,
     /** Every run counted, pauses included. */
     cpuMeanMs: total / checks,

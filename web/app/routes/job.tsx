@@ -191,6 +191,9 @@ function JobControls({ job }: { job: Job }) {
           <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv&review=approved`}>
             Download approved rows
           </a>
+          <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv&include=evidence`}>
+            CSV with evidence
+          </a>
           <span className="muted small">Your columns in their order, plus personalized_line and line_status (your edits included). Opens cleanly in Excel.</span>
         </p>
       ) : null}

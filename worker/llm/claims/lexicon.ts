@@ -11,14 +11,18 @@ export function languageOf(code: string | undefined): Language {
   return (LANGUAGES as string[]).includes(short) ? (short as Language) : "en";
 }
 
-/** Event and state claims, by group: a line's "raised" is supported by a source's "funding round". */
+/**
+ * Event and state claims, by group: a line's "raised" is supported by a source's "funding round".
+ * Words for the people around an event ("investors", "speakers") are not events: "the timelines
+ * investors watch" says nothing happened.
+ */
 export type EventGroup =
   | "funding" | "hiring" | "launch" | "opening" | "award" | "partnership" | "acquisition" | "expansion"
   | "move" | "migration" | "press" | "talk" | "publication" | "announcement" | "ipo";
 
 export const EVENT_WORDS: Record<Language, Array<[EventGroup, RegExp]>> = {
   en: [
-    ["funding", /^(rais(e|ed|es|ing)|fund(ed|ing|raise|raising)|round|seed|series|investors?|investments?|backed|valuation)$/],
+    ["funding", /^(rais(e|ed|es|ing)|fund(ed|ing|raise|raising)|round|seed|series|backed|backing)$/],
     ["hiring", /^(hir(e|ed|es|ing)|recruit(s|ed|ing|ment)?|headcount|openings?|vacanc(y|ies))$/],
     ["launch", /^(launch(ed|es|ing)?|releas(e|ed|es|ing)|unveil(s|ed|ing)?|rolled|debut(s|ed)?|shipp?(ed|ing))$/],
     ["opening", /^open(ed|ing|s)$/],
@@ -29,13 +33,13 @@ export const EVENT_WORDS: Record<Language, Array<[EventGroup, RegExp]>> = {
     ["move", /^(mov(ed|ing)|relocat(e|ed|ing|ion)|headquartered)$/],
     ["migration", /^(migrat(e|ed|es|ing|ion)|switch(ed|ing)|replatform(ed|ing)?)$/],
     ["press", /^(featured|interview(ed|s)?|coverage|profiled|mentioned)$/],
-    ["talk", /^(spoke|spoken|speak(s|ing|er)|keynotes?|panels?|webinars?|talks?|conferences?|summit)$/],
+    ["talk", /^(spoke|spoken|speak(s|ing)|keynotes?|panels?|webinars?|talks?|conferences?|summit)$/],
     ["publication", /^(posts?|posted|blog(s|ged)?|articles?|podcasts?|episodes?|newsletters?|wrote|written|tweet(s|ed)?|published|op-ed|whitepaper|report)$/],
     ["announcement", /^(announc(e|ed|es|ing|ement|ements)|congrats|congratulations)$/],
     ["ipo", /^(ipo|listed|listing)$/],
   ],
   de: [
-    ["funding", /^(finanzierung(srunde)?|finanzierungsrunden?|runde|investoren|investition(en)?|seed|series|kapital|eingesammelt|gesammelt|erhalten)$/],
+    ["funding", /^(finanzierung(srunde)?|finanzierungsrunden?|runde|seed|series|eingesammelt)$/],
     ["hiring", /^(stell(t|en)|einstellung(en)?|eingestellt|rekrutier(t|en|ung)|sucht|suchen|neue?n? (stellen|mitarbeitende))$/],
     ["launch", /^(gestartet|startet|lanciert|eingefuhrt|vorgestellt|veroffentlicht|launch)$/],
     ["opening", /^(eroffnet|eroffnung|eroffnen)$/],
@@ -52,7 +56,7 @@ export const EVENT_WORDS: Record<Language, Array<[EventGroup, RegExp]>> = {
     ["ipo", /^(borsengang|ipo)$/],
   ],
   fr: [
-    ["funding", /^(leve(e|es)?|levee|financement|financements|tour|seed|serie|investisseurs?|investissements?|fonds)$/],
+    ["funding", /^(leve(e|es)?|levee|financement|financements|tour|seed|serie|fonds)$/],
     ["hiring", /^(recrut(e|ez|ent|er|ement|ements|ons)|embauch(e|ez|ent|er|es))$/],
     ["launch", /^(lanc(e|ez|ent|er|ement|ee)|sorti(e)?|devoile|presente)$/],
     ["opening", /^(ouvert(e|es|s)?|ouverture|inaugure)$/],
@@ -69,7 +73,7 @@ export const EVENT_WORDS: Record<Language, Array<[EventGroup, RegExp]>> = {
     ["ipo", /^(introduction|ipo|cotee)$/],
   ],
   es: [
-    ["funding", /^(ronda|levantado|levantaron|recaudado|financiacion|financiamiento|inversores|inversion|semilla|serie|capital)$/],
+    ["funding", /^(ronda|levantado|levantaron|levanto|recaudado|financiacion|financiamiento|semilla|serie)$/],
     ["hiring", /^(contrat(a|an|ando|ado|acion)|incorpor(a|an|ando)|reclut(a|an|ando|amiento)|vacantes?)$/],
     ["launch", /^(lanz(ado|ada|ó|o|amiento|aron)|lanzo|present(ado|ada|aron)|estrenado)$/],
     ["opening", /^(abierto|abrieron|abrio|apertura|inaugurado)$/],

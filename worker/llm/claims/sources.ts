@@ -84,7 +84,8 @@ function listCount(value: string): number {
 function indexSource(source: ClaimSource): IndexedSource {
   // The column's name is data too: a "recent_post" column says the post is recent.
   const text = `${expandAbbreviations(fold(source.value))} ${fold(source.field).replace(/[_-]+/g, " ")}`;
-  const tokens = tokenize(text);
+  // Tokens of the value as written (capitals kept for `names`), then of the additions after it.
+  const tokens = tokenize(source.value).concat(tokenize(text.slice(fold(source.value).length)));
   const stems = new Set<string>();
   const events = new Set<EventGroup>();
   const months = new Set<string>();
@@ -108,7 +109,7 @@ function indexSource(source: ClaimSource): IndexedSource {
   const count = listCount(source.value);
   if (count >= 2) numbers.add(count);
   const names = new Set<string>();
-  for (const token of tokenize(source.value)) if (/^\p{Lu}/u.test(token.raw) && !STOP_WORDS.has(token.word)) names.add(token.word);
+  for (const token of tokens) if (/^\p{Lu}/u.test(token.raw) && !STOP_WORDS.has(token.word)) names.add(token.word);
   return { source, text, stems, numbers, events, hasTime, months, names, words: ` ${squash(source.value)} `, bare: text.replace(/[^\p{L}\p{N}]/gu, "") };
 }
 
