@@ -4,28 +4,12 @@
 // lines they wrongly reject, with the CPU time per line — for the claim checker and, measured in the
 // same run, the baseline (the checks before it: cited evidence and digits only). BENCH_REPEATS sets
 // how often each line is checked per timed batch (default 100, best of three batches); BENCH_VERBOSE=1 lists misjudged lines.
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { runWorkerdBench, startResultsServer } from "./results-server.mjs";
 
-const results = {};
-const server = createServer((request, response) => {
-  const name = new URL(request.url, "http://localhost").pathname.replace(/^\/results\//, "");
-  let body = "";
-  request.on("data", (chunk) => (body += chunk));
-  request.on("end", () => {
-    results[name] = JSON.parse(body);
-    response.end("{}");
-  });
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-
-const child = spawn("npx", ["vitest", "run", "--config", "bench/grounding.vitest.config.mts", "--reporter", "dot"], {
-  env: { ...process.env, BENCH_URL: `http://127.0.0.1:${server.address().port}`, CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-const code = await new Promise((resolve) => child.on("exit", resolve));
-server.close();
+const { results, url, close } = await startResultsServer();
+const code = await runWorkerdBench("bench/grounding.vitest.config.mts", url);
+close();
 if (code !== 0 || !results.claims || !results.baseline) {
   console.error(`grounding benchmark failed (exit ${code})`);
   process.exit(1);
