@@ -150,6 +150,14 @@ describe("GET /v1/jobs/:id/output", () => {
     expect(sheet).toContain(expected.replace(/&/g, "&amp;").replace(/"/g, "&quot;"));
   });
 
+  it("the OpenAPI document describes include=evidence and the Evidence url", async () => {
+    const doc = await json(await call("GET", "/openapi.json"));
+    const parameters = doc.paths["/v1/jobs/{id}/output"].get.parameters as Array<{ name: string; schema: { enum?: string[] } }>;
+    expect(parameters.find((p) => p.name === "include")?.schema.enum).toEqual(["evidence"]);
+    expect(doc.components.schemas.Evidence.properties.url).toMatchObject({ type: "string" });
+    expect(doc.components.schemas.Evidence.required).toEqual(["field", "value"]);
+  });
+
   it("include=evidence: another user's job is 404", async () => {
     const { job } = await finishedJob();
     const other = await signup();

@@ -19,6 +19,9 @@ describe("claims: names of organisations, people, places", () => {
     // A capitalised sentence opener is a plain word.
     ["Planning delivery routes for Tesco is daily work at Kestrel Foods, Omar.", "ok"],
     ["Every Monday, Kestrel Foods in Leicester plans routes for Tesco.", "ok"],
+    // A remark about a kind of company may name examples; holidays are everyone's calendar.
+    ["Grocers like Aldi often squeeze delivery windows, and Kestrel Foods plans routes daily.", "ok"],
+    ["Omar, Black Friday and Christmas weeks stretch every route Kestrel Foods plans for Tesco.", "ok"],
   ])("%s → %s", (line, expected) => {
     expect(verdict(claimsOf(line, row))).toBe(expected);
   });

@@ -34,6 +34,7 @@ describe("claims: numbers in digits and words", () => {
 
   it("does not read articles and figures of speech as numbers", () => {
     expect(verdict(claimsOf("Kestrel Foods is one of the busiest fleets, and half the work is planning.", row))).toBe("ok");
+    expect(verdict(claimsOf("Kestrel Foods plans routes 24/7 and wants a 360-degree view of its fleet.", row))).toBe("ok");
     expect(verdict(claimsOf("Kestrel Foods plante une tournée par jour et un camion par client.", row, { language: "fr" }))).toBe("ok");
   });
 });

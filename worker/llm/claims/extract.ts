@@ -1,5 +1,5 @@
 import {
-  AMBIGUOUS_MONTHS, CONDITIONAL, EVENT_WORDS, PLACE_NOUNS, ROLE_DETERMINERS, TITLE_ABBREVIATIONS, WEEKDAYS, GENERIC_CAPS, GENERIC_MARKERS, HYPOTHETICAL, JUST_WORDS, LIST_TRIGGERS, MONTHS,
+  AMBIGUOUS_MONTHS, CONDITIONAL, EVENT_WORDS, HOLIDAYS, MODALS, PLACE_NOUNS, ROLE_DETERMINERS, TITLE_ABBREVIATIONS, WEEKDAYS, GENERIC_CAPS, GENERIC_MARKERS, HYPOTHETICAL, JUST_WORDS, LIST_TRIGGERS, MONTHS,
   PROSPECT_WORDS, STOP_WORDS, TIME_LEADS, TIME_UNITS, TIME_WORDS, TOOL_GLUE, TOOL_VERBS, type EventGroup, type Language,
 } from "./lexicon";
 import { isCapitalised, tokenize, type Token } from "./normalize";
@@ -69,10 +69,15 @@ function hypotheticalAt(tokens: Token[], clauses: number[], i: number, language:
 }
 
 /** A word may name several kinds of event ("opening": a new site or a job). */
+function modalBefore(tokens: Token[], clauses: number[], i: number, language: Language): boolean {
+  for (let j = i - 1; j >= 0 && clauses[j] === clauses[i]; j--) if (MODALS[language].test(tokens[j]!.word)) return true;
+  return false;
+}
+
 const eventGroupsOf = (word: string, language: Language) => EVENT_WORDS[language].filter(([, pattern]) => pattern.test(word)).map(([group]) => group);
 
 function entityCandidate(token: Token, language: Language, previous?: Token): boolean {
-  if (!isCapitalised(token.raw) || GENERIC_CAPS.has(token.word) || MONTHS.test(token.word) || WEEKDAYS.test(token.word) || token.word === "i") return false;
+  if (!isCapitalised(token.raw) || GENERIC_CAPS.has(token.word) || MONTHS.test(token.word) || WEEKDAYS.test(token.word) || HOLIDAYS.has(token.word) || token.word === "i") return false;
   // "your CFO", "a CTO": a role at the prospect, not a claim about someone's title.
   if (TITLE_ABBREVIATIONS[token.word] && previous && ROLE_DETERMINERS.test(previous.word)) return false;
   if (/^\d/.test(token.raw)) return false;
@@ -173,7 +178,8 @@ export function extractClaims(line: string, options: ExtractOptions): Claim[] {
   const clauses = clauseBounds(tokens);
   const { language } = options;
   const about = (i: number) => !genericAt(tokens, clauses, i, options) && !hypotheticalAt(tokens, clauses, i, language);
-  const claims: Claim[] = entityClaims(tokens, options);
+  // A remark about a kind of company may name examples ("retailers like Zara often …").
+  const claims: Claim[] = entityClaims(tokens, options).filter((claim) => !genericAt(tokens, clauses, claim.at, options));
   for (const number of numberClaims(tokens, language)) {
     const countsPlaces = tokens.slice(number.tokenIndex + 1, number.tokenIndex + 3).some((t) => PLACE_NOUNS.test(t.word));
     claims.push({ kind: "number", at: number.tokenIndex, text: number.text, number, countsPlaces });
@@ -184,5 +190,6 @@ export function extractClaims(line: string, options: ExtractOptions): Claim[] {
     const groups = eventGroupsOf(token.word, language);
     if (groups.length > 0) situational.push({ kind: "event", at: i, text: token.raw, groups, aboutProspect: aboutProspect(i), windows: windowsAt(tokens, i) });
   });
-  return claims.concat(situational.filter((claim) => about(claim.at)));
+  const planned = (claim: Claim) => claim.kind === "time" && modalBefore(tokens, clauses, claim.at, language);
+  return claims.concat(situational.filter((claim) => about(claim.at) && !planned(claim)));
 }

@@ -140,12 +140,15 @@ export const TIME_WORDS: Record<Language, RegExp> = {
   es: /^(recientemente|reciente|recientes|ayer|q[1-4])$/,
 };
 
-/** Words that make a time anchor out of the next word ("last" month, "this" spring). */
+/**
+ * Words that make a time anchor out of the next word ("last" month, "this" spring). The future ("next
+ * quarter") is left out: it plans rather than reports, and a made-up future event has its event word.
+ */
 export const TIME_LEADS: Record<Language, RegExp> = {
-  en: /^(last|this|next|past|earlier|later)$/,
-  de: /^(letzte[nmrs]?|vergangene[nmrs]?|diese[nmrs]?|nachste[nmrs]?|vorige[nmrs]?|im|seit|vor)$/,
-  fr: /^(dernier|derniere|ce|cet|cette|prochain|prochaine|depuis|il)$/,
-  es: /^(pasado|pasada|este|esta|proximo|proxima|ultimo|ultima|hace|desde)$/,
+  en: /^(last|this|past|earlier)$/,
+  de: /^(letzte[nmrs]?|vergangene[nmrs]?|diese[nmrs]?|vorige[nmrs]?|im|seit|vor)$/,
+  fr: /^(dernier|derniere|ce|cet|cette|depuis|il)$/,
+  es: /^(pasado|pasada|este|esta|ultimo|ultima|hace|desde)$/,
 };
 
 /** Time units and seasons that follow a lead word (or precede "dernier", "pasado"). */
@@ -186,6 +189,23 @@ export const HYPOTHETICAL: Record<Language, RegExp> = {
   fr: /^(peut|peuvent|pourrait|pourraient|pourrez|aider|aide|aident|pour|sans|si|chaque)$/,
   es: /^(puede|pueden|podria|podrian|ayudar|ayuda|ayudan|para|sin|si|cada)$/,
 };
+
+/** Modal verbs: a time anchor anywhere after one in its clause is a plan or a wish ("could save hours this year"). */
+export const MODALS: Record<Language, RegExp> = {
+  en: /^(can|could|may|might|would|will|should|ll)$/,
+  de: /^(kann|konnen|konnte|konnten|wurde|wurden|wird|werden|sollte|sollten)$/,
+  fr: /^(peut|peuvent|pourrait|pourraient|pourra|pourrez|sera|serait)$/,
+  es: /^(puede|pueden|podria|podrian|podra|sera|seria)$/,
+};
+
+/** Holidays and shopping seasons: a calendar everyone shares, never a claim about the prospect. */
+export const HOLIDAYS = new Set([
+  "christmas", "easter", "thanksgiving", "halloween", "ramadan", "diwali", "black", "friday", "cyber", "prime",
+  "weihnachten", "ostern", "noel", "paques", "navidad", "semana", "santa", "rebajas", "soldes",
+]);
+
+/** Numbers that are idioms, not figures ("24/7 support", "a 360-degree view"). */
+export const IDIOM_NUMBERS = /^(24\/7|24x7|360(-degree)?)$/;
 
 /** A clause with one of these and no word about the prospect is a remark about a kind of company. */
 export const GENERIC_MARKERS: Record<Language, RegExp> = {

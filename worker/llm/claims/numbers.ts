@@ -1,4 +1,4 @@
-import { LANGUAGES, NUMBER_WORDS, QUANTITY_WORDS, type Language } from "./lexicon";
+import { IDIOM_NUMBERS, LANGUAGES, NUMBER_WORDS, QUANTITY_WORDS, type Language } from "./lexicon";
 import type { Token } from "./normalize";
 
 /**
@@ -63,6 +63,12 @@ export function wordValue(word: string, language: Language): number | null {
   return null;
 }
 
+/** "24/7" comes as two tokens, "24" and "7", three characters apart. */
+function roundTheClock(tokens: Token[], i: number): boolean {
+  const [a, b] = tokens[i]!.word === "24" ? [tokens[i]!, tokens[i + 1]] : [tokens[i - 1], tokens[i]!];
+  return a?.word === "24" && b?.word === "7" && b.at === a.at + 3;
+}
+
 export interface NumberClaim {
   text: string;
   /** Any of these in the data supports the claim. */
@@ -80,7 +86,7 @@ export function numberClaims(tokens: Token[], language: Language): NumberClaim[]
     const multiplier = next ? MULTIPLIERS[next] : undefined;
     if (/\d/.test(token.word)) {
       // "B2B", "Q3", "H1": codes and quarters, not quantities.
-      if (/^\p{L}/u.test(token.word)) return;
+      if (/^\p{L}/u.test(token.word) || IDIOM_NUMBERS.test(token.word) || roundTheClock(tokens, i)) return;
       const written = digitTokenValues(token.word, true);
       if (written.length === 0) return;
       const values = multiplier ? written.map((v) => v * multiplier) : written;
