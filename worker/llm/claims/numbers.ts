@@ -42,8 +42,21 @@ export function digitTokenValues(word: string, scaledOnly = false): number[] {
   return values;
 }
 
+/** Words repeat across lines and rows; their values are kept (bounded). */
+const WORD_VALUES = new Map<string, number | null>();
+
 /** Value of a number word in a language ("twenty-five", "fünfundzwanzig", "dozen"); null if not one. */
 export function wordValue(word: string, language: Language): number | null {
+  const key = `${language}:${word}`;
+  const known = WORD_VALUES.get(key);
+  if (known !== undefined) return known;
+  const value = computeWordValue(word, language);
+  if (WORD_VALUES.size >= 50_000) WORD_VALUES.clear();
+  WORD_VALUES.set(key, value);
+  return value;
+}
+
+function computeWordValue(word: string, language: Language): number | null {
   const direct = NUMBER_WORDS[language][word];
   if (direct !== undefined) return direct;
   if (language === "en") {
@@ -56,7 +69,7 @@ export function wordValue(word: string, language: Language): number | null {
     // "zweihundert", "dreitausend": a unit times a hundred or a thousand (the rest, if any, added).
     const scaled = /^(ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)(hundert|tausend)(.*)$/.exec(word);
     if (scaled) {
-      const rest = scaled[3] ? wordValue(scaled[3], "de") : 0;
+      const rest = scaled[3] ? computeWordValue(scaled[3], "de") : 0;
       if (rest !== null) return UNITS_DE[scaled[1]!]! * (scaled[2] === "hundert" ? 100 : 1000) + rest;
     }
   }
