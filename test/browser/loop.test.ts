@@ -41,6 +41,11 @@ describe("the whole loop in a real browser", () => {
     await expect.poll(() => previewRows.count(), { timeout: 60_000 }).toBe(5);
     expect((await previewRows.first().locator(".line-cell").textContent())?.length).toBeGreaterThan(10);
     await screenshot(page, "wizard-4-preview");
+    // A row expands to what its line rests on.
+    await previewRows.first().getByText(/^What this line rests on/).click();
+    await expect.poll(() => previewRows.first().locator(".evidence li").count()).toBeGreaterThan(0);
+    expect(await previewRows.first().locator(".evidence").textContent()).toContain("company");
+    await screenshot(page, "wizard-4-preview-evidence");
 
     await page.getByRole("button", { name: "Continue to run" }).click();
     await page.getByRole("heading", { name: "Run the whole list" }).waitFor();

@@ -1,4 +1,5 @@
 import { checkLine } from "./checks";
+import type { ClaimSource } from "./claims/sources";
 import type { LlmClient } from "./client";
 import type { Limiter } from "./limiter";
 import { parseAnswer } from "./parse";
@@ -29,6 +30,8 @@ export interface GenerateOptions {
   usage: TokenUsage;
   /** Fixed wording sent with the first call too (a row regenerated on request); never row data. */
   feedback?: string;
+  /** Sources beyond the row and the service a line may rest on (the research engine's fact sheet). */
+  extraSources?: (row: ProspectRow) => ClaimSource[];
 }
 
 /**
@@ -91,7 +94,7 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
       if (!parsed) reason = response.content.trim() ? "invalid_answer: not the JSON asked for" : "empty_answer: the model answered nothing";
       else if (!answer) reason = "no_answer: the row was missing from the answer";
       else {
-        const check = checkLine(answer.line, answer.evidence, row, options.context);
+        const check = checkLine(answer.line, answer.evidence, row, options.context, { extraSources: options.extraSources?.(row) });
         if (check.ok) {
           finish(row.id, { status: "generated", line: answer.line, evidence: answer.evidence, attempts: attempt });
           continue;

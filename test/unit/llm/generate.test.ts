@@ -90,6 +90,16 @@ describe("generateLines", () => {
     expect(results.get("1")).toMatchObject({ status: "failed", attempts: 2, reason: expect.stringMatching(/^unsupported_claim: (a name|an event)/) });
   });
 
+  it("accepts a fact from an extra source (a researched page) that the row does not hold", async () => {
+    const line = (id: string) => `As CEO at Company${id}, founded in 1952, you know the month-end work that AI bookkeeping for small agencies is built for.`;
+    const { client } = scripted((ids) => JSON.stringify({ lines: ids.map((id) => ({ id, line: line(id), evidence: [{ field: "website", value: "founded in 1952", url: "https://company.test" }] })) }));
+    const run = (extraSources?: (row: ProspectRow) => Array<{ field: string; value: string; url?: string }>) =>
+      generateLines(rows.slice(0, 1), { client, limiter: new Limiter(1), context, rowsPerRequest: 1, usage: emptyUsage(), extraSources });
+    expect((await run()).get("1")).toMatchObject({ status: "failed" });
+    const researched = await run(() => [{ field: "website", value: "The company was founded in 1952.", url: "https://company.test" }]);
+    expect(researched.get("1")).toMatchObject({ status: "generated", attempts: 1, evidence: [{ field: "website", url: "https://company.test" }] });
+  });
+
   it("an empty answer costs each of its rows one attempt", async () => {
     const { client, calls } = scripted((ids, call) => (call === 1 ? "" : linesFor(ids)));
     const results = await generateLines(rows.slice(0, 2), { client, limiter: new Limiter(5), context, rowsPerRequest: 2, usage: emptyUsage() });
