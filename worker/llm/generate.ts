@@ -90,7 +90,7 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
     for (const row of group) {
       const answer = parsed?.get(row.id);
       let reason: string;
-      let feedback: string | undefined;
+      let rowFeedback: string | undefined;
       if (!parsed) reason = response.content.trim() ? "invalid_answer: not the JSON asked for" : "empty_answer: the model answered nothing";
       else if (!answer) reason = "no_answer: the row was missing from the answer";
       else {
@@ -100,9 +100,9 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
           continue;
         }
         reason = check.reason;
-        feedback = check.feedback;
+        rowFeedback = check.feedback;
       }
-      if (attempt === 1) again.push({ row, reason, feedback });
+      if (attempt === 1) again.push({ row, reason, feedback: rowFeedback });
       else finish(row.id, { status: "failed", reason, attempts: attempt });
     }
     await Promise.all(again.map(({ row, reason, feedback }) => request([row], 2, feedback ?? FEEDBACK[codeOf(reason)] ?? "it broke a rule")));
