@@ -94,7 +94,12 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/**
+ * Admin routes take a signed-in session only: an admin's API key, whatever its scopes, must not list
+ * every user or grant credits if it leaks (ADR 068).
+ */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   if (c.var.auth.user.role !== "admin") throw new ApiError("forbidden", "Admins only.");
+  if (c.var.auth.via === "api_key") throw new ApiError("forbidden", "Admin actions need a signed-in session, not an API key.");
   await next();
 });
