@@ -75,6 +75,8 @@ export const idempotencyKeys = sqliteTable(
     state: text("state", { enum: ["pending", "done"] }).notNull(),
     statusCode: integer("status_code"),
     responseBody: text("response_body"),
+    /** For an answer holding a secret shown once: the id it created, kept instead of the answer. */
+    resourceId: text("resource_id"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_created").on(t.createdAt)],

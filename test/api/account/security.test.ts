@@ -1,0 +1,57 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "../../../worker/db/client";
+import { idempotencyKeys, rateLimits } from "../../../worker/db/schema";
+import { call, expectError, json, PASSWORD, signup, uniqueEmail, uniqueIp } from "../../helpers";
+import { createScenario, createUploadFixture, jobBody, prospectRows } from "../jobs/fixtures";
+
+const db = () => getDb(env);
+
+describe("secrets never sit in the idempotency store (audit item 4)", () => {
+  it("an API key's answer is kept as status and id only, and a replay does not show the key again", async () => {
+    const user = await signup();
+    const headers = { "Idempotency-Key": `key-${crypto.randomUUID()}` };
+    const first = await call("POST", "/v1/api-keys", { token: user.accessToken, body: { name: "ci" }, headers });
+    expect(first.status).toBe(201);
+    const created = await json(first);
+    const [stored] = await db().select().from(idempotencyKeys).where(eq(idempotencyKeys.key, headers["Idempotency-Key"]));
+    expect(stored).toMatchObject({ state: "done", statusCode: 201, responseBody: null, resourceId: created.id });
+    const replay = await call("POST", "/v1/api-keys", { token: user.accessToken, body: { name: "ci" }, headers });
+    const error = await expectError(replay, 409, "conflict");
+    expect(error.details).toMatchObject({ status: 201, resourceId: created.id });
+    expect(JSON.stringify(error)).not.toContain(created.key);
+    // Still exactly one key.
+    expect((await json(await call("GET", "/v1/api-keys", { token: user.accessToken }))).data).toHaveLength(1);
+  });
+
+  it("a signup's tokens are not kept either", async () => {
+    const key = `signup-${crypto.randomUUID()}`;
+    const ip = uniqueIp();
+    const body = { email: uniqueEmail(), password: PASSWORD };
+    const first = await json(await call("POST", "/v1/auth/signup", { body, ip, headers: { "Idempotency-Key": key } }));
+    const [stored] = await db().select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+    expect(stored!.responseBody).toBeNull();
+    expect(stored!.resourceId).toBe(first.user.id);
+    const replay = await call("POST", "/v1/auth/signup", { body, ip, headers: { "Idempotency-Key": key } });
+    const error = await expectError(replay, 409, "conflict");
+    expect(JSON.stringify(error)).not.toContain(first.refreshToken);
+  });
+});
+
+describe("account deletion leaves nothing behind (audit items 4 and 10)", () => {
+  it("purges the user's idempotency and rate-limit records", async () => {
+    const user = await signup();
+    const ip = uniqueIp();
+    await call("POST", "/v1/api-keys", { token: user.accessToken, body: { name: "k" }, headers: { "Idempotency-Key": "before-deletion" } });
+    await call("POST", "/v1/auth/login", { body: { email: user.email, password: "wrong password!" }, ip });
+    const upload = await createUploadFixture(user, prospectRows(2), 10);
+    await call("POST", "/v1/jobs", { token: user.accessToken, body: jobBody(upload.id, await createScenario(), { mode: "preview", previewRows: 1 }) });
+    const mentions = sql`instr(${rateLimits.key}, ${user.id}) > 0 OR instr(${rateLimits.key}, ${user.email}) > 0`;
+    expect((await db().select().from(rateLimits).where(mentions)).length).toBeGreaterThanOrEqual(2);
+    expect((await call("DELETE", "/v1/account", { token: user.accessToken, body: { password: PASSWORD } })).status).toBe(204);
+    expect(await db().select().from(idempotencyKeys).where(eq(idempotencyKeys.scope, `user:${user.id}`))).toEqual([]);
+    expect(await db().select().from(rateLimits).where(mentions)).toEqual([]);
+  });
+
+});
