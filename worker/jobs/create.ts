@@ -61,6 +61,15 @@ export async function createFullJob(
       { rowCount: total, balance: hold.balance, missing: hold.missing },
     );
   }
+  if (hold.jobHold === 0 && total > 0) {
+    // A budgeted job with nothing to spend would only queue every chunk to pause at once (ADR 068).
+    await ledger.release({ jobId: id });
+    throw new ApiError("insufficient_credits", `This job can hold no credits: your balance is ${hold.balance}. Buy credits first.`, {
+      rowCount: total,
+      balance: hold.balance,
+      missing: Math.min(total, request.maxCredits ?? total),
+    });
+  }
   const now = new Date().toISOString();
   const record: JobRecord = {
     id,

@@ -33,9 +33,9 @@ function rateLimited(rule: RateLimitRule, windowStart: number, nowSeconds: numbe
  * Counts one hit against a fixed window in D1 (one atomic upsert) and throws 429 `rate_limited` with
  * Retry-After when the window's limit is passed.
  */
-export async function hitRateLimit(env: Env, rule: RateLimitRule, subject: string): Promise<void> {
+export async function hitRateLimit(env: Env, rule: RateLimitRule, subject: string, weight = 1): Promise<void> {
   const { nowSeconds, windowStart } = windowOf(rule);
-  if ((await countHit(env, rule, subject, windowStart)) > rule.limit) throw rateLimited(rule, windowStart, nowSeconds);
+  if ((await countHit(env, rule, subject, windowStart, weight)) > rule.limit) throw rateLimited(rule, windowStart, nowSeconds);
 }
 
 /**
@@ -56,15 +56,16 @@ export async function recordHit(env: Env, rule: RateLimitRule, subject: string):
   await countHit(env, rule, subject, windowOf(rule).windowStart);
 }
 
-async function countHit(env: Env, rule: RateLimitRule, subject: string, windowStart: number): Promise<number> {
+/** Adds `weight` hits (rows, for limits counted in rows) and answers the window's count. */
+async function countHit(env: Env, rule: RateLimitRule, subject: string, windowStart: number, weight = 1): Promise<number> {
   const key = `${rule.name}:${subject}`;
   const [row] = await getDb(env)
     .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
+    .values({ key, windowStart, count: weight })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`CASE WHEN ${rateLimits.windowStart} = ${windowStart} THEN ${rateLimits.count} + 1 ELSE 1 END`,
+        count: sql`CASE WHEN ${rateLimits.windowStart} = ${windowStart} THEN ${rateLimits.count} + ${weight} ELSE ${weight} END`,
         windowStart,
       },
     })

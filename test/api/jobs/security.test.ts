@@ -2,7 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { roomFor } from "../../../worker/jobs/keys";
 import { call, expectError, json, signup, signupAdmin } from "../../helpers";
-import { createScenario, createUploadFixture, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";
+import { adminGrant, createScenario, createUploadFixture, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";
 
 describe("another user's job is not found, on every job route", () => {
   it("answers 404 and changes nothing", async () => {
@@ -89,5 +89,61 @@ describe("GET /v1/admin/jobs", () => {
     await expectError(await call("GET", "/v1/admin/jobs", { token: user.accessToken }), 403, "forbidden");
     await expectError(await call("GET", "/v1/admin/jobs"), 401, "unauthorized");
     await expectError(await call("GET", "/v1/admin/jobs?status=exploded", { token: admin.accessToken }), 400, "invalid_request");
+  });
+});
+
+describe("previews are not a free product (audit item 5)", () => {
+  it("caps preview rows per account per day", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(20), 10);
+    const scenario = await createScenario();
+    const preview = (rows: number) =>
+      call("POST", "/v1/jobs", { token: user.accessToken, body: jobBody(upload.id, scenario, { mode: "preview", previewRows: rows }) });
+    // The test Worker allows 100 rows a day: five previews of 20.
+    for (let i = 0; i < 5; i++) expect((await preview(20)).status).toBe(200);
+    const refused = await expectError(await preview(1), 429, "rate_limited");
+    expect(refused.details).toMatchObject({ limit: 100, windowSeconds: 86_400 });
+    // Another account is not affected.
+    const other = await signup();
+    const theirs = await createUploadFixture(other, prospectRows(2), 10);
+    expect((await call("POST", "/v1/jobs", { token: other.accessToken, body: jobBody(theirs.id, scenario, { mode: "preview", previewRows: 2 }) })).status).toBe(200);
+  });
+
+  it("has no output download: its lines come inline", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(3), 10);
+    const preview = await json(
+      await call("POST", "/v1/jobs", { token: user.accessToken, body: jobBody(upload.id, await createScenario(), { mode: "preview", previewRows: 2 }) }),
+    );
+    expect(preview.results).toHaveLength(2);
+    await expectError(await call("GET", `/v1/jobs/${preview.id}/output`, { token: user.accessToken }), 409, "conflict");
+    await expectError(await call("GET", `/v1/jobs/${preview.id}/output?format=xlsx`, { token: user.accessToken }), 409, "conflict");
+  });
+});
+
+describe("full jobs (audit item 7)", () => {
+  it("refuses a maxCredits job with no balance (402) and holds nothing", async () => {
+    const user = await signup();
+    const admin = await signupAdmin();
+    await adminGrant(admin, user.id, -500);
+    const upload = await createUploadFixture(user, prospectRows(30), 10);
+    const response = await call("POST", "/v1/jobs", { token: user.accessToken, body: jobBody(upload.id, await createScenario(), { maxCredits: 1000 }) });
+    const error = await expectError(response, 402, "insufficient_credits");
+    expect(error.details).toMatchObject({ rowCount: 30, balance: 0 });
+    expect((await json(await call("GET", "/v1/me", { token: user.accessToken }))).credits).toEqual({ balance: 0, held: 0 });
+    const jobs = await json(await call("GET", "/v1/jobs", { token: user.accessToken }));
+    expect(jobs.data.filter((job: any) => job.status !== "failed")).toEqual([]);
+  });
+
+  it("rate-limits full-job creation per user", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(1), 10);
+    const scenario = await createScenario();
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await call("POST", "/v1/jobs", { token: user.accessToken, body: jobBody(upload.id, scenario) })).status);
+    expect(statuses.slice(0, 30).every((status) => status === 202)).toBe(true);
+    const limited = await call("POST", "/v1/jobs", { token: user.accessToken, body: jobBody(upload.id, scenario) });
+    await expectError(limited, 429, "rate_limited");
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 });

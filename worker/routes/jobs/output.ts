@@ -6,6 +6,7 @@ import { csvStream } from "../../jobs/output/csv";
 import { xlsxStream } from "../../jobs/output/xlsx";
 import { openOutput } from "../../jobs/output/reader";
 import { loadOverrides } from "../../jobs/row-overrides";
+import { ApiError } from "../../lib/errors";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
@@ -49,6 +50,8 @@ export function registerJobOutput(app: App) {
   app.openapi(route, async (c) => {
     const { format, review } = c.req.valid("query");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
+    // Previews are free and shown inline; a download would make them a free product (ADR 068).
+    if (job.mode === "preview") throw new ApiError("conflict", "Previews have no output: their lines come inline. Run a full job to download.");
     const plan = await outputPlanOf(c.env, job.id);
     // The stream starts after the 200 is sent, so the rows are opened before (a deleted upload: 409).
     const source = { ...(await openOutput(c.env.FILES, plan)), overrides: await loadOverrides(c.env, job.id), approvedOnly: review === "approved" };
