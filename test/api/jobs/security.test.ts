@@ -1,8 +1,10 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { roomFor } from "../../../worker/jobs/keys";
+import { assertWebhookUrl, deliverWebhook } from "../../../worker/jobs/webhook";
+import { ApiError } from "../../../worker/lib/errors";
 import { call, expectError, json, signup, signupAdmin } from "../../helpers";
-import { adminGrant, createScenario, createUploadFixture, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";
+import { adminGrant, createScenario, createUploadFixture, hookDeliveries, hookUrl, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";
 
 describe("another user's job is not found, on every job route", () => {
   it("answers 404 and changes nothing", async () => {
@@ -146,4 +148,60 @@ describe("full jobs (audit item 7)", () => {
     await expectError(limited, 429, "rate_limited");
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
+});
+
+describe("webhook URLs never reach private networks (audit item 6)", () => {
+  // The test Worker allows local targets (its fake receivers listen on 127.0.0.1); production does not.
+  const production = { ...env, ALLOW_LOCAL_WEBHOOKS: "false" } as Env;
+  const refused = [
+    "http://127.0.0.1/hook",
+    "http://2130706433/hook",
+    "http://0x7f.1/hook",
+    "http://10.1.2.3/hook",
+    "http://172.16.0.9/hook",
+    "http://192.168.1.1/hook",
+    "http://169.254.169.254/latest/meta-data",
+    "http://100.64.0.1/hook",
+    "http://[::1]/hook",
+    "http://[::ffff:127.0.0.1]/hook",
+    "http://localhost/hook",
+    "http://api.localhost/hook",
+    "http://metadata.google.internal/hook",
+    "http://intranet/hook",
+    "https://user:pass@crm.example/hook",
+    "https://crm.example:8443/hook",
+  ];
+
+  it("refuses loopback, private, link-local and CGNAT literals, local names, credentials and other ports", () => {
+    for (const url of refused) expect(() => assertWebhookUrl(production, url), url).toThrow(ApiError);
+    for (const url of ["https://crm.example/hooks/openline?token=abc", "http://hooks.example.com:80/x", "https://crm.example:443/x"]) {
+      expect(() => assertWebhookUrl(production, url), url).not.toThrow();
+    }
+    expect(() => assertWebhookUrl(env, "http://127.0.0.1:9999/hook")).not.toThrow();
+    const error = (() => {
+      try {
+        assertWebhookUrl(production, "http://10.0.0.1/x");
+      } catch (thrown) {
+        return (thrown as ApiError).toBody().error;
+      }
+    })();
+    expect(error).toMatchObject({ code: "invalid_request", details: { issues: [{ path: "webhookUrl", code: "ip_literal" }] } });
+  });
+
+  it("does not deliver to such a target, and gives up on it at once", async () => {
+    const user = await signup();
+    const message = {
+      type: "webhook" as const,
+      jobId: "job_x",
+      userId: user.id,
+      deliveryId: "whd_x",
+      event: "job.succeeded" as const,
+      url: hookUrl("never-private"),
+      data: {} as never,
+      createdAt: new Date().toISOString(),
+    };
+    expect(await deliverWebhook(production, message)).toMatchObject({ delivered: false, final: true });
+    expect(await hookDeliveries("never-private")).toEqual([]);
+  });
+
 });

@@ -3,6 +3,7 @@ import { getConfig } from "../../config";
 import { createFullJob } from "../../jobs/create";
 import { runPreview } from "../../jobs/preview";
 import { checkColumns, loadUploadFor } from "../../jobs/upload-source";
+import { assertWebhookUrl } from "../../jobs/webhook";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import { idempotent } from "../../middleware/idempotency";
 import { hitRateLimit } from "../../middleware/rate-limit";
@@ -36,6 +37,7 @@ export function registerCreateJob(app: App) {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     const { user } = c.var.auth;
+    assertWebhookUrl(c.env, body.webhookUrl);
     // Before any read: a client over its preview limit costs one D1 write, not an upload load.
     if (body.mode === "preview") {
       await hitRateLimit(c.env, PREVIEW_LIMIT, user.id);
