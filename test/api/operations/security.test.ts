@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
 import { EXAMPLE_JWT_SECRET, getConfig } from "../../../worker/config";
+import { getDb } from "../../../worker/db/client";
+import { users } from "../../../worker/db/schema";
+import { createLogger } from "../../../worker/lib/logger";
 
 const configOf = (vars: Record<string, string>) => getConfig(vars as unknown as Env);
 
@@ -12,5 +16,28 @@ describe("placeholder secrets (audit item 14)", () => {
     expect(configOf({ JWT_SECRET: EXAMPLE_JWT_SECRET, APP_URL: "http://localhost:8787" }).JWT_SECRET).toBe(EXAMPLE_JWT_SECRET);
     expect(configOf({ JWT_SECRET: EXAMPLE_JWT_SECRET }).APP_URL).toBe("http://localhost:8787");
     expect(configOf({ JWT_SECRET: "x".repeat(40), APP_URL: "https://app.openline.example" }).APP_URL).toBe("https://app.openline.example");
+  });
+});
+
+describe("logs keep PII and secrets out (audit item 9)", () => {
+  it("an unhandled D1 error is logged with its SQL but not its parameters", async () => {
+    const email = `${crypto.randomUUID()}@secret.example`;
+    const row = { id: `usr_${crypto.randomUUID()}`, email, passwordHash: "pbkdf2$HASH_VALUE", webhookSecret: "whsec_SECRET_VALUE" };
+    await getDb(env).insert(users).values(row);
+    const failure = await getDb(env)
+      .insert(users)
+      .values(row)
+      .then(() => null, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+    try {
+      createLogger({}, "info").error("unhandled error", { error: failure });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("insert into");
+    for (const secret of [email, "HASH_VALUE", "whsec_SECRET_VALUE"]) expect(lines[0]).not.toContain(secret);
   });
 });
