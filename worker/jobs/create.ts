@@ -53,6 +53,14 @@ export async function createFullJob(
   const total = index.rowCount;
   const settings = settingsFor(env, request);
   const ledger = ledgerFor(env, user.id);
+  const owed = await ledger.owed();
+  if (owed > 0) {
+    throw new ApiError(
+      "credits_owed",
+      `You owe ${owed} credits from a refunded or disputed payment whose credits were already spent. Buy credits to settle them before starting a job.`,
+      { owed },
+    );
+  }
   const hold = await ledger.hold({ jobId: id, amount: total, budget: request.maxCredits });
   if (!hold.ok) {
     throw new ApiError(
