@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { roomFor } from "../../../worker/jobs/keys";
 import { assertWebhookUrl, deliverWebhook } from "../../../worker/jobs/webhook";
 import { ApiError } from "../../../worker/lib/errors";
+import { runMaintenance } from "../../../worker/maintenance";
+import { jobPrefix, uploadPrefix } from "../../../worker/storage";
 import { call, expectError, json, signup, signupAdmin } from "../../helpers";
-import { adminGrant, createScenario, createUploadFixture, hookDeliveries, hookUrl, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";
+import { adminGrant, createScenario, createUploadFixture, hookDeliveries, hookUrl, jobBody, ledgerState, prospectRows, startJob, waitForJob } from "./fixtures";
 
 describe("another user's job is not found, on every job route", () => {
   it("answers 404 and changes nothing", async () => {
@@ -204,4 +206,59 @@ describe("webhook URLs never reach private networks (audit item 6)", () => {
     expect(await hookDeliveries("never-private")).toEqual([]);
   });
 
+});
+
+describe("retention (audit item 15)", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const backdate = async (jobId: string, uploadId: string, days: number) => {
+    const at = new Date(Date.now() - days * DAY).toISOString();
+    await env.DB.batch([
+      env.DB.prepare("UPDATE jobs SET created_at = ? WHERE id = ?").bind(at, jobId),
+      env.DB.prepare("UPDATE uploads SET created_at = ? WHERE id = ?").bind(at, uploadId),
+    ]);
+  };
+  const filesUnder = async (prefix: string) => (await env.FILES.list({ prefix })).objects.length;
+
+  it("deletes files past RETENTION_DAYS in the hourly maintenance; rows and output then answer 410, the job and ledger stay", async () => {
+    const user = await signup();
+    const scenario = await createScenario();
+    const oldUpload = await createUploadFixture(user, prospectRows(3), 10);
+    const oldJob = await waitForJob(user, (await startJob(user, jobBody(oldUpload.id, scenario))).id);
+    const freshUpload = await createUploadFixture(user, prospectRows(3), 10);
+    const freshJob = await waitForJob(user, (await startJob(user, jobBody(freshUpload.id, scenario))).id);
+    expect(await filesUnder(jobPrefix(user.id, oldJob.id))).toBeGreaterThan(0);
+    const before = await json(await call("GET", `/v1/jobs/${oldJob.id}`, { token: user.accessToken }));
+    expect(Date.parse(before.filesExpireAt) - Date.parse(before.createdAt)).toBe(90 * DAY);
+    await backdate(oldJob.id, oldUpload.id, 91);
+
+    const removed = await runMaintenance(env);
+    expect(removed).toMatchObject({ jobFiles: 1, uploadFiles: 1 });
+    expect(await filesUnder(jobPrefix(user.id, oldJob.id))).toBe(0);
+    expect(await filesUnder(uploadPrefix(user.id, oldUpload.id))).toBe(0);
+    for (const path of [`/v1/jobs/${oldJob.id}/rows`, `/v1/jobs/${oldJob.id}/output`, `/v1/jobs/${oldJob.id}/output?format=xlsx`]) {
+      const error = await expectError(await call("GET", path, { token: user.accessToken }), 410, "gone");
+      expect(error.details.filesDeletedAt).toEqual(expect.any(String));
+    }
+    const kept = await json(await call("GET", `/v1/jobs/${oldJob.id}`, { token: user.accessToken }));
+    expect(kept).toMatchObject({ status: "succeeded", succeeded: 3, creditsCharged: 3, filesDeletedAt: expect.any(String) });
+    expect((await ledgerState(user.id, oldJob.id)).charged).toBe(3);
+    // The fresh job is untouched, and a second run finds nothing more.
+    expect((await call("GET", `/v1/jobs/${freshJob.id}/output`, { token: user.accessToken })).status).toBe(200);
+    expect(await runMaintenance(env)).toMatchObject({ jobFiles: 0, uploadFiles: 0 });
+  });
+
+  it("a user may choose fewer days, never more; the job page's filesExpireAt follows", async () => {
+    const user = await signup();
+    expect(await json(await call("GET", "/v1/account/retention", { token: user.accessToken }))).toEqual({ days: 90, maxDays: 90 });
+    await expectError(await call("PATCH", "/v1/account/retention", { token: user.accessToken, body: { days: 91 } }), 400, "invalid_request");
+    await expectError(await call("PATCH", "/v1/account/retention", { token: user.accessToken, body: { days: 0 } }), 400, "invalid_request");
+    expect(await json(await call("PATCH", "/v1/account/retention", { token: user.accessToken, body: { days: 7 } }))).toEqual({ days: 7, maxDays: 90 });
+    const upload = await createUploadFixture(user, prospectRows(2), 10);
+    const job = await waitForJob(user, (await startJob(user, jobBody(upload.id, await createScenario()))).id);
+    const page = await json(await call("GET", `/v1/jobs/${job.id}`, { token: user.accessToken }));
+    expect(Date.parse(page.filesExpireAt) - Date.parse(page.createdAt)).toBe(7 * DAY);
+    await backdate(job.id, upload.id, 8);
+    await runMaintenance(env);
+    await expectError(await call("GET", `/v1/jobs/${job.id}/rows`, { token: user.accessToken }), 410, "gone");
+  });
 });
