@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resolveSession, SHARED_REFRESH_MS } from "../../web/app/lib/session.server";
+import { crossSiteRefusal, isCrossSiteWrite, pageSecurityHeaders } from "../../web/app/lib/security.server";
+import { resolveSession, sessionSetCookies, SHARED_REFRESH_MS } from "../../web/app/lib/session.server";
 import { fakeApi, json, tokenExpiringAt } from "./helpers";
 
 const now = Math.floor(Date.now() / 1000);
@@ -18,18 +19,18 @@ afterEach(() => vi.useRealTimers());
 describe("refresh sharing is bound to the browser and short (audit item 12)", () => {
   it("a copied refresh token with another browser's CSRF cookie, or none, gets no shared pair", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => json(200, pair) });
-    const owner = await resolveSession(browserRequest({ ol_access: expired, ol_refresh: "ort_stolen", ol_csrf: "owner" }), api);
+    const owner = await resolveSession(browserRequest({ "__Host-ol_access": expired, "__Host-ol_refresh": "ort_stolen", "__Host-ol_csrf": "owner" }), api);
     expect(owner.accessToken).toBe(pair.accessToken);
     // The thief replays the old refresh token at once: the API sees it (and its reuse detection runs).
-    await resolveSession(browserRequest({ ol_refresh: "ort_stolen", ol_csrf: "thief" }), api);
-    await resolveSession(browserRequest({ ol_refresh: "ort_stolen" }), api);
+    await resolveSession(browserRequest({ "__Host-ol_refresh": "ort_stolen", "__Host-ol_csrf": "thief" }), api);
+    await resolveSession(browserRequest({ "__Host-ol_refresh": "ort_stolen" }), api);
     expect(api.calls).toHaveLength(3);
   });
 
   it("shares a pair for about 2 seconds only, not 30", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const api = fakeApi({ "POST /v1/auth/refresh": () => json(200, pair) });
-    const tab = () => resolveSession(browserRequest({ ol_access: expired, ol_refresh: "ort_window", ol_csrf: "c" }), api);
+    const tab = () => resolveSession(browserRequest({ "__Host-ol_access": expired, "__Host-ol_refresh": "ort_window", "__Host-ol_csrf": "c" }), api);
     await tab();
     vi.setSystemTime(Date.now() + SHARED_REFRESH_MS - 100);
     await tab();
@@ -39,4 +40,51 @@ describe("refresh sharing is bound to the browser and short (audit item 12)", ()
     expect(api.calls).toHaveLength(2);
     expect(SHARED_REFRESH_MS).toBeLessThanOrEqual(2_000);
   });
+});
+
+describe("cross-site writes are refused by the web Worker (audit item 3)", () => {
+  const at = (init: RequestInit & { headers?: Record<string, string> }, path = "/login") => new Request(`http://localhost:8787${path}`, init);
+
+  it("refuses a form post or WebSocket upgrade from another origin, login included", () => {
+    expect(isCrossSiteWrite(at({ method: "POST", headers: { Origin: "https://evil.example" } }))).toBe(true);
+    expect(isCrossSiteWrite(at({ method: "POST", headers: { Origin: "null" } }))).toBe(true);
+    expect(isCrossSiteWrite(at({ method: "POST", headers: { "Sec-Fetch-Site": "cross-site", Cookie: "a=b" } }))).toBe(true);
+    expect(isCrossSiteWrite(at({ method: "POST", headers: { Cookie: "__Host-ol_access=t" } }, "/account/api-keys"))).toBe(true);
+    expect(isCrossSiteWrite(at({ headers: { Upgrade: "websocket", Origin: "https://evil.example" } }, "/v1/jobs/job_1/events"))).toBe(true);
+    const refusal = crossSiteRefusal();
+    expect(refusal.status).toBe(403);
+  });
+
+  it("lets the app's own requests, reads and bearer-token API clients through", () => {
+    expect(isCrossSiteWrite(at({ method: "POST", headers: { Origin: "http://localhost:8787" } }))).toBe(false);
+    expect(isCrossSiteWrite(at({ method: "POST", headers: { "Sec-Fetch-Site": "same-origin", Cookie: "a=b" } }))).toBe(false);
+    expect(isCrossSiteWrite(at({ method: "GET", headers: { Origin: "https://evil.example" } }, "/jobs"))).toBe(false);
+    expect(isCrossSiteWrite(at({ method: "POST", headers: { Authorization: "Bearer olk_x", Origin: "https://crm.example" } }, "/v1/jobs"))).toBe(false);
+    // Stripe's webhook: no browser headers, no cookies.
+    expect(isCrossSiteWrite(at({ method: "POST", headers: { "Stripe-Signature": "t=1" } }, "/v1/webhooks/stripe"))).toBe(false);
+    expect(isCrossSiteWrite(at({ headers: { Upgrade: "websocket", Origin: "http://localhost:8787" } }, "/v1/jobs/job_1/events"))).toBe(false);
+  });
+
+  it("names the session cookies __Host-, Secure on Path=/ without Domain", () => {
+    for (const cookie of sessionSetCookies({ accessToken: "a", refreshToken: "r", expiresIn: 900 }, "c")) {
+      expect(cookie).toMatch(/^__Host-ol_(access|refresh|csrf)=/);
+      expect(cookie).toContain("; Secure");
+      expect(cookie).toContain("; Path=/");
+      expect(cookie).not.toMatch(/Domain=/i);
+    }
+  });
+});
+
+describe("page security headers (audit item 11)", () => {
+  it("sends a nonce CSP without framing, plus nosniff, Permissions-Policy and HSTS over https", () => {
+    const headers = pageSecurityHeaders(new Request("https://app.openline.example/jobs"), "n0nce");
+    expect(headers["Content-Security-Policy"]).toContain("script-src 'self' 'nonce-n0nce'");
+    expect(headers["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["Content-Security-Policy"]).toContain("connect-src 'self' wss://app.openline.example");
+    expect(headers["Content-Security-Policy"]).not.toContain("unsafe-eval");
+    expect(headers).toMatchObject({ "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Strict-Transport-Security": expect.stringContaining("max-age=") });
+    expect(headers["Permissions-Policy"]).toContain("camera=()");
+    expect(pageSecurityHeaders(new Request("http://localhost:8787/"), "x")["Strict-Transport-Security"]).toBeUndefined();
+  });
+
 });

@@ -4,6 +4,7 @@ import { EXAMPLE_JWT_SECRET, getConfig } from "../../../worker/config";
 import { getDb } from "../../../worker/db/client";
 import { users } from "../../../worker/db/schema";
 import { createLogger } from "../../../worker/lib/logger";
+import { call } from "../../helpers";
 
 const configOf = (vars: Record<string, string>) => getConfig(vars as unknown as Env);
 
@@ -39,5 +40,19 @@ describe("logs keep PII and secrets out (audit item 9)", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("insert into");
     for (const secret of [email, "HASH_VALUE", "whsec_SECRET_VALUE"]) expect(lines[0]).not.toContain(secret);
+  });
+});
+
+describe("/docs headers (audit item 11)", () => {
+  it("cannot be framed or sniffed, and runs only its own script", async () => {
+    const response = await call("GET", "/docs");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("X-Frame-Options")).toBe("DENY");
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    const policy = response.headers.get("Content-Security-Policy")!;
+    expect(policy).toContain("frame-ancestors 'none'");
+    const script = /<script>([\s\S]*?)<\/script>/.exec(await response.text())![1]!;
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(script)));
+    expect(policy).toContain(`script-src 'sha256-${btoa(String.fromCharCode(...digest))}'`);
   });
 });

@@ -2,10 +2,14 @@ import { parseCookies, serializeCookie } from "./cookies.server";
 import type { ApiBinding } from "./context.server";
 import type { Session } from "./types";
 
-/** Cookie names shared with the API Worker (worker/middleware/auth.ts reads them). */
-export const ACCESS_COOKIE = "ol_access";
-export const REFRESH_COOKIE = "ol_refresh";
-export const CSRF_COOKIE = "ol_csrf";
+/**
+ * Cookie names shared with the API Worker (worker/middleware/auth.ts reads them). `__Host-`: the
+ * browser takes them only Secure, on Path=/ and without Domain, so no subdomain or plain-http page can
+ * plant or overwrite them (ADR 068; browsers treat http://localhost as secure, so npm start works).
+ */
+export const ACCESS_COOKIE = "__Host-ol_access";
+export const REFRESH_COOKIE = "__Host-ol_refresh";
+export const CSRF_COOKIE = "__Host-ol_csrf";
 
 const REFRESH_COOKIE_SECONDS = 30 * 24 * 60 * 60;
 /** Refresh a little before the access token's `exp`, so a request never reaches the API with a dying token. */
