@@ -4,7 +4,9 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../../worker/db/client";
 import { idempotencyKeys, rateLimits } from "../../../worker/db/schema";
 import { call, expectError, json, PASSWORD, signup, uniqueEmail, uniqueIp } from "../../helpers";
-import { createScenario, createUploadFixture, jobBody, prospectRows } from "../jobs/fixtures";
+import { uploadPrefix } from "../../../worker/storage";
+import { originalKeyFor } from "../../../worker/uploads/normalized";
+import { createScenario, createUploadFixture, jobBody, prospectRows, startJob, waitForJob } from "../jobs/fixtures";
 
 const db = () => getDb(env);
 
@@ -54,4 +56,24 @@ describe("account deletion leaves nothing behind (audit items 4 and 10)", () => 
     expect(await db().select().from(rateLimits).where(mentions)).toEqual([]);
   });
 
+});
+
+describe("the account export holds the files and the lines (audit item 10)", () => {
+  it("includes each upload's file as uploaded and each job's generated lines", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(4), 2);
+    const job = await waitForJob(user, (await startJob(user, jobBody(upload.id, await createScenario()))).id);
+    const response = await call("GET", "/v1/account/export", { token: user.accessToken });
+    expect(response.status).toBe(200);
+    const data = await json(response);
+    const [exported] = data.uploads;
+    const original = new TextDecoder().decode(Uint8Array.from(atob(exported.original), (c) => c.charCodeAt(0)));
+    expect(original).toBe(await (await env.FILES.get(originalKeyFor(uploadPrefix(user.id, upload.id))))!.text());
+    expect(original).toContain("Tester3");
+    const [exportedJob] = data.jobs;
+    expect(exportedJob.id).toBe(job.id);
+    const rows = await json(await call("GET", `/v1/jobs/${job.id}/rows`, { token: user.accessToken }));
+    expect(exportedJob.lines).toEqual(rows.data.map((row: any) => ({ row: row.row, line: row.line, status: row.status })));
+    expect(exportedJob.lines).toHaveLength(4);
+  });
 });
