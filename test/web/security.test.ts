@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { crossSiteRefusal, isCrossSiteWrite, pageSecurityHeaders } from "../../web/app/lib/security.server";
 import { resolveSession, sessionSetCookies, SHARED_REFRESH_MS } from "../../web/app/lib/session.server";
-import { fakeApi, json, tokenExpiringAt } from "./helpers";
+import * as accountSettings from "../../web/app/routes/account.settings";
+import { apiError, contextWith, dataOf, fakeApi, formRequest, json, statusOf, tokenExpiringAt } from "./helpers";
 
 const now = Math.floor(Date.now() / 1000);
 const expired = tokenExpiringAt(now - 10);
@@ -87,4 +88,17 @@ describe("page security headers (audit item 11)", () => {
     expect(pageSecurityHeaders(new Request("http://localhost:8787/"), "x")["Strict-Transport-Security"]).toBeUndefined();
   });
 
+});
+
+describe("retention in Settings (audit item 15)", () => {
+  it("saves fewer days through the API and shows its refusal", async () => {
+    const api = fakeApi({ "PATCH /v1/account/retention": (call) => json(200, { days: JSON.parse(call.body).days, maxDays: 90 }) });
+    const saved = await accountSettings.action({ request: formRequest("http://localhost:8787/account/settings", { intent: "retention", days: "30" }), context: contextWith(api), params: {} } as never);
+    expect(saved).toEqual({ intent: "retention", ok: true });
+    expect(JSON.parse(api.calls[0]!.body)).toEqual({ days: 30 });
+    const refusing = fakeApi({ "PATCH /v1/account/retention": apiError(400, "invalid_request", "days must be at most 90.") });
+    const refused = await accountSettings.action({ request: formRequest("http://localhost:8787/account/settings", { intent: "retention", days: "120" }), context: contextWith(refusing), params: {} } as never);
+    expect(statusOf(refused)).toBe(400);
+    expect(dataOf(refused)).toMatchObject({ ok: false, error: { message: "days must be at most 90." } });
+  });
 });
