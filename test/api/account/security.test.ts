@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "../../../worker/db/client";
 import { idempotencyKeys, rateLimits } from "../../../worker/db/schema";
 import { call, expectError, json, PASSWORD, signup, uniqueEmail, uniqueIp } from "../../helpers";
-import { uploadPrefix } from "../../../worker/storage";
+import { uploadPrefix, userPrefix } from "../../../worker/storage";
 import { originalKeyFor } from "../../../worker/uploads/normalized";
 import { createScenario, createUploadFixture, jobBody, prospectRows, startJob, waitForJob } from "../jobs/fixtures";
 
@@ -56,6 +56,20 @@ describe("account deletion leaves nothing behind (audit items 4 and 10)", () => 
     expect(await db().select().from(rateLimits).where(mentions)).toEqual([]);
   });
 
+});
+
+describe("a chunk running while its account is deleted (audit item 10)", () => {
+  it("leaves no result file behind once the LLM answers", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(20), 10);
+    // Answers in 1 s (under the test Worker's 1.5 s LLM timeout): the chunks write after the deletion.
+    const job = await startJob(user, jobBody(upload.id, await createScenario({ latencyMs: 1000 })));
+    await waitForJob(user, job.id, (current) => current.status === "running");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await call("DELETE", "/v1/account", { token: user.accessToken, body: { password: PASSWORD } })).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await env.FILES.list({ prefix: userPrefix(user.id) })).objects.map((object) => object.key)).toEqual([]);
+  });
 });
 
 describe("the account export holds the files and the lines (audit item 10)", () => {
