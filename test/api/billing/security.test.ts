@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PACK_CREDITS } from "../../../worker/billing/catalogue";
+import { PACK_CREDITS, PLAN_CREDITS } from "../../../worker/billing/catalogue";
 import { call, expectError, json, signup, signupAdmin, type TestUser } from "../../helpers";
 import { adminGrant, createScenario, createUploadFixture, jobBody, prospectRows } from "../jobs/fixtures";
-import { completedPackSession, deliverOk, putStripeObject, startCheckout, stripeEvent } from "./stripe-helpers";
+import { completedPackSession, customerFor, deliverOk, invoiceObject, putStripeObject, startCheckout, stripeEvent } from "./stripe-helpers";
 
 const balanceOf = async (user: TestUser) => (await json(await call("GET", "/v1/credits", { token: user.accessToken }))).balance as number;
 
@@ -75,5 +75,30 @@ describe("disputes (audit item 13)", () => {
     const charge = await buyPack(user);
     await deliverOk(stripeEvent("charge.dispute.closed", { id: `dp_${charge.id}`, object: "dispute", charge: charge.id, amount: 1000, status: "lost" }));
     expect(await balanceOf(user)).toBe(500);
+  });
+});
+
+describe("a refunded subscription invoice (audit item 13)", () => {
+  it("takes back the month's credits, found through the invoice payment", async () => {
+    const user = await signup();
+    const customer = await customerFor(user);
+    const invoice = invoiceObject({ customer, subscription: `sub_${crypto.randomUUID().slice(0, 8)}`, billingReason: "subscription_cycle", lines: [{ price: "price_starter", amount: 1900 }] });
+    expect(await deliverOk(stripeEvent("invoice.paid", invoice))).toMatchObject({ outcome: "applied" });
+    const granted = await balanceOf(user);
+    expect(granted).toBe(500 + PLAN_CREDITS.starter);
+    const paymentIntent = `pi_${crypto.randomUUID().replaceAll("-", "")}`;
+    await putStripeObject("invoice_payments", { id: `inpay_${paymentIntent}`, object: "invoice_payment", invoice: invoice.id, amount_paid: 1900, payment: { type: "payment_intent", payment_intent: paymentIntent } });
+    const charge = { id: `ch_${paymentIntent}`, object: "charge", customer, payment_intent: paymentIntent, amount: 1900, amount_refunded: 1900, refunded: true };
+    expect(await deliverOk(stripeEvent("charge.refunded", charge))).toMatchObject({ outcome: "applied" });
+    expect(await balanceOf(user)).toBe(500);
+  });
+
+  it("a refund Stripe cannot tie to a purchase changes nothing", async () => {
+    const user = await signup();
+    const customer = await customerFor(user);
+    const before = await balanceOf(user);
+    const charge = { id: `ch_${crypto.randomUUID().slice(0, 8)}`, object: "charge", customer, payment_intent: `pi_unknown_${crypto.randomUUID().slice(0, 8)}`, amount: 500, amount_refunded: 500 };
+    expect(await deliverOk(stripeEvent("charge.refunded", charge))).toMatchObject({ outcome: "ignored" });
+    expect(await balanceOf(user)).toBe(before);
   });
 });
