@@ -64,7 +64,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
       {loaderData.retention ? <FileRetention retention={loaderData.retention} /> : null}
       <div className="panel">
         <h2 className="panel-title">Export your data</h2>
-        <p>Everything we store about you — account, ledger, uploads, mapping profiles, jobs and API keys (never their secrets) — as one JSON file.</p>
+        <p>Everything we store about you — account, ledger, uploads with the files themselves, mapping profiles, jobs with the lines we wrote, and API keys (never their secrets) — as one JSON file.</p>
         <a className="button secondary" href="/account/export">
           Download my data
         </a>
