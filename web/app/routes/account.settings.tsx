@@ -125,7 +125,7 @@ function FileRetention({ retention }: { retention: Retention }) {
       <fetcher.Form method="post" className="inline-form">
         <input type="hidden" name="intent" value="retention" />
         <label htmlFor="retention-days">Days</label>
-        <input id="retention-days" name="days" type="number" min={1} max={retention.maxDays} defaultValue={retention.days} required />
+        <input id="retention-days" className="days-input" name="days" type="number" min={1} max={retention.maxDays} defaultValue={retention.days} required />
         <button type="submit" className="button secondary small" disabled={fetcher.state !== "idle"}>
           {fetcher.state !== "idle" ? "Saving…" : "Save"}
         </button>
