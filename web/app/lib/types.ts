@@ -79,6 +79,9 @@ export interface Job {
   /** The API's own pace measurement, when it sends one. */
   rowsPerSecond?: number | null;
   etaSeconds?: number | null;
+  /** When the retention clean-up deletes the job's files (GET /v1/jobs/:id only), and when it did. */
+  filesExpireAt?: string;
+  filesDeletedAt?: string | null;
   mapping?: Record<string, string>;
   /** The model that writes the lines (`openline-local-sample`: the offline sample model). */
   model?: string;

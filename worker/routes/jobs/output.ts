@@ -6,9 +6,11 @@ import { csvStream } from "../../jobs/output/csv";
 import { xlsxStream } from "../../jobs/output/xlsx";
 import { openOutput } from "../../jobs/output/reader";
 import { loadOverrides } from "../../jobs/row-overrides";
+import { ApiError } from "../../lib/errors";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam } from "../openapi-schemas";
+import { assertFilesKept } from "../../jobs/retention";
 import { loadOwnJob, outputPlanOf } from "./load";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -36,7 +38,7 @@ const route = createRoute({
         [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) },
       },
     },
-    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict"),
+    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict", "gone"),
   },
 });
 
@@ -50,6 +52,9 @@ export function registerJobOutput(app: App) {
   app.openapi(route, async (c) => {
     const { format, review, include } = c.req.valid("query");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
+    assertFilesKept(job);
+    // Previews are free and shown inline; a download would make them a free product (ADR 068).
+    if (job.mode === "preview") throw new ApiError("conflict", "Previews have no output: their lines come inline. Run a full job to download.");
     const plan = await outputPlanOf(c.env, job.id);
     // The stream starts after the 200 is sent, so the rows are opened before (a deleted upload: 409).
     const opened = await openOutput(c.env.FILES, plan, { evidence: include === "evidence" });

@@ -106,6 +106,8 @@ export const JobSchema = z
     model: z.string().optional(),
     rowsPerSecond: z.number().nullable().optional(),
     etaSeconds: z.number().int().nullable().optional(),
+    filesExpireAt: z.string().optional().openapi({ description: "When the retention clean-up deletes this job's files (GET /v1/jobs/{id})" }),
+    filesDeletedAt: z.string().nullable().optional().openapi({ description: "When they were deleted: rows and output then answer 410" }),
   })
   .openapi("Job");
 
