@@ -26,6 +26,9 @@ export default defineConfig(async () => {
             STRIPE_PRICE_PRO: "price_pro",
             STRIPE_PRICE_PACK: "price_pack",
             LOG_LEVEL: "warn",
+            // The fake webhook receivers listen on 127.0.0.1 (production refuses such targets).
+            ALLOW_LOCAL_WEBHOOKS: "true",
+            PREVIEW_ROWS_PER_DAY: "100",
           },
         },
       })),

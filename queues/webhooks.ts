@@ -1,6 +1,7 @@
 import { deliverWebhook, webhookRetryDelay } from "../worker/jobs/webhook";
 import type { WebhookMessage } from "../worker/jobs/types";
 import type { Logger } from "../worker/lib/logger";
+import { hostOf } from "../worker/lib/public-url";
 
 /**
  * Delivers job webhooks; a receiver that does not answer 2xx gets the same delivery again later. Each
@@ -20,7 +21,7 @@ export async function consumeWebhooks(messages: Message<WebhookMessage>[], env: 
       } catch (error) {
         reason = error instanceof Error ? error.message : String(error);
       }
-      log.warn("webhook delivery failed, retried", { jobId: message.body.jobId, deliveryId: message.body.deliveryId, reason, attempts: message.attempts });
+      log.warn("webhook delivery failed, retried", { jobId: message.body.jobId, deliveryId: message.body.deliveryId, host: hostOf(message.body.url), reason, attempts: message.attempts });
       message.retry({ delaySeconds: webhookRetryDelay(message.attempts) });
     }),
   );

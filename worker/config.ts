@@ -14,6 +14,20 @@ const commaList = z
       .filter(Boolean),
   );
 
+/** The JWT_SECRET of .dev.vars.example: a published value, so anyone could sign tokens with it. */
+export const EXAMPLE_JWT_SECRET = "change-me-to-a-long-random-string";
+
+/** A run on this machine (npm start, tests): APP_URL points at localhost. */
+export function isLocalAppUrl(appUrl: string): boolean {
+  const host = new URL(appUrl).hostname;
+  return host === "localhost" || host.endsWith(".localhost") || host === "127.0.0.1" || host === "[::1]";
+}
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+
 const ConfigSchema = z.object({
   APP_URL: z.url().default("http://localhost:8787"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
@@ -48,6 +62,17 @@ const ConfigSchema = z.object({
   STRIPE_PRICE_PRO_AMOUNT: z.string().optional(),
   STRIPE_PRICE_PACK_AMOUNT: z.string().optional(),
   BILLING_CURRENCY: z.string().optional(),
+  // Security (issue #18, ADR 068): webhooks to loopback/private targets only in tests and npm start;
+  // uploaded files and job results are deleted this many days after the job (or upload) was made.
+  ALLOW_LOCAL_WEBHOOKS: flag,
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Rows of previews one account may run per UTC day (previews are free).
+  PREVIEW_ROWS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(100),
+}).superRefine((config, ctx) => {
+  // Outside local runs, the example secret would let anyone sign access tokens: refuse to run.
+  if (config.JWT_SECRET === EXAMPLE_JWT_SECRET && !isLocalAppUrl(config.APP_URL)) {
+    ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "JWT_SECRET is the example value from .dev.vars.example; set a random secret (wrangler secret put JWT_SECRET)" });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -105,8 +105,16 @@ class LeasedRun {
   }
 
   /** Gives the lease back (with the last checkpoint) so a retry resumes at once, not after the lease expires. */
-  release(): Promise<unknown> {
+  release() {
     return this.room.release({ ...this.ids, checkpointKey: this.checkpointKey });
+  }
+
+  /**
+   * After the room refused this run's result: if the job is gone (its account was deleted while the
+   * LLM answered), the file just written is all that is left of it, so it goes too (ADR 068).
+   */
+  async dropIfJobGone(): Promise<void> {
+    if ((await this.room.read()) === null) await this.deps.env.FILES.delete(this.resultKey);
   }
 }
 
@@ -203,7 +211,8 @@ const unavailableRows = (resolutions: Map<string, RowResolution>): Unavailable =
 /** The LLM is not answering: keep what is done and let the queue bring the chunk back later. */
 async function retryLater(run: LeasedRun, unavailable: Unavailable, attempts: number, prospects: number): Promise<RunOutcome> {
   await run.checkpoint();
-  await run.release();
+  const { released } = await run.release();
+  if (!released) await run.dropIfJobGone();
   const serverMs = Math.max(...unavailable.map(([, r]) => r.retryAfterMs ?? 0));
   run.deps.log.warn("LLM unavailable, chunk retried later", { jobId: run.message.jobId, chunk: run.ids.chunk, rows: unavailable.length });
   return { kind: "retry", delaySeconds: chunkRetryDelay(attempts, serverMs || null), note: "llm unavailable", rows: prospects - unavailable.length };
@@ -218,7 +227,10 @@ async function reportResult(run: LeasedRun, prospects: number): Promise<RunOutco
     counts: countRows(run.rows),
     charge: generatedIn(run.rows, run.lease.run),
   });
-  if (!accepted) run.deps.log.warn("chunk result not accepted (lease lost)", { jobId: run.message.jobId, chunk: run.ids.chunk, run: run.ids.run });
+  if (!accepted) {
+    run.deps.log.warn("chunk result not accepted (lease lost)", { jobId: run.message.jobId, chunk: run.ids.chunk, run: run.ids.run });
+    await run.dropIfJobGone();
+  }
   return { kind: "ack", note: accepted ? "completed" : "lease lost", rows: prospects };
 }
 

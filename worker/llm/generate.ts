@@ -1,4 +1,5 @@
-import { checkLine } from "./checks";
+import { checkLine, type CheckOptions } from "./checks";
+import type { ClaimSource } from "./claims/sources";
 import type { LlmClient } from "./client";
 import type { Limiter } from "./limiter";
 import { parseAnswer } from "./parse";
@@ -31,9 +32,14 @@ export interface GenerateOptions {
   usage: TokenUsage;
   /** Fixed wording sent with the first call too (a row regenerated on request); never row data. */
   feedback?: string;
+  /** Sources beyond the row and the service a line may rest on (the research engine's fact sheet). */
+  extraSources?: (row: ProspectRow) => ClaimSource[];
 }
 
-/** Fixed wording per failure, so nothing derived from the data travels outside the data fence. */
+/**
+ * Fixed wording per failure, so nothing derived from the data travels outside the data fence. Claim
+ * failures bring their own fixed wording naming the kind of claim (checks.ts), never its words.
+ */
 const FEEDBACK: Record<string, string> = {
   empty: "the line was empty",
   empty_answer: "the answer was empty",
@@ -46,6 +52,7 @@ const FEEDBACK: Record<string, string> = {
   spam_phrase: "it used a spammy or flattering phrase",
   missing_company: "it did not name the company",
   unsupported_claim: "it stated a fact that is not in the data",
+  uncited_claim: "it used a fact without listing it in the evidence",
   duplicate_variant: "it repeated another of the lines",
 };
 
@@ -53,17 +60,19 @@ const codeOf = (reason: string) => reason.split(":")[0]!.trim();
 
 const sameWords = (a: string, b: string) => a.toLowerCase().replace(/\s+/g, " ").trim() === b.toLowerCase().replace(/\s+/g, " ").trim();
 
+type Failure = { reason: string; feedback?: string };
+
 /** Checks each line on its own (`checkLine`, as for a single line); adds those that pass, answers the first failure. */
-function judgeVariants(lines: VariantLine[], row: ProspectRow, context: LineContext, passed: VariantLine[]): string | undefined {
-  let reason: string | undefined;
+function judgeVariants(lines: VariantLine[], row: ProspectRow, context: LineContext, options: CheckOptions, passed: VariantLine[]): Failure | undefined {
+  let failure: Failure | undefined;
   for (const candidate of lines) {
     // The same line twice is no A/B test, and must not be charged twice.
     const repeated = passed.some((line) => sameWords(line.line, candidate.line));
-    const check = repeated ? { ok: false as const, reason: "duplicate_variant: the same line as another variant" } : checkLine(candidate.line, candidate.evidence, row, context);
+    const check = repeated ? { ok: false as const, reason: "duplicate_variant: the same line as another variant" } : checkLine(candidate.line, candidate.evidence, row, context, options);
     if (check.ok) passed.push(candidate);
-    else reason ??= check.reason;
+    else failure ??= { reason: check.reason, feedback: check.feedback };
   }
-  return reason;
+  return failure;
 }
 
 /** A row with at least one passing line: the first is its line; `variants` lists them all when more than one passed. */
@@ -109,21 +118,23 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
     }
 
     const parsed = parseAnswer(response.content);
-    const again: Array<{ row: ProspectRow; reason: string; passed: VariantLine[] }> = [];
+    const again: Array<{ row: ProspectRow; failure: Failure; passed: VariantLine[] }> = [];
     for (const row of group) {
       const answer = parsed?.get(row.id);
       const passed = [...kept];
-      let reason: string | undefined;
-      if (!parsed) reason = response.content.trim() ? "invalid_answer: not the JSON asked for" : "empty_answer: the model answered nothing";
-      else if (!answer) reason = "no_answer: the row was missing from the answer";
-      else reason = judgeVariants(answer.variants.slice(0, wanted), row, options.context, passed);
-      if (passed.length < variants && !reason) reason = "no_answer: fewer lines than asked for";
+      let failure: Failure | undefined;
+      if (!parsed) failure = { reason: response.content.trim() ? "invalid_answer: not the JSON asked for" : "empty_answer: the model answered nothing" };
+      else if (!answer) failure = { reason: "no_answer: the row was missing from the answer" };
+      else failure = judgeVariants(answer.variants.slice(0, wanted), row, options.context, { extraSources: options.extraSources?.(row) }, passed);
+      if (passed.length < variants && !failure) failure = { reason: "no_answer: fewer lines than asked for" };
       if (passed.length === variants) finish(row.id, generated(passed, attempt));
-      else if (attempt === 1) again.push({ row, reason: reason!, passed });
+      else if (attempt === 1) again.push({ row, failure: failure!, passed });
       else if (passed.length > 0) finish(row.id, generated(passed, attempt));
-      else finish(row.id, { status: "failed", reason: reason!, attempts: attempt });
+      else finish(row.id, { status: "failed", reason: failure!.reason, attempts: attempt });
     }
-    await Promise.all(again.map(({ row, reason, passed }) => request([row], 2, FEEDBACK[codeOf(reason)] ?? "it broke a rule", passed)));
+    await Promise.all(
+      again.map(({ row, failure, passed }) => request([row], 2, failure.feedback ?? FEEDBACK[codeOf(failure.reason)] ?? "it broke a rule", passed)),
+    );
   }
 
   const size = Math.max(1, Math.floor(options.rowsPerRequest));

@@ -35,6 +35,8 @@ export const variantsOf = (context: Pick<LineContext, "variants">): number =>
 export interface Evidence {
   field: string;
   value: string;
+  /** The page a researched fact was read on. */
+  url?: string;
 }
 
 export type LineOutcome =

@@ -76,6 +76,30 @@ describe("generateLines", () => {
     expect(outcomes.sort()).toEqual(["1:generated", "2:generated", "3:failed"]);
   });
 
+  it("regeneration feedback names the kind of invented fact, never its words; a second invention fails the row", async () => {
+    const invented = (id: string) => `As CEO at Company${id}, congrats on the Series B you raised with Sequoia, a good moment for AI bookkeeping for small agencies.`;
+    const prompts: string[] = [];
+    const { client } = scripted((ids, _call, messages) => {
+      prompts.push(messages[1]!.content);
+      return JSON.stringify({ lines: ids.map((id) => ({ id, line: invented(id), evidence: [{ field: "company", value: `Company${id}` }] })) });
+    });
+    const results = await generateLines(rows.slice(0, 1), { client, limiter: new Limiter(1), context, rowsPerRequest: 1, usage: emptyUsage() });
+    expect(prompts).toHaveLength(2);
+    expect(prompts[1]).toMatch(/rejected \(it stated a fact that is not in the data: (a name|an event)\)/);
+    expect(prompts[1]).not.toMatch(/Sequoia|Series B|raised/);
+    expect(results.get("1")).toMatchObject({ status: "failed", attempts: 2, reason: expect.stringMatching(/^unsupported_claim: (a name|an event)/) });
+  });
+
+  it("accepts a fact from an extra source (a researched page) that the row does not hold", async () => {
+    const line = (id: string) => `As CEO at Company${id}, founded in 1952, you know the month-end work that AI bookkeeping for small agencies is built for.`;
+    const { client } = scripted((ids) => JSON.stringify({ lines: ids.map((id) => ({ id, line: line(id), evidence: [{ field: "website", value: "founded in 1952", url: "https://company.test" }] })) }));
+    const run = (extraSources?: (row: ProspectRow) => Array<{ field: string; value: string; url?: string }>) =>
+      generateLines(rows.slice(0, 1), { client, limiter: new Limiter(1), context, rowsPerRequest: 1, usage: emptyUsage(), extraSources });
+    expect((await run()).get("1")).toMatchObject({ status: "failed" });
+    const researched = await run(() => [{ field: "website", value: "The company was founded in 1952.", url: "https://company.test" }]);
+    expect(researched.get("1")).toMatchObject({ status: "generated", attempts: 1, evidence: [{ field: "website", url: "https://company.test" }] });
+  });
+
   it("an empty answer costs each of its rows one attempt", async () => {
     const { client, calls } = scripted((ids, call) => (call === 1 ? "" : linesFor(ids)));
     const results = await generateLines(rows.slice(0, 2), { client, limiter: new Limiter(5), context, rowsPerRequest: 2, usage: emptyUsage() });
