@@ -27,13 +27,14 @@ export function webhookRetryDelay(attempts: number): number {
 
 export type DeliveryResult = { delivered: true; status: number } | { delivered: false; status: number | null; reason: string; final?: boolean };
 
-export async function deliverWebhook(env: Env, message: WebhookMessage): Promise<DeliveryResult> {
+/** `send` is the invocation's connection budget's fetch (worker/lib/connections.ts) in the consumer. */
+export async function deliverWebhook(env: Env, message: WebhookMessage, send: typeof fetch = fetch): Promise<DeliveryResult> {
   const [user] = await getDb(env).select({ secret: users.webhookSecret }).from(users).where(eq(users.id, message.userId));
   // The account is gone: nobody to notify.
   if (!user) return { delivered: false, status: null, reason: "user deleted", final: true };
   const body = webhookBody(message);
   try {
-    const response = await fetch(message.url, {
+    const response = await send(message.url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json; charset=utf-8",

@@ -21,6 +21,8 @@ export interface GenerateOptions {
   limiter: Limiter;
   context: LineContext;
   rowsPerRequest: number;
+  /** The job's data fence (`fenceFor(jobId)`): the same prompt prefix on every call (ADR 066). */
+  fence?: string;
   /** Asked right before every LLM call; `false` stops the rest. */
   proceed?: () => Promise<boolean>;
   /** Called as soon as a row is final (live progress, checkpoints). */
@@ -58,7 +60,7 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
   async function request(group: ProspectRow[], attempt: 1 | 2, feedback?: string): Promise<void> {
     const response = await options.limiter.run(async () => {
       if (options.proceed && !(await options.proceed())) return null;
-      return options.client.complete(buildMessages(group, options.context, { feedback }), {
+      return options.client.complete(buildMessages(group, options.context, { feedback, fence: options.fence }), {
         maxTokens: maxTokensFor(group.length),
       });
     });
