@@ -178,6 +178,7 @@ async function generateWithCheckpoints(run: LeasedRun, prospects: Prospect[]): P
       limiter: run.deps.limiter,
       context: settings.context,
       fence: fenceFor(run.message.jobId),
+      shareKey: run.message.jobId,
       rowsPerRequest: settings.rowsPerRequest,
       proceed: held.proceed,
       usage: run.deps.usage,

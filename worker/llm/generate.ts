@@ -21,6 +21,8 @@ export interface GenerateOptions {
   limiter: Limiter;
   context: LineContext;
   rowsPerRequest: number;
+  /** Calls of the same key (the job) share the limiter's turns with other keys' (ADR 067). */
+  shareKey?: string;
   /** The job's data fence (`fenceFor(jobId)`): the same prompt prefix on every call (ADR 066). */
   fence?: string;
   /** Asked right before every LLM call; `false` stops the rest. */
@@ -63,7 +65,7 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
       return options.client.complete(buildMessages(group, options.context, { feedback, fence: options.fence }), {
         maxTokens: maxTokensFor(group.length),
       });
-    });
+    }, options.shareKey);
     if (response === null) {
       for (const row of group) finish(row.id, { status: "pending", why: "stopped", retryAfterMs: null });
       return;
@@ -74,7 +76,10 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
         if (response.kind === "unavailable") {
           finish(row.id, { status: "pending", why: "unavailable", retryAfterMs: response.retryAfterMs });
         } else {
-          finish(row.id, { status: "failed", reason: `llm_error: the model answered ${response.status ?? "an error"}`, attempts: attempt });
+          const reason = response.message.startsWith("stalled")
+            ? "llm_stalled: the model's answer stopped midway, twice"
+            : `llm_error: the model answered ${response.status ?? "an error"}`;
+          finish(row.id, { status: "failed", reason, attempts: attempt });
         }
       }
       return;
