@@ -41,7 +41,7 @@ export default defineConfig(async () => {
       include: ["bench/jobs.workerd.ts"],
       setupFiles: ["./test/setup/apply-migrations.ts"],
       globalSetup: ["./bench/jobs.global-setup.mts"],
-      testTimeout: 900_000,
+      testTimeout: 1_800_000,
       hookTimeout: 120_000,
     },
   };
