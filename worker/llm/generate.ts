@@ -22,6 +22,10 @@ export interface GenerateOptions {
   limiter: Limiter;
   context: LineContext;
   rowsPerRequest: number;
+  /** Calls of the same key (the job) share the limiter's turns with other keys' (ADR 067). */
+  shareKey?: string;
+  /** The job's data fence (`fenceFor(jobId)`): the same prompt prefix on every call (ADR 066). */
+  fence?: string;
   /** Asked right before every LLM call; `false` stops the rest. */
   proceed?: () => Promise<boolean>;
   /** Called as soon as a row is final (live progress, checkpoints). */
@@ -65,10 +69,10 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
   async function request(group: ProspectRow[], attempt: 1 | 2, feedback?: string): Promise<void> {
     const response = await options.limiter.run(async () => {
       if (options.proceed && !(await options.proceed())) return null;
-      return options.client.complete(buildMessages(group, options.context, { feedback }), {
+      return options.client.complete(buildMessages(group, options.context, { feedback, fence: options.fence }), {
         maxTokens: maxTokensFor(group.length),
       });
-    });
+    }, options.shareKey);
     if (response === null) {
       for (const row of group) finish(row.id, { status: "pending", why: "stopped", retryAfterMs: null });
       return;
@@ -79,7 +83,10 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
         if (response.kind === "unavailable") {
           finish(row.id, { status: "pending", why: "unavailable", retryAfterMs: response.retryAfterMs });
         } else {
-          finish(row.id, { status: "failed", reason: `llm_error: the model answered ${response.status ?? "an error"}`, attempts: attempt });
+          const reason = response.message.startsWith("stalled")
+            ? "llm_stalled: the model's answer stopped midway, twice"
+            : `llm_error: the model answered ${response.status ?? "an error"}`;
+          finish(row.id, { status: "failed", reason, attempts: attempt });
         }
       }
       return;
