@@ -1,5 +1,6 @@
 import { deliverWebhook, webhookRetryDelay } from "../worker/jobs/webhook";
 import type { WebhookMessage } from "../worker/jobs/types";
+import type { ConnectionBudget } from "../worker/lib/connections";
 import type { Logger } from "../worker/lib/logger";
 import { hostOf } from "../worker/lib/public-url";
 
@@ -7,12 +8,12 @@ import { hostOf } from "../worker/lib/public-url";
  * Delivers job webhooks; a receiver that does not answer 2xx gets the same delivery again later. Each
  * message is settled on its own and nothing is thrown: the batch may also carry chunk runs in flight.
  */
-export async function consumeWebhooks(messages: Message<WebhookMessage>[], env: Env, log: Logger): Promise<void> {
+export async function consumeWebhooks(messages: Message<WebhookMessage>[], env: Env, log: Logger, connections: ConnectionBudget): Promise<void> {
   await Promise.all(
     messages.map(async (message) => {
       let reason: string;
       try {
-        const result = await deliverWebhook(env, message.body);
+        const result = await deliverWebhook(env, message.body, connections.fetch);
         if (result.delivered || result.final) {
           message.ack();
           return;

@@ -43,7 +43,14 @@ const ConfigSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
   LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
   LLM_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
-  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
+  // A stream quiet this long is stalled (retried once, then its rows fail); LLM_TIMEOUT_MS is the
+  // wait for the first token. LLM_STREAM=false asks for whole answers (ADR 065).
+  LLM_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  LLM_STREAM: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(24),
+  // Chunk messages of one job kept in the queue at once (fair share between jobs, ADR 067); set it to
+  // max_batch_size × max_concurrency of the chunk consumer.
+  JOB_QUEUE_WINDOW: z.coerce.number().int().min(1).max(5000).default(200),
   LLM_ROWS_PER_REQUEST: z.coerce.number().int().min(1).max(10).default(5),
   // A running chunk saves its finished rows to R2 at most this often (what a crash can cost).
   JOB_CHECKPOINT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),

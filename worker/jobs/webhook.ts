@@ -52,7 +52,8 @@ export function assertWebhookUrl(env: Env, url: string | undefined): void {
   }
 }
 
-export async function deliverWebhook(env: Env, message: WebhookMessage): Promise<DeliveryResult> {
+/** `send` is the invocation's connection budget's fetch (worker/lib/connections.ts) in the consumer. */
+export async function deliverWebhook(env: Env, message: WebhookMessage, send: typeof fetch = fetch): Promise<DeliveryResult> {
   // Checked again on delivery: a job made before the rule, or with the setting since turned off.
   const refusal = webhookUrlRefusal(env, message.url);
   if (refusal) return { delivered: false, status: null, reason: `url refused: ${refusal}`, final: true };
@@ -61,7 +62,7 @@ export async function deliverWebhook(env: Env, message: WebhookMessage): Promise
   if (!user) return { delivered: false, status: null, reason: "user deleted", final: true };
   const body = webhookBody(message);
   try {
-    const response = await fetch(message.url, {
+    const response = await send(message.url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json; charset=utf-8",

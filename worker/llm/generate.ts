@@ -24,6 +24,10 @@ export interface GenerateOptions {
   limiter: Limiter;
   context: LineContext;
   rowsPerRequest: number;
+  /** Calls of the same key (the job) share the limiter's turns with other keys' (ADR 067). */
+  shareKey?: string;
+  /** The job's data fence (`fenceFor(jobId)`): the same prompt prefix on every call (ADR 066). */
+  fence?: string;
   /** Asked right before every LLM call; `false` stops the rest. */
   proceed?: () => Promise<boolean>;
   /** Called as soon as a row is final (live progress, checkpoints). */
@@ -95,10 +99,10 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
     const wanted = variants - kept.length;
     const response = await options.limiter.run(async () => {
       if (options.proceed && !(await options.proceed())) return null;
-      return options.client.complete(buildMessages(group, options.context, { feedback, lines: wanted }), {
+      return options.client.complete(buildMessages(group, options.context, { feedback, fence: options.fence, lines: wanted }), {
         maxTokens: maxTokensFor(group.length, wanted),
       });
-    });
+    }, options.shareKey);
     if (response === null) {
       for (const row of group) finish(row.id, { status: "pending", why: "stopped", retryAfterMs: null });
       return;
@@ -111,7 +115,10 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
         } else if (kept.length > 0) {
           finish(row.id, generated(kept, attempt));
         } else {
-          finish(row.id, { status: "failed", reason: `llm_error: the model answered ${response.status ?? "an error"}`, attempts: attempt });
+          const reason = response.message.startsWith("stalled")
+            ? "llm_stalled: the model's answer stopped midway, twice"
+            : `llm_error: the model answered ${response.status ?? "an error"}`;
+          finish(row.id, { status: "failed", reason, attempts: attempt });
         }
       }
       return;

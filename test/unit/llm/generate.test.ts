@@ -29,7 +29,7 @@ function scripted(answer: (ids: string[], call: number, messages: ChatMessage[])
       inFlight--;
       const result = answer(ids, calls.length, messages);
       return typeof result === "string"
-        ? { ok: true, content: result, usage: { requests: 1, promptTokens: 100, completionTokens: 10 * ids.length } }
+        ? { ok: true, content: result, usage: { requests: 1, promptTokens: 100, completionTokens: 10 * ids.length, cachedPromptTokens: 0 } }
         : result;
     },
   };
@@ -47,7 +47,7 @@ describe("generateLines", () => {
     expect(peak()).toBe(2);
     expect([...results.values()].every((r) => r.status === "generated")).toBe(true);
     expect(results.get("4")).toMatchObject({ status: "generated", line: goodLine("4"), attempts: 1 });
-    expect(usage).toEqual({ requests: 3, promptTokens: 300, completionTokens: 70 });
+    expect(usage).toEqual({ requests: 3, promptTokens: 300, completionTokens: 70, cachedPromptTokens: 0 });
   });
 
   it("regenerates a failing or missing row once on its own, then fails it with the reason", async () => {
@@ -108,7 +108,7 @@ describe("generateLines", () => {
   });
 
   it("leaves rows pending when the LLM is unavailable, and fails them on a fatal error", async () => {
-    const unavailable = scripted(() => ({ ok: false, kind: "unavailable", status: 503, message: "down", retryAfterMs: 7000, usage: { requests: 5, promptTokens: 0, completionTokens: 0 } }));
+    const unavailable = scripted(() => ({ ok: false, kind: "unavailable", status: 503, message: "down", retryAfterMs: 7000, usage: { requests: 5, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 } }));
     const usage = emptyUsage();
     const pending = await generateLines(rows.slice(0, 2), { client: unavailable.client, limiter: new Limiter(5), context, rowsPerRequest: 5, usage });
     expect([...pending.values()]).toEqual([
