@@ -141,7 +141,7 @@ describe("generateLines", () => {
 
 describe("generateLines with variants", () => {
   const ab: LineContext = { ...context, variants: 3 };
-  const ANGLES = ["", "first", "second", "third", "fourth"];
+  const ANGLES = ["", "plain", "bold", "calm", "warm"];
   const variantLine = (id: string, n: number) => `As CEO at Company${id}, you know the month-end work that AI bookkeeping for small agencies takes on, seen from a ${ANGLES[n]} angle.`;
 
   it("checks each variant on its own, asks once more for the failing ones only, and keeps those that pass", async () => {
@@ -153,7 +153,8 @@ describe("generateLines with variants", () => {
       // First call: variant 2 asks a question and 3 repeats 1; the retry's first line passes, a second would fail.
       const first = [variantLine(ids[0]!, 1), "Is this a question for Company1?", variantLine(ids[0]!, 1)];
       const lines = retry ? [variantLine(ids[0]!, 4), variantLine(ids[0]!, 1)] : first;
-      const entry = wanted > 1 ? { id: ids[0], variants: lines.map((line) => ({ line, evidence: [] })) } : { id: ids[0], line: lines[0], evidence: [] };
+      const evidence = [{ field: "company", value: "Company1" }, { field: "title", value: "CEO" }, { field: "service", value: "AI bookkeeping for small agencies" }];
+      const entry = wanted > 1 ? { id: ids[0], variants: lines.map((line) => ({ line, evidence })) } : { id: ids[0], line: lines[0], evidence };
       return JSON.stringify({ lines: [entry] });
     });
     const results = await generateLines([rows[0]!], { client, limiter: new Limiter(1), context: ab, rowsPerRequest: 1, usage: emptyUsage() });
