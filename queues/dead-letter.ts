@@ -1,7 +1,8 @@
 import { failDeadChunk } from "../worker/jobs/chunk-runner";
 import type { JobsQueueMessage } from "../worker/jobs/types";
-import { markGivenUp, urlHost } from "../worker/jobs/webhook-deliveries";
+import { markGivenUp } from "../worker/jobs/webhook-deliveries";
 import type { Logger } from "../worker/lib/logger";
+import { hostOf } from "../worker/lib/public-url";
 
 /**
  * Messages that failed every delivery. A chunk's unfinished rows are marked failed (never charged) so
@@ -15,7 +16,7 @@ export async function consumeDeadLetters(messages: readonly Message<unknown>[], 
         if (body?.type === "chunk") await failDeadChunk(body, { env, log });
         else if (body?.type === "webhook") {
           // Hosts only in logs: a webhook URL may carry a token.
-          log.error("webhook given up after retries", { jobId: body.jobId, deliveryId: body.deliveryId, host: urlHost(body.url) });
+          log.error("webhook given up after retries", { jobId: body.jobId, deliveryId: body.deliveryId, host: hostOf(body.url) });
           await markGivenUp(env, body.deliveryId);
         }
         message.ack();

@@ -36,6 +36,7 @@ export function parsePrompt(messages) {
   const range = /between (\d+) and (\d+) words/.exec(system);
   const tone = /in an? ([\p{L} '-]+?) tone\./u.exec(system);
   const version = /another version, number (\d+)/.exec(user);
+  const variants = /Write (\d+) different lines for each prospect/.exec(user);
   return {
     sender,
     rows: rows.filter((row) => row && typeof row.id === "string" && row.fields && typeof row.fields === "object"),
@@ -44,14 +45,23 @@ export function parsePrompt(messages) {
     regenerating: /previous line for this prospect was rejected/.test(user),
     tone: tone ? tone[1] : "friendly",
     version: version ? Number(version[1]) : 1,
+    variants: variants ? Number(variants[1]) : 1,
   };
 }
 
 /** The JSON answer the pipeline asks for, for every row in the prompt. */
 export function answerFor(messages) {
   const prompt = parsePrompt(messages);
-  const lines = prompt.rows.map((row) => ({ id: row.id, ...writeLine(row, prompt.sender, prompt) }));
-  return JSON.stringify({ lines });
+  return JSON.stringify({ lines: prompt.rows.map((row) => entryFor(row, prompt)) });
+}
+
+/** A prospect's answer: one line, or `variants` lines (each a version further on) when several are asked. */
+export function entryFor(row, prompt, write = writeLine) {
+  if (prompt.variants <= 1) return { id: row.id, ...write(row, prompt.sender, prompt) };
+  // A variant asked again after a failed check moves on a version, so it reads differently.
+  const version = prompt.version + (prompt.regenerating ? 1 : 0);
+  const variants = Array.from({ length: prompt.variants }, (_, i) => write(row, prompt.sender, { ...prompt, version, variant: i }));
+  return { id: row.id, variants };
 }
 
 /** ~4 characters per token, the usual rule of thumb for English text. */
@@ -76,6 +86,15 @@ function send(res, status, body) {
   res.end(JSON.stringify(body));
 }
 
+/** The same answer as server-sent events (`stream: true`): the content in one chunk, then the usage. */
+export function sendStream(res, completion) {
+  const chunk = (fields) => `data: ${JSON.stringify({ id: completion.id, object: "chat.completion.chunk", created: completion.created, model: completion.model, ...fields })}\n\n`;
+  res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+  res.write(chunk({ choices: [{ index: 0, delta: { role: "assistant", content: completion.choices[0].message.content }, finish_reason: "stop" }] }));
+  res.write(chunk({ choices: [], usage: completion.usage }));
+  res.end("data: [DONE]\n\n");
+}
+
 /** Starts the sample model; resolves once it listens. */
 export function startSampleModel({ port = DEFAULT_SAMPLE_MODEL_PORT, host = "127.0.0.1", latencyMs = 150 } = {}) {
   const server = createServer((req, res) => {
@@ -98,7 +117,11 @@ export function startSampleModel({ port = DEFAULT_SAMPLE_MODEL_PORT, host = "127
       }
       const messages = Array.isArray(body.messages) ? body.messages : [];
       // A little latency so progress in the UI looks like a real run.
-      setTimeout(() => send(res, 200, completionBody(answerFor(messages), messages)), latencyMs);
+      setTimeout(() => {
+        const completion = completionBody(answerFor(messages), messages);
+        if (body.stream === true) sendStream(res, completion);
+        else send(res, 200, completion);
+      }, latencyMs);
     });
   });
   return new Promise((resolve, reject) => {

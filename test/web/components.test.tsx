@@ -48,6 +48,12 @@ describe("cost estimate", () => {
     expect(html).toContain("Buy 10,000 credits for $100");
     expect(html).toContain("See plans");
   });
+  it("counts a credit per variant, and offers the rows the balance covers", () => {
+    const html = text(render(<CostEstimate rows={300} balance={500} catalogue={null} variants={2} />));
+    expect(html).toContain("300 rows × 2 lines → 600 credits; you have 500");
+    expect(html).toContain("You're 100 credits short.");
+    expect(html).toContain("run the first 250 rows");
+  });
   it("shows a budget instead of a shortfall when one is set", () => {
     const html = text(render(<CostEstimate rows={600} balance={500} catalogue={null} maxCredits={500} />));
     expect(html).toContain("This run stops after 500 credits.");
@@ -133,14 +139,34 @@ describe("rows table", () => {
           label="Rows"
           mapping={{ company: "Company", first_name: "First" }}
           rows={[
-            { row: 1, input: { Company: "Acme", First: "Ann" }, line: "Ann, Acme's new plant…", status: "generated", edited: false, review: null },
-            { row: 2, input: { Company: "", First: "Bo" }, line: null, status: "skipped", reason: "No company", edited: false, review: null },
+            { row: 1, input: { Company: "Acme", First: "Ann" }, line: "Ann, Acme's new plant…", lines: ["Ann, Acme's new plant…"], status: "generated", edited: false, review: null },
+            { row: 2, input: { Company: "", First: "Bo" }, line: null, lines: [], status: "skipped", reason: "No company", edited: false, review: null },
           ]}
         />,
       ),
     );
     expect(html).toContain("1 Ann · Acme Ann, Acme's new plant… Written");
     expect(html).toContain("2 Bo No company Skipped");
+  });
+  it("shows a row's other variants under its line, lettered", () => {
+    const html = text(
+      render(<RowsTable label="Rows" rows={[{ row: 1, input: { company: "Acme" }, line: "Line A for Acme.", lines: ["Line A for Acme.", "Line B for Acme."], status: "generated", edited: false, review: null }]} />),
+    );
+    expect(html).toContain("Line A for Acme. B Line B for Acme.");
+  });
+  it("lets a row expand to the evidence its line rests on", () => {
+    const html = render(
+      <RowsTable
+        label="Rows"
+        rows={[
+          { row: 1, input: { company: "Acme" }, line: "As VP of Sales at Acme…", lines: ["As VP of Sales at Acme…"], status: "generated", edited: false, review: null, evidence: [{ field: "title", value: "VP of Sales" }, { field: "service", value: "AI bookkeeping" }, { field: "website", value: "Founded in 1952", url: "https://acme.test/about" }] },
+          { row: 2, input: { company: "Globex" }, line: "Globex…", lines: ["Globex…"], status: "generated", edited: false, review: null },
+        ]}
+      />,
+    );
+    expect(html.match(/<details/g)).toHaveLength(1);
+    expect(text(html)).toContain("What this line rests on (3) title VP of Sales your service AI bookkeeping website Founded in 1952 source");
+    expect(html).toContain('href="https://acme.test/about"');
   });
   it("summarises a prospect from mapped or raw fields", () => {
     expect(prospectSummary({ full_name: "Ann Lee", title: "CEO", company: "Acme" })).toBe("Ann Lee · CEO · Acme");

@@ -5,14 +5,15 @@ import { jobs, type Upload, type User } from "../db/schema";
 import { newId } from "../lib/ids";
 import { createLlmClient, llmOptionsFromConfig } from "../llm/client";
 import { generateLines } from "../llm/generate";
-import { Limiter } from "../llm/limiter";
+import { ConnectionBudget } from "../lib/connections";
+import { fenceFor } from "../llm/prompt";
 import { toProspect } from "../llm/prospect";
 import { emptyUsage, type Evidence } from "../llm/types";
 import type { ChunkIndex } from "../uploads/normalized";
 import { settingsFor, type JobRequest } from "./create";
 import { chunkResultKey, roomFor } from "./keys";
 import { regenerationFeedback } from "./regenerate";
-import { countRows, rowResultOf, writeResult } from "./results";
+import { countRows, linesOf, rowResultOf, writeResult } from "./results";
 import { readRange } from "./source";
 import type { JobRecord, PublicJob } from "./types";
 
@@ -20,6 +21,8 @@ export interface PreviewRow {
   row: number;
   input: Record<string, string>;
   line: string | null;
+  /** Every passing variant; `line` is the first. */
+  lines: string[];
   status: "generated" | "failed";
   reason?: string;
   evidence?: Evidence[];
@@ -57,10 +60,13 @@ export async function runPreview(
         ).slice(0, count);
 
   const prospects = cells.map((row, i) => toProspect(i + 1, upload.columns, row, settings.mapping, settings.extraColumns));
+  // The request's own six header slots; streamed, all the preview's calls can be in flight at once.
+  const connections = new ConnectionBudget({ streams: Math.max(1, count) });
   const resolutions = await generateLines(prospects, {
-    client: createLlmClient(llmOptionsFromConfig(config)),
-    limiter: new Limiter(Math.max(1, count)),
+    client: createLlmClient({ ...llmOptionsFromConfig(config), fetch: connections.fetch }),
+    limiter: connections.streams,
     context: settings.context,
+    fence: fenceFor(id),
     rowsPerRequest: settings.rowsPerRequest,
     usage: emptyUsage(),
     // The same preview asked for again gets other lines, as a regenerated row does.
@@ -126,6 +132,7 @@ export async function runPreview(
     row: i + 1,
     input: Object.fromEntries(upload.columns.map((column, c) => [column, cells[i]![c] ?? ""])),
     line: result.status === "generated" ? result.line! : null,
+    lines: result.status === "generated" ? linesOf(result) : [],
     status: result.status === "generated" ? "generated" : "failed",
     ...(result.reason ? { reason: result.reason } : {}),
     ...(result.evidence ? { evidence: result.evidence } : {}),

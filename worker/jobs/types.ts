@@ -70,6 +70,8 @@ export interface PublicJob {
   extraColumns: string[];
   context: LineContext;
   rowsPerRequest?: number;
+  /** Lines per prospect (from the context). */
+  variants?: number;
   model?: string;
   rowsPerSecond?: number | null;
   etaSeconds?: number | null;
@@ -81,6 +83,8 @@ export type RowStatus = "pending" | "generated" | "failed" | "skipped";
 export interface RowResult {
   status: "pending" | "generated" | "failed";
   line?: string;
+  /** Every passing variant (the first is `line`), when the job asked for several and more than one passed. */
+  lines?: string[];
   reason?: string;
   evidence?: Evidence[];
   run?: number;

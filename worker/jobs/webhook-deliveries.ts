@@ -2,6 +2,7 @@ import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { getDb } from "../db/client";
 import { webhookDeliveries, type WebhookDelivery } from "../db/schema";
 import { randomHex } from "../lib/ids";
+import { hostOf } from "../lib/public-url";
 import type { WebhookMessage } from "./types";
 import { postSigned, USER_DELETED, webhookBody, webhookRetryDelay, type DeliveryResult } from "./webhook";
 
@@ -25,14 +26,6 @@ export interface DeliverySubject {
   body: string;
 }
 
-export function urlHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "(invalid URL)";
-  }
-}
-
 /** One attempt's outcome on the delivery's row (created by its first attempt). `retryInSeconds`: the queue sends it again. */
 export async function recordAttempt(env: Env, subject: DeliverySubject, result: DeliveryResult, retryInSeconds: number | null, now = new Date()): Promise<void> {
   const status: DeliveryStatus = result.delivered ? "delivered" : retryInSeconds === null ? "failed" : "retrying";
@@ -46,7 +39,7 @@ export async function recordAttempt(env: Env, subject: DeliverySubject, result: 
   const { id, userId, jobId, event, url, body } = subject;
   await getDb(env)
     .insert(webhookDeliveries)
-    .values({ id, userId, jobId, event, url, body, urlHost: urlHost(url), attempts: 1, ...outcome, createdAt: now.toISOString() })
+    .values({ id, userId, jobId, event, url, body, urlHost: hostOf(url), attempts: 1, ...outcome, createdAt: now.toISOString() })
     .onConflictDoUpdate({ target: webhookDeliveries.id, set: { ...outcome, attempts: sql`${webhookDeliveries.attempts} + 1` } });
 }
 
@@ -56,10 +49,13 @@ export function subjectOf(message: WebhookMessage): DeliverySubject {
 
 export type QueueOutcome = { kind: "ack" } | { kind: "retry"; delaySeconds: number; reason: string };
 
-/** The queue's delivery of a job webhook: one signed POST, recorded; anything but 2xx is retried with backoff. */
-export async function deliverQueued(env: Env, message: WebhookMessage, attempts: number): Promise<QueueOutcome> {
+/**
+ * The queue's delivery of a job webhook: one signed POST, recorded; anything but 2xx is retried with
+ * backoff. `send`: the invocation's connection budget's fetch (worker/lib/connections.ts).
+ */
+export async function deliverQueued(env: Env, message: WebhookMessage, attempts: number, send: typeof fetch = fetch): Promise<QueueOutcome> {
   const subject = subjectOf(message);
-  const result = await postSigned(env, { deliveryId: subject.id, userId: subject.userId, url: subject.url, body: subject.body });
+  const result = await postSigned(env, { deliveryId: subject.id, userId: subject.userId, url: subject.url, body: subject.body }, send);
   if (!result.delivered && result.reason === USER_DELETED) return { kind: "ack" };
   const retryIn = result.delivered || result.final ? null : webhookRetryDelay(attempts);
   await recordAttempt(env, subject, result, retryIn);

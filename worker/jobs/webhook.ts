@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
+import { getConfig } from "../config";
 import { hmacSha256Hex } from "../lib/crypto";
+import { ApiError } from "../lib/errors";
+import { checkPublicHttpTarget } from "../lib/public-url";
 import type { WebhookMessage } from "./types";
 
 /**
@@ -29,6 +32,28 @@ export function webhookRetryDelay(attempts: number): number {
 
 export type DeliveryResult = { delivered: true; status: number } | { delivered: false; status: number | null; reason: string; final?: boolean };
 
+/**
+ * Why a webhook URL may not be called, or null: only public targets, unless ALLOW_LOCAL_WEBHOOKS
+ * (tests, local runs) lets loopback and private ones through.
+ */
+export function webhookUrlRefusal(env: Env, url: string): string | null {
+  if (getConfig(env).ALLOW_LOCAL_WEBHOOKS) return null;
+  const verdict = checkPublicHttpTarget(url);
+  return verdict.ok ? null : verdict.reason;
+}
+
+/** 400 for a webhookUrl that points at a private network, a local name, credentials or another port. */
+export function assertWebhookUrl(env: Env, url: string | undefined, path = "webhookUrl"): void {
+  const reason = url === undefined ? null : webhookUrlRefusal(env, url);
+  if (reason) {
+    throw new ApiError(
+      "invalid_request",
+      `${path} must be a public http(s) address on the default port, by name, without credentials.`,
+      { issues: [{ path, code: reason, message: `Refused: ${reason.replace("_", " ")}.` }] },
+    );
+  }
+}
+
 /** One signed POST: the same `body` and delivery id each time, a fresh timestamp and signature. */
 export interface SignedPost {
   deliveryId: string;
@@ -37,16 +62,20 @@ export interface SignedPost {
   body: string;
 }
 
-export async function deliverWebhook(env: Env, message: WebhookMessage): Promise<DeliveryResult> {
-  return postSigned(env, { deliveryId: message.deliveryId, userId: message.userId, url: message.url, body: webhookBody(message) });
+/** `send` is the invocation's connection budget's fetch (worker/lib/connections.ts) in the consumer. */
+export async function deliverWebhook(env: Env, message: WebhookMessage, send: typeof fetch = fetch): Promise<DeliveryResult> {
+  return postSigned(env, { deliveryId: message.deliveryId, userId: message.userId, url: message.url, body: webhookBody(message) }, send);
 }
 
-export async function postSigned(env: Env, post: SignedPost): Promise<DeliveryResult> {
+export async function postSigned(env: Env, post: SignedPost, send: typeof fetch = fetch): Promise<DeliveryResult> {
+  // Checked again on every send: a job made before the rule, a stored delivery, or the setting since turned off.
+  const refusal = webhookUrlRefusal(env, post.url);
+  if (refusal) return { delivered: false, status: null, reason: `url refused: ${refusal}`, final: true };
   const [user] = await getDb(env).select({ secret: users.webhookSecret }).from(users).where(eq(users.id, post.userId));
   // The account is gone: nobody to notify.
   if (!user) return { delivered: false, status: null, reason: USER_DELETED, final: true };
   try {
-    const response = await fetch(post.url, {
+    const response = await send(post.url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json; charset=utf-8",

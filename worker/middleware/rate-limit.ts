@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { getDb } from "../db/client";
 import { rateLimits } from "../db/schema";
@@ -13,11 +13,30 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-/** One rule's state after a hit: how many requests are left and in how many seconds the window resets. */
+/** One rule's state: how many requests are left and in how many seconds the window resets. */
 export interface RateLimitState {
   rule: RateLimitRule;
   remaining: number;
   resetSeconds: number;
+}
+
+function windowOf(rule: RateLimitRule) {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const windowStart = nowSeconds - (nowSeconds % rule.windowSeconds);
+  return { nowSeconds, windowStart };
+}
+
+function stateOf(rule: RateLimitRule, count: number, windowStart: number, nowSeconds: number): RateLimitState {
+  return { rule, remaining: Math.max(0, rule.limit - count), resetSeconds: windowStart + rule.windowSeconds - nowSeconds };
+}
+
+function rateLimited({ rule, resetSeconds: retryAfter }: RateLimitState): ApiError {
+  return new ApiError(
+    "rate_limited",
+    `Too many requests; try again in ${retryAfter} seconds.`,
+    { limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfter },
+    { "Retry-After": String(retryAfter) },
+  );
 }
 
 /**
@@ -33,43 +52,67 @@ export function rateLimitHeaders({ rule, remaining, resetSeconds }: RateLimitSta
   };
 }
 
-/** Counts one hit against a fixed window in D1 (one atomic upsert). */
-export async function countHit(env: Env, rule: RateLimitRule, subject: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<RateLimitState & { count: number }> {
-  const windowStart = nowSeconds - (nowSeconds % rule.windowSeconds);
+/** Each request's latest state per rule: a check then a recorded hit on one rule is one list member. */
+const statesByRequest = new WeakMap<Context<AppEnv>, Map<string, RateLimitState>>();
+
+/** Puts the RateLimit headers on the answer, whatever it turns out to be (errors keep them too). */
+function announce(c: Context<AppEnv>, state: RateLimitState): void {
+  const states = statesByRequest.get(c) ?? new Map<string, RateLimitState>();
+  statesByRequest.set(c, states.set(state.rule.name, state));
+  const all = [...states.values()].map(rateLimitHeaders);
+  c.header("RateLimit-Policy", all.map((headers) => headers["RateLimit-Policy"]).join(", "));
+  c.header("RateLimit", all.map((headers) => headers.RateLimit).join(", "));
+}
+
+/**
+ * Counts `weight` hits (rows, for limits counted in rows) against a fixed window in D1 (one atomic
+ * upsert) and throws 429 `rate_limited` with Retry-After when the window's limit is passed.
+ */
+export async function hitRateLimit(c: Context<AppEnv>, rule: RateLimitRule, subject: string, weight = 1): Promise<void> {
+  const { nowSeconds, windowStart } = windowOf(rule);
+  const count = await countHit(c.env, rule, subject, windowStart, weight);
+  const state = stateOf(rule, count, windowStart, nowSeconds);
+  announce(c, state);
+  if (count > rule.limit) throw rateLimited(state);
+}
+
+/**
+ * Throws 429 when the window's limit is already used up, counting nothing: with recordHit, for limits
+ * that count only some outcomes (failed logins), so successes never lock anyone out.
+ */
+export async function checkRateLimit(c: Context<AppEnv>, rule: RateLimitRule, subject: string): Promise<void> {
+  const { nowSeconds, windowStart } = windowOf(rule);
+  const [row] = await getDb(c.env)
+    .select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, `${rule.name}:${subject}`));
+  const count = row && row.windowStart === windowStart ? row.count : 0;
+  const state = stateOf(rule, count, windowStart, nowSeconds);
+  announce(c, state);
+  if (count >= rule.limit) throw rateLimited(state);
+}
+
+/** Counts one hit without refusing anything (see checkRateLimit). */
+export async function recordHit(c: Context<AppEnv>, rule: RateLimitRule, subject: string): Promise<void> {
+  const { nowSeconds, windowStart } = windowOf(rule);
+  announce(c, stateOf(rule, await countHit(c.env, rule, subject, windowStart), windowStart, nowSeconds));
+}
+
+/** Adds `weight` hits and answers the window's count. */
+async function countHit(env: Env, rule: RateLimitRule, subject: string, windowStart: number, weight = 1): Promise<number> {
   const key = `${rule.name}:${subject}`;
   const [row] = await getDb(env)
     .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
+    .values({ key, windowStart, count: weight })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`CASE WHEN ${rateLimits.windowStart} = ${windowStart} THEN ${rateLimits.count} + 1 ELSE 1 END`,
+        count: sql`CASE WHEN ${rateLimits.windowStart} = ${windowStart} THEN ${rateLimits.count} + ${weight} ELSE ${weight} END`,
         windowStart,
       },
     })
     .returning({ count: rateLimits.count });
-  const count = row?.count ?? 1;
-  return { rule, count, remaining: Math.max(0, rule.limit - count), resetSeconds: windowStart + rule.windowSeconds - nowSeconds };
-}
-
-/**
- * Counts one hit and puts the RateLimit headers on the answer, whatever it turns out to be; past the
- * window's limit it throws 429 `rate_limited` with Retry-After as well.
- */
-export async function hitRateLimit(c: Context<AppEnv>, rule: RateLimitRule, subject: string): Promise<void> {
-  const state = await countHit(c.env, rule, subject);
-  const headers = rateLimitHeaders(state);
-  c.header("RateLimit-Policy", headers["RateLimit-Policy"], { append: true });
-  c.header("RateLimit", headers.RateLimit, { append: true });
-  if (state.count > rule.limit) {
-    const retryAfter = state.resetSeconds;
-    throw new ApiError(
-      "rate_limited",
-      `Too many requests; try again in ${retryAfter} seconds.`,
-      { limit: rule.limit, windowSeconds: rule.windowSeconds, retryAfter },
-      { "Retry-After": String(retryAfter) },
-    );
-  }
+  return row?.count ?? 0;
 }
 
 export function clientIp(c: Context<AppEnv>): string {

@@ -68,6 +68,7 @@ export const jobRowExample = {
   row: 1,
   input: { "First Name": "Ann", "Company Name": "Acme", "Job Title": "CEO" },
   line: "Ann, running Acme as CEO means every outbound hour counts.",
+  lines: ["Ann, running Acme as CEO means every outbound hour counts."],
   status: "generated",
   evidence: [{ field: "title", value: "CEO" }],
   edited: false,

@@ -16,7 +16,7 @@ describe("RateLimit headers (IETF draft) on rate-limited routes", () => {
   it("tell every answer its quota, what is left and when the window resets, and a 429 adds Retry-After", async () => {
     const user = await signup();
     const ip = uniqueIp();
-    const { perIp, perEmail } = LOGIN_LIMITS;
+    const { perIp, failuresPerEmailAndIp: perEmail } = LOGIN_LIMITS;
     const first = await call("POST", "/v1/auth/login", { body: { email: user.email, password: "wrong guess 0" }, ip });
     await expectError(first, 401, "invalid_credentials");
     expect(members(first.headers.get("RateLimit-Policy"))).toEqual({

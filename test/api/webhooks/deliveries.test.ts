@@ -5,6 +5,7 @@ import { recordAttempt } from "../../../worker/jobs/webhook-deliveries";
 import type { WebhookMessage } from "../../../worker/jobs/types";
 import { runMaintenance } from "../../../worker/maintenance";
 import { call, expectError, json, signup, type TestUser } from "../../helpers";
+import { callWithConfig } from "../billing/stripe-helpers";
 import { deliver } from "../jobs/deliver";
 import { createScenario, createUploadFixture, hookDeliveries, hookUrl, jobBody, prospectRows, setHookStatuses, startJob, waitForJob } from "../jobs/fixtures";
 
@@ -132,6 +133,25 @@ describe("webhook deliveries", () => {
     // Stored about the user, so in their export.
     const exported = await json(await call("GET", "/v1/account/export", { token: user.accessToken }));
     expect(exported.webhookDeliveries.map((d: { id: string }) => d.id).sort()).toEqual(sent.map((d) => d.headers["openline-delivery"]).sort());
+  });
+
+  it("refuses a test event or a redelivery to a private address: 400, nothing sent or recorded", async () => {
+    // The test Worker allows local receivers; production (ALLOW_LOCAL_WEBHOOKS off) must not call them.
+    const production = { ALLOW_LOCAL_WEBHOOKS: "false" };
+    const user = await signup();
+    for (const url of ["http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data", "http://localhost/hook"]) {
+      const refused = await callWithConfig(production, "POST", "/v1/webhook-deliveries/test", { token: user.accessToken, body: { url } });
+      const error = await expectError(refused, 400, "invalid_request");
+      expect(error.details).toMatchObject({ issues: [{ path: "url" }] });
+    }
+    expect((await deliveries(user)).data).toEqual([]);
+
+    const name = `private-${crypto.randomUUID()}`;
+    const sent = await json(await call("POST", "/v1/webhook-deliveries/test", { token: user.accessToken, body: { url: hookUrl(name) } }));
+    const redelivered = await callWithConfig(production, "POST", `/v1/webhook-deliveries/${sent.id}/redeliver`, { token: user.accessToken });
+    await expectError(redelivered, 400, "invalid_request");
+    expect(await hookDeliveries(name)).toHaveLength(1);
+    expect((await deliveries(user)).data).toMatchObject([{ id: sent.id, attempts: 1 }]);
   });
 
   it("a failing test event is recorded as failed with the receiver's answer (no retries for a send by hand)", async () => {

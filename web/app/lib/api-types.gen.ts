@@ -175,6 +175,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/account/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long uploaded files and job results are kept */
+        get: operations["getRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Keep files and results for fewer days than the service's maximum */
+        patch: operations["updateRetention"];
+        trace?: never;
+    };
     "/v1/account": {
         parameters: {
             query?: never;
@@ -411,7 +429,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The list with personalized_line and line_status (your edits applied), as CSV (UTF-8 BOM, CRLF) or XLSX, streamed */
+        /** The list with personalized_line and line_status (your edits applied; with include=evidence, the evidence each line rests on), as CSV (UTF-8 BOM, CRLF) or XLSX, streamed */
         get: operations["downloadJobOutput"];
         put?: never;
         post?: never;
@@ -831,6 +849,15 @@ export interface components {
         AccountExport: {
             [key: string]: unknown;
         };
+        Retention: {
+            /** @description Days uploaded files and job results are kept */
+            days: number;
+            /** @description RETENTION_DAYS: the most this service keeps them */
+            maxDays: number;
+        };
+        RetentionRequest: {
+            days: number;
+        };
         DeleteAccountRequest: {
             password: string;
         };
@@ -1000,13 +1027,12 @@ export interface components {
                     [key: string]: string;
                 };
                 line: string | null;
+                /** @description Every line of the row, one per passing variant; `line` is the first (empty when none) */
+                lines?: string[];
                 /** @enum {string} */
                 status: "pending" | "generated" | "failed" | "skipped";
                 reason?: string;
-                evidence?: {
-                    field: string;
-                    value: string;
-                }[];
+                evidence?: components["schemas"]["Evidence"][];
                 /** @description The line is the user's own edit (exported with line_status `edited`) */
                 edited?: boolean;
                 /**
@@ -1015,6 +1041,14 @@ export interface components {
                  */
                 review?: "approved" | "rejected" | null;
             }[];
+        };
+        Evidence: {
+            /** @description The row field (or `service`, or a researched source) the fact comes from */
+            field: string;
+            /** @description The words quoted from it */
+            value: string;
+            /** @description Where a researched fact was read */
+            url?: string;
         };
         Job: {
             /** @example job_0196a3f2c1d4e5f6a7b8c9d0 */
@@ -1052,9 +1086,15 @@ export interface components {
                 [key: string]: unknown;
             };
             rowsPerRequest?: number;
+            /** @description Lines per prospect */
+            variants?: number;
             model?: string;
             rowsPerSecond?: number | null;
             etaSeconds?: number | null;
+            /** @description When the retention clean-up deletes this job's files (GET /v1/jobs/{id}) */
+            filesExpireAt?: string;
+            /** @description When they were deleted: rows and output then answer 410 */
+            filesDeletedAt?: string | null;
         };
         CreateJobRequest: {
             uploadId: string;
@@ -1096,6 +1136,8 @@ export interface components {
             webhookUrl?: string;
             /** @description Prospects per LLM call (default chosen by benchmark) */
             rowsPerRequest?: number;
+            /** @description Lines per prospect (1–3, default 1; a saved context's own wins when absent); credits held: rows × variants */
+            variants?: number;
         };
         /** @description Required (with `service`) unless `contextId` names a saved context; tone, language and maxWords default to friendly, en and 25 */
         JobContextPatch: {
@@ -1108,6 +1150,8 @@ export interface components {
             maxWords?: number;
             /** @description Extra style wishes; they cannot override the rules */
             instructions?: string;
+            /** @description Lines per prospect (1–3, default 1), each checked and charged as a line; exported as personalized_line, _2, _3 */
+            variants?: number;
         };
         JobRowsPage: {
             data: components["schemas"]["JobRow"][];
@@ -1124,13 +1168,12 @@ export interface components {
                 [key: string]: string;
             };
             line: string | null;
+            /** @description Every line of the row, one per passing variant; `line` is the first (empty when none) */
+            lines: string[];
             /** @enum {string} */
             status: "pending" | "generated" | "failed" | "skipped";
             reason?: string;
-            evidence?: {
-                field: string;
-                value: string;
-            }[];
+            evidence?: components["schemas"]["Evidence"][];
             /** @description The line is the user's own edit (exported with line_status `edited`) */
             edited: boolean;
             /**
@@ -1185,6 +1228,7 @@ export interface components {
             research?: {
                 website: boolean;
             };
+            variants?: number;
             /** @description When a job last used it (the wizard prefills the latest) */
             lastUsedAt: string | null;
             createdAt: string;
@@ -1205,6 +1249,8 @@ export interface components {
             research?: {
                 website: boolean;
             };
+            /** @description Lines per prospect (1–3, default 1), each checked and charged as a line; exported as personalized_line, _2, _3 */
+            variants?: number;
         };
         UpdateContextRequest: {
             name?: string;
@@ -1221,6 +1267,8 @@ export interface components {
             research?: {
                 website: boolean;
             };
+            /** @description Lines per prospect (1–3, default 1), each checked and charged as a line; exported as personalized_line, _2, _3 */
+            variants?: number;
         };
         WebhookDelivery: {
             /**
@@ -1895,13 +1943,102 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user's data */
+            /** @description The user's data: records, each upload with its file as uploaded (`original`, base64) and each job with its lines */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccountExport"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retention */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Retention"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionRequest"];
+            };
+        };
+        responses: {
+            /** @description The new retention */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Retention"];
+                };
+            };
+            /** @description The request is malformed or fails validation (zod issues in details). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */
@@ -2840,6 +2977,9 @@ export interface operations {
                      *             "Job Title": "CEO"
                      *           },
                      *           "line": "Ann, running Acme as CEO means every outbound hour counts.",
+                     *           "lines": [
+                     *             "Ann, running Acme as CEO means every outbound hour counts."
+                     *           ],
                      *           "status": "generated",
                      *           "evidence": [
                      *             {
@@ -2916,7 +3056,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not enough credits. */
+            /** @description Not enough credits. / Credits are owed (refunded or disputed after they were spent); buy credits first. */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -3087,6 +3227,9 @@ export interface operations {
                      *             "Job Title": "CEO"
                      *           },
                      *           "line": "Ann, running Acme as CEO means every outbound hour counts.",
+                     *           "lines": [
+                     *             "Ann, running Acme as CEO means every outbound hour counts."
+                     *           ],
                      *           "status": "generated",
                      *           "evidence": [
                      *             {
@@ -3145,6 +3288,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The job's files were deleted after the retention period. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3302,6 +3454,8 @@ export interface operations {
                 format?: "csv" | "xlsx";
                 /** @description `approved`: only the rows you approved */
                 review?: "approved";
+                /** @description `evidence` adds an evidence column: the fields and words each line rests on */
+                include?: "evidence";
             };
             header?: never;
             path: {
@@ -3359,6 +3513,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The job's files were deleted after the retention period. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4281,6 +4444,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The request is malformed or fails validation (zod issues in details). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */

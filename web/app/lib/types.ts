@@ -15,9 +15,11 @@ export type MappingProfile = Schemas["MappingProfile"];
 export type Job = Schemas["Job"];
 export type AdminJob = Schemas["AdminJob"];
 export type JobRow = Schemas["JobRow"];
+/** A fact a line rests on: the field and the words quoted from it (a researched one with its page). */
+export type Evidence = Schemas["Evidence"];
 type ContextPatch = Schemas["JobContextPatch"];
 /** A job's context as the wizard holds it: every field filled (with the defaults the API would apply). */
-export type JobContext = Required<Pick<ContextPatch, "service" | "tone" | "language" | "maxWords">> & Pick<ContextPatch, "instructions">;
+export type JobContext = Required<Pick<ContextPatch, "service" | "tone" | "language" | "maxWords">> & Pick<ContextPatch, "instructions" | "variants">;
 export type SavedContext = Schemas["SavedContext"];
 export type LedgerEntry = Schemas["LedgerEntry"];
 export type Credits = Schemas["Credits"];

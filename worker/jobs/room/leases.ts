@@ -2,11 +2,13 @@ import { ledgerFor } from "../../credits/ledger";
 import { randomHex } from "../../lib/ids";
 import { LEASE_MS } from "../constants";
 import { chunkRunKey } from "../keys";
+import { variantsOf } from "../../llm/types";
 import { isTerminal, type JobRecord } from "../types";
 import { LEASABLE, NO_LEASE, rangeOf, type ChunkRow, type ChunkState } from "./chunks";
 import type { ChunkRunRef, LeaseAnswer, CompleteInput, LeaseRenewal } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
-import { sendChunks } from "./dispatch";
+import { noteLeased } from "./lost-messages";
+import { topUpWindow } from "./window";
 import { finishIfDone, pauseFor } from "./lifecycle";
 
 /**
@@ -30,6 +32,7 @@ export async function leaseRuns(room: RoomContext, input: LeaseRequest): Promise
   const results: LeaseAnswer[] = [];
   const toLease: Array<{ at: number; c: ChunkRow }> = [];
   const taken = new Set<number>();
+  if (!input.deadLetter) noteLeased(room);
   input.chunks.forEach((ref, at) => {
     const c = room.chunks.get(ref.chunk);
     const refusal = !job || !c ? { action: "skip" as const, why: "unknown job or chunk" } : refuse(room, job, c, ref, input, taken, now);
@@ -87,7 +90,7 @@ async function reserveRuns(room: RoomContext, job: JobRecord, chunks: ChunkRow[]
     chunks.map((c) => ({
       jobId: job.id,
       key: chunkRunKey(job.id, c.idx, c.run),
-      amount: c.result_key === null ? c.row_count : c.pending + (c.retry_failed ? c.failed : 0),
+      amount: (c.result_key === null ? c.row_count : c.pending + (c.retry_failed ? c.failed : 0)) * variantsOf(job.settings.context),
     })),
   );
   applyCredits(job, reserved[reserved.length - 1]!.job);
@@ -180,7 +183,8 @@ export async function finishSettlement(room: RoomContext, job: JobRecord, c: Chu
   if (pending > 0) {
     if (isTerminal(job.status)) next = "canceled";
     else if (job.status === "paused") next = "pending";
-    else next = settled.job.available > 0 ? "pending" : "blocked";
+    // A row costs a credit per variant: fewer credits than that cannot write the next row.
+    else next = settled.job.available >= variantsOf(job.settings.context) ? "pending" : "blocked";
   }
   room.chunks.transition("settling", next, {
     idx: c.idx,
@@ -202,7 +206,7 @@ export async function finishSettlement(room: RoomContext, job: JobRecord, c: Chu
   });
   room.jobs.save(job);
   room.live.changed(false);
-  if (next === "pending") await sendChunks(room, [room.chunks.get(c.idx)!]);
-  else if (next === "blocked") await pauseFor(room, job, "budget");
+  if (next === "blocked") await pauseFor(room, job, "budget");
+  else if (job.status === "running" || job.status === "queued") await topUpWindow(room);
   await finishIfDone(room);
 }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_VARIANTS, MIN_VARIANTS } from "../../llm/types";
 import { MAX_MAX_WORDS, MIN_MAX_WORDS } from "../../llm/words";
 import { PaginationQuery } from "../openapi-schemas";
 import { MappingInput } from "../uploads/schemas";
@@ -12,6 +13,14 @@ export const JobStatusEnum = z.enum(JOB_STATUSES);
 const WORDS_ONLY = /^\p{L}[\p{L}\p{M} '-]*$/u;
 // The document's `pattern` is the bare source: zod would write the flags into it, and no value matches that.
 const WORDS_ONLY_PATTERN = { pattern: WORDS_ONLY.source };
+
+/** Lines per prospect for A/B tests; each is checked and charged as a line. */
+export const VariantsField = z
+  .number()
+  .int()
+  .min(MIN_VARIANTS, `Must be between ${MIN_VARIANTS} and ${MAX_VARIANTS}.`)
+  .max(MAX_VARIANTS, `Must be between ${MIN_VARIANTS} and ${MAX_VARIANTS}.`)
+  .openapi({ description: "Lines per prospect (1–3, default 1), each checked and charged as a line; exported as personalized_line, _2, _3" });
 
 /** The context's fields without defaults, so a partial one (over a saved context) fills nothing in. */
 export const contextFields = {
@@ -28,6 +37,7 @@ export const contextFields = {
     .openapi({ ...WORDS_ONLY_PATTERN, description: "ISO code (en, de, fr, es, pt-BR, …) or a language name" }),
   maxWords: z.number().int().min(MIN_MAX_WORDS).max(MAX_MAX_WORDS).openapi({ description: "Lines are between 72% of this and this many words (18–25 by default)" }),
   instructions: z.string().trim().max(1000).optional().openapi({ description: "Extra style wishes; they cannot override the rules" }),
+  variants: VariantsField.optional(),
 };
 
 export const JobContextSchema = z
@@ -65,6 +75,7 @@ export const CreateJobBody = z
       .max(2000)
       .optional(),
     rowsPerRequest: z.number().int().min(1).max(10).optional().openapi({ description: "Prospects per LLM call (default chosen by benchmark)" }),
+    variants: VariantsField.optional().openapi({ description: "Lines per prospect (1–3, default 1; a saved context's own wins when absent); credits held: rows × variants" }),
   })
   .strict()
   .refine((body) => Boolean(body.mapping.company || body.mapping.email), {
@@ -74,7 +85,13 @@ export const CreateJobBody = z
   .refine((body) => body.contextId !== undefined || body.context?.service !== undefined, { message: "Send a `context` with a service, or a `contextId`.", path: ["context"] })
   .openapi("CreateJobRequest");
 
-const EvidenceSchema = z.object({ field: z.string(), value: z.string() });
+const EvidenceSchema = z
+  .object({
+    field: z.string().openapi({ description: "The row field (or `service`, or a researched source) the fact comes from" }),
+    value: z.string().openapi({ description: "The words quoted from it" }),
+    url: z.string().optional().openapi({ description: "Where a researched fact was read" }),
+  })
+  .openapi("Evidence");
 
 export const JobSchema = z
   .object({
@@ -99,9 +116,12 @@ export const JobSchema = z
     extraColumns: z.array(z.string()),
     context: z.record(z.string(), z.unknown()),
     rowsPerRequest: z.number().int().optional(),
+    variants: z.number().int().optional().openapi({ description: "Lines per prospect" }),
     model: z.string().optional(),
     rowsPerSecond: z.number().nullable().optional(),
     etaSeconds: z.number().int().nullable().optional(),
+    filesExpireAt: z.string().optional().openapi({ description: "When the retention clean-up deletes this job's files (GET /v1/jobs/{id})" }),
+    filesDeletedAt: z.string().nullable().optional().openapi({ description: "When they were deleted: rows and output then answer 410" }),
   })
   .openapi("Job");
 
@@ -110,6 +130,7 @@ export const JobRowSchema = z
     row: z.number().int().openapi({ description: "1-based data row number" }),
     input: z.record(z.string(), z.string()),
     line: z.string().nullable(),
+    lines: z.array(z.string()).openapi({ description: "Every line of the row, one per passing variant; `line` is the first (empty when none)" }),
     status: z.enum(["pending", "generated", "failed", "skipped"]),
     reason: z.string().optional(),
     evidence: z.array(EvidenceSchema).optional(),
@@ -118,7 +139,7 @@ export const JobRowSchema = z
   })
   .openapi("JobRow");
 
-export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema.partial({ edited: true, review: true })) }).openapi("PreviewJob");
+export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema.partial({ edited: true, review: true, lines: true })) }).openapi("PreviewJob");
 
 
 export const JobListQuery = PaginationQuery.extend({

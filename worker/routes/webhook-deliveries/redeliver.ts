@@ -1,5 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
-import { findDelivery, redeliver, urlHost } from "../../jobs/webhook-deliveries";
+import { assertWebhookUrl } from "../../jobs/webhook";
+import { findDelivery, redeliver } from "../../jobs/webhook-deliveries";
+import { hostOf } from "../../lib/public-url";
 import { notFound } from "../../lib/errors";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import { hitRateLimit } from "../../middleware/rate-limit";
@@ -18,7 +20,7 @@ const route = createRoute({
   request: { params: IdParam },
   responses: {
     200: jsonContent(WebhookDeliverySchema, "The delivery with this attempt's outcome", { ...deliveryExample, status: "delivered", attempts: 3, lastResponseCode: 200, lastError: null, nextRetryAt: null }),
-    ...errorResponses("unauthorized", "forbidden", "not_found", "rate_limited"),
+    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "rate_limited"),
   },
 });
 
@@ -27,9 +29,11 @@ export function registerRedeliverWebhookDelivery(app: App) {
     const userId = c.var.auth.user.id;
     const delivery = await findDelivery(c.env, userId, c.req.valid("param").id);
     if (!delivery) throw notFound("Webhook delivery");
+    // Stored before the rule, or with ALLOW_LOCAL_WEBHOOKS since turned off: refused, not sent.
+    assertWebhookUrl(c.env, delivery.url, "url");
     await hitRateLimit(c, MANUAL_SEND_LIMIT, userId);
     const updated = await redeliver(c.env, delivery);
-    c.var.log.info("webhook redelivered", { deliveryId: updated.id, host: urlHost(updated.url), status: updated.status, code: updated.lastResponseCode });
+    c.var.log.info("webhook redelivered", { deliveryId: updated.id, host: hostOf(updated.url), status: updated.status, code: updated.lastResponseCode });
     return c.json(publicDelivery(updated), 200);
   });
 }

@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { lastDeliveryUrl, sendTestEvent, urlHost } from "../../jobs/webhook-deliveries";
+import { assertWebhookUrl } from "../../jobs/webhook";
+import { lastDeliveryUrl, sendTestEvent } from "../../jobs/webhook-deliveries";
+import { hostOf } from "../../lib/public-url";
 import { ApiError } from "../../lib/errors";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import { hitRateLimit } from "../../middleware/rate-limit";
@@ -48,9 +50,11 @@ export function registerSendWebhookTestEvent(app: App) {
     const userId = c.var.auth.user.id;
     const url = c.req.valid("json").url ?? (await lastDeliveryUrl(c.env, userId));
     if (!url) throw new ApiError("invalid_request", "Give a `url`: no webhook has been sent for you yet, so there is no last URL to use.");
+    // Before counting or sending: private networks, local names and other ports are never called.
+    assertWebhookUrl(c.env, url, "url");
     await hitRateLimit(c, MANUAL_SEND_LIMIT, userId);
     const delivery = await sendTestEvent(c.env, userId, url);
-    c.var.log.info("webhook test event", { deliveryId: delivery.id, host: urlHost(url), status: delivery.status, code: delivery.lastResponseCode });
+    c.var.log.info("webhook test event", { deliveryId: delivery.id, host: hostOf(url), status: delivery.status, code: delivery.lastResponseCode });
     return c.json(publicDelivery(delivery), 201);
   });
 }
