@@ -20,6 +20,8 @@ const ConfigSchema = z.object({
   JWT_ISSUER: z.string().default("openline"),
   JWT_AUDIENCE: z.string().default("openline-api"),
   ADMIN_EMAILS: commaList,
+  // Sender of every email (the send_email binding EMAIL); its domain must be onboarded to Email Service.
+  EMAIL_FROM: z.email().default("no-reply@openline.localhost"),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LLM_BASE_URL: z.url().default("https://api.deepseek.com"),
   LLM_API_KEY: z.string().optional(),

@@ -7,6 +7,7 @@ export const errorStatus = {
   invalid_credentials: 401,
   insufficient_credits: 402,
   forbidden: 403,
+  email_not_verified: 403,
   not_found: 404,
   conflict: 409,
   file_too_large: 413,
