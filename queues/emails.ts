@@ -16,7 +16,7 @@ export async function consumeEmails(messages: Message<EmailQueueMessage>[], env:
         message.ack();
       } catch (error) {
         log.warn("email send failed again, retried", { kind: email.kind, userId, attempts: message.attempts, error });
-        message.retry({ delaySeconds: emailRetryDelay(message.attempts + 1) });
+        message.retry({ delaySeconds: emailRetryDelay(env, message.attempts + 1) });
       }
     }),
   );

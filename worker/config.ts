@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   ADMIN_EMAILS: commaList,
   // Sender of every email (the send_email binding EMAIL); its domain must be onboarded to Email Service.
   EMAIL_FROM: z.email().default("no-reply@openline.localhost"),
+  // First wait before a failed email is sent again through the queue (then ×4 per attempt, ≤ 1 h).
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LLM_BASE_URL: z.url().default("https://api.deepseek.com"),
   LLM_API_KEY: z.string().optional(),

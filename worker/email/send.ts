@@ -4,9 +4,9 @@ import type { EmailQueueMessage, OutgoingEmail } from "./types";
 
 export const EMAIL_SENDER_NAME = "Openline";
 
-/** Seconds before the next attempt of a queued email: 30 s, 2 min, 8 min, … capped at an hour. */
-export function emailRetryDelay(attempts: number): number {
-  return Math.min(3600, 30 * 4 ** Math.max(0, attempts - 1));
+/** Seconds before attempt `attempt + 1` of a queued email: 30 s, 2 min, 8 min, … (EMAIL_RETRY_BASE_SECONDS), capped at an hour. */
+export function emailRetryDelay(env: Env, attempt: number): number {
+  return Math.min(3600, getConfig(env).EMAIL_RETRY_BASE_SECONDS * 4 ** Math.max(0, attempt - 1));
 }
 
 /** One attempt through the `send_email` binding; throws what the binding throws. */
@@ -38,7 +38,7 @@ export async function sendEmail(env: Env, email: OutgoingEmail, log: Logger, use
   }
   const message: EmailQueueMessage = { type: "email", email, userId };
   try {
-    await env.JOBS.send(message, { delaySeconds: emailRetryDelay(1) });
+    await env.JOBS.send(message, { delaySeconds: emailRetryDelay(env, 1) });
   } catch (error) {
     log.error("email lost: neither sent nor queued", { kind: email.kind, userId, error });
   }

@@ -1,0 +1,45 @@
+/**
+ * The outside world of email in the API tests: bound as EMAIL in place of Cloudflare Email Service
+ * (vitest.workers.config.ts), it answers `send()` as the binding does, keeps every message it was
+ * given, and fails on request (`failNext`) like a service having a bad minute. Tests read what was sent
+ * with `sentTo(address)`. State lives in this isolate for the whole run; tests use unique addresses.
+ */
+import { WorkerEntrypoint } from "cloudflare:workers";
+
+const sent = [];
+const failures = new Map();
+const recipients = (to) => (Array.isArray(to) ? to : [to]).map((r) => (typeof r === "string" ? r : r.email).toLowerCase());
+
+export default class EmailOutbox extends WorkerEntrypoint {
+  async send(message) {
+    if (!message || typeof message !== "object") throw new Error("E_VALIDATION_ERROR: a message object is required");
+    const to = recipients(message.to ?? []);
+    if (to.length === 0 || !message.from || !message.subject || (!message.text && !message.html)) {
+      throw new Error("E_VALIDATION_ERROR: from, to, subject and a body are required");
+    }
+    for (const address of to) {
+      const left = failures.get(address) ?? 0;
+      if (left > 0) {
+        failures.set(address, left - 1);
+        throw new Error("E_DELIVERY_FAILED: the outbox was told to fail");
+      }
+    }
+    const messageId = `<${crypto.randomUUID()}@outbox.test>`;
+    sent.push({ ...message, to, messageId, sentAt: new Date().toISOString() });
+    return { messageId };
+  }
+
+  /** Every message sent to the address, oldest first. */
+  async sentTo(address) {
+    return sent.filter((message) => message.to.includes(address.toLowerCase()));
+  }
+
+  /** The next `count` sends to the address throw. */
+  async failNext(address, count = 1) {
+    failures.set(address.toLowerCase(), count);
+  }
+
+  async fetch() {
+    return new Response("email outbox", { status: 200 });
+  }
+}
