@@ -61,7 +61,7 @@ export default function VerifyEmail({ loaderData, actionData }: Route.ComponentP
       ) : null}
       {resent ? <Notice tone="success">A new link is on its way to {user?.email}.</Notice> : null}
       {user && !user.emailVerified && !verified ? (
-        <Form method="post">
+        <Form method="post" className="resend-form">
           <input type="hidden" name="intent" value="resend" />
           <button type="submit" className="button secondary" disabled={busy}>
             Send me a new link
