@@ -15,6 +15,7 @@ export interface SentEmail {
 interface EmailOutbox {
   sentTo(address: string): Promise<SentEmail[]>;
   failNext(address: string, count?: number): Promise<void>;
+  slowDown(address: string, ms: number): Promise<void>;
 }
 
 const outbox = () => env.EMAIL as unknown as EmailOutbox;
@@ -25,6 +26,9 @@ export const emailsTo = (address: string) => outbox().sentTo(address);
 
 /** The next `count` emails to the address fail at the binding (the service is down for them). */
 export const failEmailsTo = (address: string, count = 1) => outbox().failNext(address, count);
+
+/** Every email to the address takes `ms` to send (a slow email service). */
+export const slowEmailsTo = (address: string, ms: number) => outbox().slowDown(address, ms);
 
 /** Waits for the `nth` (1-based) email to the address whose subject matches (some are sent after the answer). */
 export async function waitForEmail(address: string, subject: RegExp, nth = 1, timeoutMs = 10_000): Promise<SentEmail> {

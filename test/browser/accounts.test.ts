@@ -79,5 +79,12 @@ describe("accounts in a real browser", () => {
     await page.waitForURL("**/jobs");
     expect(await page.locator(".credits-pill").textContent()).toBe("500 credits");
     await screenshot(page, "accounts-7-logged-in");
+
+    await open(page, `${appUrl}/account/settings`);
+    await page.getByLabel("Name", { exact: true }).fill("Ann Lee");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await page.getByText("Saved.").first().waitFor();
+    expect(await page.getByLabel("A job finished (with its counts and a link)").isChecked()).toBe(true);
+    await bothWidths("accounts-8-settings");
   });
 });

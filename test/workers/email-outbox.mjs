@@ -1,13 +1,14 @@
 /**
  * The outside world of email in the API tests: bound as EMAIL in place of Cloudflare Email Service
  * (vitest.workers.config.ts), it answers `send()` as the binding does, keeps every message it was
- * given, and fails on request (`failNext`) like a service having a bad minute. Tests read what was sent
+ * given, fails or slows down on request (`failNext`, `slowDown`) like a service having a bad minute. Tests read what was sent
  * with `sentTo(address)`. State lives in this isolate for the whole run; tests use unique addresses.
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
 
 const sent = [];
 const failures = new Map();
+const delays = new Map();
 const recipients = (to) => (Array.isArray(to) ? to : [to]).map((r) => (typeof r === "string" ? r : r.email).toLowerCase());
 
 export default class EmailOutbox extends WorkerEntrypoint {
@@ -24,6 +25,8 @@ export default class EmailOutbox extends WorkerEntrypoint {
         throw new Error("E_DELIVERY_FAILED: the outbox was told to fail");
       }
     }
+    const delay = Math.max(0, ...to.map((address) => delays.get(address) ?? 0));
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const messageId = `<${crypto.randomUUID()}@outbox.test>`;
     sent.push({ ...message, to, messageId, sentAt: new Date().toISOString() });
     return { messageId };
@@ -37,6 +40,11 @@ export default class EmailOutbox extends WorkerEntrypoint {
   /** The next `count` sends to the address throw. */
   async failNext(address, count = 1) {
     failures.set(address.toLowerCase(), count);
+  }
+
+  /** Every send to the address takes `ms` milliseconds (a slow email service). */
+  async slowDown(address, ms) {
+    delays.set(address.toLowerCase(), ms);
   }
 
   async fetch() {

@@ -137,12 +137,14 @@ export default function App({ loaderData }: Route.ComponentProps) {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   const busy = navigation.state === "loading";
+  const { pathname } = useLocation();
+  const unverified = loaderData.user && !loaderData.user.emailVerified && pathname !== "/verify-email";
   return (
     <>
       <div className={`route-progress${busy ? " is-active" : ""}`} aria-hidden="true" />
       <SiteHeader user={loaderData.user} />
       <main id="main" className="main" aria-busy={busy || undefined}>
-        {loaderData.user && !loaderData.user.emailVerified ? <VerifyEmailBanner email={loaderData.user.email} /> : null}
+        {unverified ? <VerifyEmailBanner email={loaderData.user!.email} /> : null}
         <Outlet />
       </main>
       <footer className="site-footer">

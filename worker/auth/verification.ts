@@ -56,8 +56,8 @@ export async function verifyEmailToken(env: Env, token: string, log: Logger): Pr
     .set({ email: used.email, emailVerifiedAt: now })
     .where(eq(users.id, user.id))
     .returning();
-  // Other pending links (an older change, a resend) die with the switch.
-  await retireAccountTokens(db, user.id, "verify_email");
+  // A switch kills the other pending links (an older change, the old address's resends).
+  if (used.email !== user.email) await retireAccountTokens(db, user.id, "verify_email");
   log.info("email verified", { userId: user.id, changed: used.email !== user.email, creditsGranted: !grant.replayed });
   return updated!;
 }

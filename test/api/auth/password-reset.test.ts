@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { emailsTo, linkIn, tokenIn, waitForEmail } from "../../email";
+import { emailsTo, linkIn, slowEmailsTo, tokenIn, waitForEmail } from "../../email";
 import { call, expectError, json, PASSWORD, signup, uniqueEmail, uniqueIp } from "../../helpers";
 
 const NEW_PASSWORD = "a brand new long password";
@@ -97,8 +97,18 @@ describe("password reset — no account enumeration", () => {
     expect(await emailsTo(unknown)).toEqual([]);
   });
 
-  it("takes about as long for a known address as for an unknown one (the email goes out after the answer)", async () => {
-    const users = await Promise.all(Array.from({ length: 7 }, () => signup({ verified: false })));
+  it("answers a known address without waiting for the email, however slow the email service is", async () => {
+    const user = await signup({ verified: false });
+    await slowEmailsTo(user.email, 3000);
+    const started = performance.now();
+    expect((await requestReset(user.email)).status).toBe(202);
+    // A send inside the request would take the 3 s the service needs for every known address.
+    expect(performance.now() - started).toBeLessThan(1500);
+    await waitForEmail(user.email, /Reset your Openline password/, 1, 15_000);
+  });
+
+  it("takes about as long for a known address as for an unknown one", async () => {
+    const users = await Promise.all(Array.from({ length: 11 }, () => signup({ verified: false })));
     const timed = async (email: string) => {
       const started = performance.now();
       expect((await requestReset(email)).status).toBe(202);
@@ -112,8 +122,10 @@ describe("password reset — no account enumeration", () => {
       unknown.push(await timed(uniqueEmail("nobody")));
     }
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    // Sending the email inline (~ a D1 write plus the binding) would show up as a steady gap.
-    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(Math.max(15, 0.5 * median(unknown)));
+    // Sending the email inline (a D1 write plus the binding's round trip, on every known request) shows
+    // up as a steady gap in the medians; the margin is wide because the machine is shared.
+    const [k, u] = [median(known), median(unknown)];
+    expect(Math.abs(k - u), `median known ${k.toFixed(1)} ms vs unknown ${u.toFixed(1)} ms`).toBeLessThan(Math.max(30, 0.75 * u));
   });
 });
 
