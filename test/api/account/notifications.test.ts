@@ -82,6 +82,16 @@ describe("job notifications", () => {
     expect(unsubscribeToken(email)).toContain(".jobPaused.");
   });
 
+  it("mails nothing for a pause the user asked for", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(10), 10);
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, await createScenario()));
+    const paused = await call("POST", `/v1/jobs/${job.id}/pause`, { token: user.accessToken });
+    expect(await json(paused)).toMatchObject({ status: "paused", pauseReason: "user" });
+    await sleep(300);
+    expect((await emailsTo(user.email)).filter((e) => /paused/.test(e.subject))).toEqual([]);
+  });
+
   it("mails a failed job with its reason", async () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(10), 10);
