@@ -55,7 +55,12 @@ export async function verifyEmailToken(env: Env, token: string, log: Logger): Pr
     .update(users)
     .set({ email: used.email, emailVerifiedAt: now })
     .where(eq(users.id, user.id))
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      // The unique index decides a race with a signup that took the address a moment ago.
+      if (String(error).includes("UNIQUE")) throw new ApiError("conflict", "Another account uses this address now; the change cannot be made.");
+      throw error;
+    });
   // A switch kills the other pending links (an older change, the old address's resends).
   if (used.email !== user.email) await retireAccountTokens(db, user.id, "verify_email");
   log.info("email verified", { userId: user.id, changed: used.email !== user.email, creditsGranted: !grant.replayed });
