@@ -9,6 +9,15 @@ import { WorkerEntrypoint } from "cloudflare:workers";
 const sent = [];
 const failures = new Map();
 const delays = new Map();
+// As Cloudflare Email Service refuses them (reference/headers): fields of their own, and what it sets.
+const API_FIELD_HEADERS = new Set(["from", "to", "cc", "bcc", "subject", "reply-to"]);
+const PLATFORM_HEADERS = new Set(["date", "message-id", "mime-version", "content-type", "content-transfer-encoding", "dkim-signature", "return-path", "received", "feedback-id"]);
+function checkHeaders(headers = {}) {
+  for (const name of Object.keys(headers).map((key) => key.toLowerCase())) {
+    if (API_FIELD_HEADERS.has(name)) throw new Error(`E_HEADER_USE_API_FIELD: ${name}`);
+    if (PLATFORM_HEADERS.has(name) || name.startsWith("arc-")) throw new Error(`E_HEADER_NOT_ALLOWED: ${name}`);
+  }
+}
 const recipients = (to) => (Array.isArray(to) ? to : [to]).map((r) => (typeof r === "string" ? r : r.email).toLowerCase());
 
 export default class EmailOutbox extends WorkerEntrypoint {
@@ -18,6 +27,7 @@ export default class EmailOutbox extends WorkerEntrypoint {
     if (to.length === 0 || !message.from || !message.subject || (!message.text && !message.html)) {
       throw new Error("E_VALIDATION_ERROR: from, to, subject and a body are required");
     }
+    checkHeaders(message.headers);
     for (const address of to) {
       const left = failures.get(address) ?? 0;
       if (left > 0) {
