@@ -1,25 +1,13 @@
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { emailLink, open, screenshot, signUp } from "./flows";
+import { browserSession } from "./session";
 
 const appUrl = inject("appUrl");
 const NEW_PASSWORD = "a brand new long password";
 
-let browser: BrowserContext;
+const session = browserSession();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.state === "fail" && page && !page.isClosed()) {
-    await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => undefined);
-  }
-});
 
 /** The page at desktop width, then at a 390 px phone's. */
 async function bothWidths(name: string): Promise<void> {
@@ -31,9 +19,7 @@ async function bothWidths(name: string): Promise<void> {
 
 describe("accounts in a real browser", () => {
   it("signs up, follows the verification link, forgets the password, resets it and logs in with the new one", async () => {
-    await browser.clearCookies();
-    page = await browser.newPage();
-    page.on("pageerror", (error) => console.error(`[page error] ${error.message}`));
+    page = await session.freshPage();
 
     const email = await signUp(page, appUrl, "accounts", { verify: false });
     const banner = page.getByRole("status").filter({ hasText: "Confirm your email address." });
