@@ -32,7 +32,8 @@ describe("accounts in a real browser", () => {
     await bothWidths("accounts-2-verify");
     await page.getByRole("button", { name: "Confirm my address" }).click();
     await page.getByText("Your address is confirmed").waitFor();
-    expect(await page.locator(".credits-pill").textContent()).toBe("500 credits");
+    await open(page, `${appUrl}/jobs`);
+    await expect.poll(() => page.locator(".credits-pill").textContent()).toBe("500 credits");
     expect(await banner.count()).toBe(0);
     await screenshot(page, "accounts-3-verified");
 
