@@ -4,23 +4,24 @@ import { LeaseKeepers } from "../worker/jobs/lease-keeper";
 import type { ChunkMessage } from "../worker/jobs/types";
 import type { Logger } from "../worker/lib/logger";
 import { createLlmClient, llmOptionsFromConfig } from "../worker/llm/client";
-import { Limiter } from "../worker/llm/limiter";
+import type { ConnectionBudget } from "../worker/lib/connections";
 import { emptyUsage } from "../worker/llm/types";
 
 /**
  * The chunk consumer: every chunk of the batch runs at once, sharing one limit on LLM calls in flight
- * (LLM_CONCURRENCY), so the invocation keeps that many calls busy. Each message is acked or retried on
- * its own.
+ * (LLM_CONCURRENCY) and the invocation's six header slots (worker/lib/connections.ts), so the
+ * invocation keeps that many calls busy. Each message is acked or retried on its own.
  */
-export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env, log: Logger): Promise<void> {
+export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env, log: Logger, connections: ConnectionBudget): Promise<void> {
   if (messages.length === 0) return;
   const config = getConfig(env);
   const started = Date.now();
   const usage = emptyUsage();
   const deps = {
     env,
-    client: createLlmClient(llmOptionsFromConfig(config)),
-    limiter: new Limiter(config.LLM_CONCURRENCY),
+    client: createLlmClient({ ...llmOptionsFromConfig(config), fetch: connections.fetch, headers: { "X-Openline-Invocation": connections.id } }),
+    limiter: connections.streams,
+    connections,
     log,
     usage,
     keepers: new LeaseKeepers(env),
@@ -48,5 +49,7 @@ export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env,
     llmRequests: usage.requests,
     promptTokens: usage.promptTokens,
     completionTokens: usage.completionTokens,
+    cachedPromptTokens: usage.cachedPromptTokens,
+    peakWaitingForHeaders: connections.peakWaitingForHeaders,
   });
 }

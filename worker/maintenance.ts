@@ -1,6 +1,7 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import { getDb } from "./db/client";
 import { accountTokens, idempotencyKeys, rateLimits, refreshTokens } from "./db/schema";
+import { deleteExpiredFiles } from "./jobs/retention";
 import { createLogger } from "./lib/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,8 +9,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Hourly clean-up (cron trigger) so the tables that only matter for a while don't grow forever:
  * idempotency records past their 24 h, rate-limit windows older than a day, and refresh tokens that
- * expired or died over a month ago (kept that long so reuse detection still sees them), and emailed
- * links (verification, password reset) a week past their expiry.
+ * expired or died over a month ago (kept that long so reuse detection still sees them), emailed links
+ * (verification, password reset) a week past their expiry, and the files of jobs and uploads past their
+ * retention (worker/jobs/retention.ts).
  */
 export async function runMaintenance(env: Env, now = Date.now()): Promise<Record<string, number>> {
   const db = getDb(env);
@@ -31,7 +33,15 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
       .returning({ id: refreshTokens.id }),
     db.delete(accountTokens).where(lt(accountTokens.expiresAt, weekAgo)).returning({ id: accountTokens.id }),
   ]);
-  const removed = { idempotencyKeys: idempotency.length, rateLimits: limits.length, refreshTokens: tokens.length, accountTokens: links.length };
+  const files = await deleteExpiredFiles(env, now);
+  const removed = {
+    idempotencyKeys: idempotency.length,
+    rateLimits: limits.length,
+    refreshTokens: tokens.length,
+    jobFiles: files.jobs,
+    uploadFiles: files.uploads,
+    accountTokens: links.length,
+  };
   createLogger({ task: "maintenance" }).info("maintenance done", removed);
   return removed;
 }

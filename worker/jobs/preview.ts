@@ -5,7 +5,8 @@ import { jobs, type Upload, type User } from "../db/schema";
 import { newId } from "../lib/ids";
 import { createLlmClient, llmOptionsFromConfig } from "../llm/client";
 import { generateLines } from "../llm/generate";
-import { Limiter } from "../llm/limiter";
+import { ConnectionBudget } from "../lib/connections";
+import { fenceFor } from "../llm/prompt";
 import { toProspect } from "../llm/prospect";
 import { emptyUsage, type Evidence } from "../llm/types";
 import type { ChunkIndex } from "../uploads/normalized";
@@ -57,10 +58,13 @@ export async function runPreview(
         ).slice(0, count);
 
   const prospects = cells.map((row, i) => toProspect(i + 1, upload.columns, row, settings.mapping, settings.extraColumns));
+  // The request's own six header slots; streamed, all the preview's calls can be in flight at once.
+  const connections = new ConnectionBudget({ streams: Math.max(1, count) });
   const resolutions = await generateLines(prospects, {
-    client: createLlmClient(llmOptionsFromConfig(config)),
-    limiter: new Limiter(Math.max(1, count)),
+    client: createLlmClient({ ...llmOptionsFromConfig(config), fetch: connections.fetch }),
+    limiter: connections.streams,
     context: settings.context,
+    fence: fenceFor(id),
     rowsPerRequest: settings.rowsPerRequest,
     usage: emptyUsage(),
     // The same preview asked for again gets other lines, as a regenerated row does.

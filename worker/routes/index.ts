@@ -5,6 +5,7 @@ import { registerGetNotificationSettings } from "./account/notifications-get";
 import { registerUpdateNotificationSettings } from "./account/notifications-update";
 import { registerChangePassword } from "./account/password";
 import { registerAccountExport } from "./account/export";
+import { registerRetention } from "./account/retention";
 import { registerWebhookSecret } from "./account/webhook-secret";
 import { registerAdminGrantCredits } from "./admin/grant-credits";
 import { registerAdminUsers } from "./admin/users";
@@ -85,6 +86,7 @@ export function registerRoutes(app: App) {
   registerRevokeApiKey(app);
   registerWebhookSecret(app);
   registerAccountExport(app);
+  registerRetention(app);
   registerDeleteAccount(app);
 
   // Credits

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { JobRow } from "../lib/types";
+import { EvidenceList } from "./EvidenceList";
 import { TableWrap } from "./Notice";
 import { EditableLine, RowActions, RowMarks, type Curation } from "./RowCuration";
 import { RowStatus } from "./StatusBadge";
@@ -74,6 +75,7 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
         ) : (
           <span className="muted">{row.reason ?? "—"}</span>
         )}
+        {row.line && !editing ? <EvidenceList evidence={row.evidence} /> : null}
       </td>
       <td data-label="Status">
         <RowStatus status={row.status} />

@@ -72,7 +72,13 @@ export const CreateJobBody = z
   .refine((body) => body.contextId !== undefined || body.context?.service !== undefined, { message: "Send a `context` with a service, or a `contextId`.", path: ["context"] })
   .openapi("CreateJobRequest");
 
-const EvidenceSchema = z.object({ field: z.string(), value: z.string() });
+const EvidenceSchema = z
+  .object({
+    field: z.string().openapi({ description: "The row field (or `service`, or a researched source) the fact comes from" }),
+    value: z.string().openapi({ description: "The words quoted from it" }),
+    url: z.string().optional().openapi({ description: "Where a researched fact was read" }),
+  })
+  .openapi("Evidence");
 
 export const JobSchema = z
   .object({
@@ -100,6 +106,8 @@ export const JobSchema = z
     model: z.string().optional(),
     rowsPerSecond: z.number().nullable().optional(),
     etaSeconds: z.number().int().nullable().optional(),
+    filesExpireAt: z.string().optional().openapi({ description: "When the retention clean-up deletes this job's files (GET /v1/jobs/{id})" }),
+    filesDeletedAt: z.string().nullable().optional().openapi({ description: "When they were deleted: rows and output then answer 410" }),
   })
   .openapi("Job");
 
