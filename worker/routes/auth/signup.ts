@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { EmailSchema, NewPasswordSchema, publicUser, SIGNUP_CREDITS } from "../../accounts";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { ledgerFor } from "../../credits/ledger";
+import { grantCredits } from "../../credits/grant-credits";
 import { ApiError } from "../../lib/errors";
 import { newId, randomToken } from "../../lib/ids";
 import { hashPassword } from "../../lib/password";
@@ -57,7 +57,7 @@ export function registerSignup(app: App) {
     const user = inserted[0];
     if (!user) throw new ApiError("conflict", "An account with this email already exists.");
     try {
-      const grant = await ledgerFor(c.env, id).grant({ key: `signup:${id}`, amount: SIGNUP_CREDITS, reason: "signup" });
+      const grant = await grantCredits(c.env, id, { key: `signup:${id}`, amount: SIGNUP_CREDITS, reason: "signup" }, c.var.log);
       if (!grant.ok) throw new Error("signup grant refused");
     } catch (error) {
       // No half-made accounts: without its credits the user row goes too.
