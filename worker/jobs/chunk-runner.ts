@@ -13,7 +13,7 @@ import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
 import { LeaseKeepers } from "./lease-keeper";
 import { chunkResultKey, roomFor } from "./keys";
 import { countRows, generatedIn, isToDo, rowResultOf, startingRows, writeResult } from "./results";
-import { readRange, SourceMissingError } from "./source";
+import { readChunkCells, SourceMissingError } from "./source";
 import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
 
 /**
@@ -144,7 +144,7 @@ async function runLeased(message: ChunkMessage, lease: RunLease, attempts: numbe
 /** The run's rows of the upload, or null when the upload is gone (the job then fails: it cannot go on). */
 async function readLeasedRange(run: LeasedRun): Promise<string[][] | null> {
   try {
-    return await run.deps.connections.run(() => readRange(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range));
+    return await run.deps.connections.run(() => readChunkCells(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range));
   } catch (error) {
     if (!(error instanceof SourceMissingError)) throw error;
     await run.room.fail({ code: "upload_missing", message: "The job's upload was deleted before the job finished." });
