@@ -1,5 +1,5 @@
 import type { LeaseAnswer } from "./room/contract";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import type { ConnectionBudget } from "../lib/connections";
 import type { Logger } from "../lib/logger";
 import { backoffDelay } from "../llm/backoff";
@@ -24,6 +24,8 @@ import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
  */
 export interface RunnerDeps {
   env: Env;
+  /** Parsed once by the queue entry for the whole invocation. */
+  config: Config;
   client: LlmClient;
   limiter: Limiter;
   /** The invocation's header slots: R2 reads and writes take one too (worker/lib/connections.ts). */
@@ -173,7 +175,7 @@ async function generateWithCheckpoints(run: LeasedRun, prospects: Prospect[]): P
   const { env } = run.deps;
   const { range, settings } = run.lease;
   const held = run.deps.keepers.for(run.message.jobId).hold(run.ids, () => countRows(run.rows));
-  const checkpointEveryMs = getConfig(env).JOB_CHECKPOINT_MS;
+  const checkpointEveryMs = run.deps.config.JOB_CHECKPOINT_MS;
   let lastCheckpointAt = Date.now();
   let remaining = prospects.length;
   let checkpoints: Promise<void> = Promise.resolve();
