@@ -9,7 +9,7 @@ import { requireAdmin, requireAuth } from "../../middleware/auth";
 import { IDEMPOTENCY_HEADER, idempotent } from "../../middleware/idempotency";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonContent } from "../openapi-schemas";
-import { LedgerEntrySchema } from "../credits";
+import { LedgerEntrySchema } from "../credits/schemas";
 
 const GrantBody = z
   .object({

@@ -8,7 +8,8 @@ import { multipartBoundary, openMultipartFile } from "../../uploads/multipart";
 import { fileTooLarge } from "../../uploads/original";
 import { storeUpload } from "../../uploads/store";
 import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas";
-import { profilesForSuggestion, publicUpload, UploadSchema } from "./schemas";
+import { profilesForSuggestion } from "../../uploads/profile-suggestions";
+import { publicUpload, UploadSchema } from "./schemas";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** Raw body types; the file's own bytes decide the format, these only keep obvious mistakes out. */
