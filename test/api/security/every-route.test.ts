@@ -23,8 +23,12 @@ const rules = Object.entries(ROUTE_RULES);
 const protectedRoutes = rules.filter(([, rule]) => !("public" in rule));
 const where = "test/api/security/route-rules.ts";
 
-/** A path with its `{id}` filled in. */
-const pathOf = (key: string, id = "id_unknown") => key.slice(key.indexOf(" ") + 1).replace(/\{id\}/g, id);
+/** A path with its `{id}` filled in (any other parameter, like a row number, is 1). */
+const pathOf = (key: string, id = "id_unknown") =>
+  key
+    .slice(key.indexOf(" ") + 1)
+    .replace(/\{id\}/g, id)
+    .replace(/\{\w+\}/g, "1");
 const methodOf = (key: string) => key.slice(0, key.indexOf(" "));
 
 async function apiKey(user: TestUser, scopes: readonly ApiScope[]): Promise<string> {

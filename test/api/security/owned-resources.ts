@@ -16,6 +16,10 @@ export const OWNED_RESOURCES = {
     const response = await call("POST", "/v1/mapping-profiles", { token: owner.accessToken, body: { name: "Owner's profile", mapping: MAPPING } });
     return (await json(response)).id as string;
   },
+  savedContext: async (owner: TestUser) => {
+    const response = await call("POST", "/v1/contexts", { token: owner.accessToken, body: { name: "Owner's context", service: "AI bookkeeping for small agencies." } });
+    return (await json(response)).id as string;
+  },
   apiKey: async (owner: TestUser) => {
     const response = await call("POST", "/v1/api-keys", { token: owner.accessToken, body: { name: "Owner's key" } });
     return (await json(response)).id as string;

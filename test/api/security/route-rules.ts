@@ -14,7 +14,7 @@ import type { OwnedKind } from "./owned-resources";
  * - `scope`: sessions, or API keys carrying that scope: 401 without a token, 403 for a key without it.
  * - `session`: a signed-in person only: 403 for any API key.
  * - `admin`: admins only: 403 for a signed-in user who is not one.
- * - `owned`: the `{id}` is a resource of the caller's (factories: owned-resources.ts): another user
+ * - `owned`: the `{id}` (any other path parameter, like `{row}`, is 1) is a resource of the caller's (factories: owned-resources.ts): another user
  *   gets 404. `body` and `headers` make that request valid in every other way, so only ownership is tested.
  */
 export type RouteRule = (
@@ -80,4 +80,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "POST /v1/jobs/{id}/pause": { scope: "jobs:write", owned: "job" },
   "POST /v1/jobs/{id}/resume": { scope: "jobs:write", owned: "job" },
   "POST /v1/jobs/{id}/retry-failed": { scope: "jobs:write", owned: "job" },
+  "PATCH /v1/jobs/{id}/rows/{row}": { scope: "jobs:write", owned: "job", body: { review: "approved" } },
+  "POST /v1/jobs/{id}/rows/{row}/regenerate": { scope: "jobs:write", owned: "job" },
+
+  // Saved contexts
+  "GET /v1/contexts": { scope: "jobs:read" },
+  "POST /v1/contexts": { scope: "jobs:write" },
+  "PATCH /v1/contexts/{id}": { scope: "jobs:write", owned: "savedContext", body: { name: "Renamed by a stranger" } },
+  "DELETE /v1/contexts/{id}": { scope: "jobs:write", owned: "savedContext" },
 };
