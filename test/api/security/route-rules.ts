@@ -44,6 +44,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "POST /v1/account/webhook-secret": { session: true },
   "GET /v1/account/export": { session: true },
   "DELETE /v1/account": { session: true },
+  "GET /v1/account/retention": { session: true },
+  "PATCH /v1/account/retention": { session: true },
 
   // Credits and billing
   "GET /v1/credits": { scope: "credits:read" },

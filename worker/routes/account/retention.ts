@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { getConfig } from "../../config";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { retentionDaysOf } from "../../jobs/retention";
