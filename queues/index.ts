@@ -17,7 +17,9 @@ export const JOBS_DLQ = "openline-jobs-dlq";
  * failed every delivery.
  */
 export async function consumeQueue(batch: MessageBatch, env: Env, _ctx: ExecutionContext): Promise<void> {
-  const log = createLogger({ queue: batch.queue }, getConfig(env).LOG_LEVEL);
+  // Parsed once for the invocation, here at its edge, and passed on.
+  const config = getConfig(env);
+  const log = createLogger({ queue: batch.queue }, config.LOG_LEVEL);
   if (batch.queue === JOBS_DLQ) return consumeDeadLetters(batch.messages, env, log);
   const chunks: Message<ChunkMessage>[] = [];
   const webhooks: Message<WebhookMessage>[] = [];
@@ -33,6 +35,6 @@ export async function consumeQueue(batch: MessageBatch, env: Env, _ctx: Executio
     }
   }
   // One connection budget for the invocation: LLM calls, R2 and webhook deliveries share its six slots.
-  const connections = new ConnectionBudget({ streams: getConfig(env).LLM_CONCURRENCY });
-  await Promise.all([consumeChunks(chunks, env, log, connections), consumeWebhooks(webhooks, env, log, connections), consumeEmails(emails, env, log)]);
+  const connections = new ConnectionBudget({ streams: config.LLM_CONCURRENCY });
+  await Promise.all([consumeChunks(chunks, env, config, log, connections), consumeWebhooks(webhooks, env, log, connections), consumeEmails(emails, env, log)]);
 }

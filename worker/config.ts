@@ -1,8 +1,11 @@
 import { z } from "zod";
 
 /**
- * The Worker's configuration, parsed once per isolate at the edge of the Worker: a missing or
- * malformed variable fails loudly here instead of deep inside a request.
+ * The Worker's configuration, parsed at the edge of each entry, once per invocation: an HTTP request
+ * (requestContext, into `c.var.config` for the handlers), a queue batch (queues/index.ts, passed to
+ * the consumers), so a missing or malformed variable fails loudly there instead of deep inside one.
+ * Domain code below the edge that only has `env` reads the same parsed object through getConfig
+ * (memoised per env object: it never parses twice for one invocation).
  */
 const commaList = z
   .string()

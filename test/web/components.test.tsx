@@ -47,6 +47,12 @@ describe("cost estimate", () => {
     expect(html).toContain("Buy 10,000 credits for $100");
     expect(html).toContain("See plans");
   });
+  it("counts a credit per variant, and offers the rows the balance covers", () => {
+    const html = text(render(<CostEstimate rows={300} balance={500} catalogue={null} variants={2} />));
+    expect(html).toContain("300 rows × 2 lines → 600 credits; you have 500");
+    expect(html).toContain("You're 100 credits short.");
+    expect(html).toContain("run the first 250 rows");
+  });
   it("shows a budget instead of a shortfall when one is set", () => {
     const html = text(render(<CostEstimate rows={600} balance={500} catalogue={null} maxCredits={500} />));
     expect(html).toContain("This run stops after 500 credits.");
@@ -153,6 +159,12 @@ describe("rows table", () => {
     );
     expect(html).toContain("1 Ann · Acme Ann, Acme's new plant… Written");
     expect(html).toContain("2 Bo No company Skipped");
+  });
+  it("shows a row's other variants under its line, lettered", () => {
+    const html = text(
+      render(<RowsTable label="Rows" rows={[{ row: 1, input: { company: "Acme" }, line: "Line A for Acme.", lines: ["Line A for Acme.", "Line B for Acme."], status: "generated" }]} />),
+    );
+    expect(html).toContain("Line A for Acme. B Line B for Acme.");
   });
   it("lets a row expand to the evidence its line rests on", () => {
     const html = render(

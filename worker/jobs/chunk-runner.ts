@@ -1,5 +1,5 @@
 import type { LeaseAnswer } from "./room/contract";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import type { ConnectionBudget } from "../lib/connections";
 import type { Logger } from "../lib/logger";
 import { backoffDelay } from "../llm/backoff";
@@ -8,12 +8,12 @@ import { generateLines, type RowResolution } from "../llm/generate";
 import type { Limiter } from "../llm/limiter";
 import { fenceFor } from "../llm/prompt";
 import { toProspect } from "../llm/prospect";
-import type { TokenUsage } from "../llm/types";
+import { variantsOf, type TokenUsage } from "../llm/types";
 import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
 import { LeaseKeepers } from "./lease-keeper";
 import { chunkResultKey, roomFor } from "./keys";
 import { countRows, generatedIn, isToDo, rowResultOf, startingRows, writeResult } from "./results";
-import { readRange, SourceMissingError } from "./source";
+import { readChunkCells, SourceMissingError } from "./source";
 import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
 
 /**
@@ -24,6 +24,8 @@ import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
  */
 export interface RunnerDeps {
   env: Env;
+  /** Parsed once by the queue entry for the whole invocation. */
+  config: Config;
   client: LlmClient;
   limiter: Limiter;
   /** The invocation's header slots: R2 reads and writes take one too (worker/lib/connections.ts). */
@@ -144,7 +146,7 @@ async function runLeased(message: ChunkMessage, lease: RunLease, attempts: numbe
 /** The run's rows of the upload, or null when the upload is gone (the job then fails: it cannot go on). */
 async function readLeasedRange(run: LeasedRun): Promise<string[][] | null> {
   try {
-    return await run.deps.connections.run(() => readRange(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range));
+    return await run.deps.connections.run(() => readChunkCells(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range));
   } catch (error) {
     if (!(error instanceof SourceMissingError)) throw error;
     await run.room.fail({ code: "upload_missing", message: "The job's upload was deleted before the job finished." });
@@ -159,7 +161,9 @@ function prospectsToDo(run: LeasedRun, cells: string[][]): Prospect[] {
   run.rows.forEach((row, i) => {
     if (isToDo(row, run.lease.run, retryFailed)) toDo.push(i);
   });
-  const selected = toDo.slice(0, Math.max(0, reserved - generatedIn(run.rows, run.lease.run)));
+  // Each row may cost one credit per variant, so the reservation covers that many fewer rows.
+  const rowsCovered = Math.floor(Math.max(0, reserved - generatedIn(run.rows, run.lease.run)) / variantsOf(settings.context));
+  const selected = toDo.slice(0, rowsCovered);
   return selected.map((i) => toProspect(range.firstRow + i, columns, cells[i]!, settings.mapping, settings.extraColumns));
 }
 
@@ -171,7 +175,7 @@ async function generateWithCheckpoints(run: LeasedRun, prospects: Prospect[]): P
   const { env } = run.deps;
   const { range, settings } = run.lease;
   const held = run.deps.keepers.for(run.message.jobId).hold(run.ids, () => countRows(run.rows));
-  const checkpointEveryMs = getConfig(env).JOB_CHECKPOINT_MS;
+  const checkpointEveryMs = run.deps.config.JOB_CHECKPOINT_MS;
   let lastCheckpointAt = Date.now();
   let remaining = prospects.length;
   let checkpoints: Promise<void> = Promise.resolve();

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerFor, completionBody, parsePrompt, writeLine } from "../../../scripts/sample-model.mjs";
+import { answerFor, completionBody, entryFor, parsePrompt, writeLine } from "../../../scripts/sample-model.mjs";
 import { sendJson, startServer, type FakeServer } from "./http";
 
 /**
@@ -53,6 +53,8 @@ export interface ScenarioConfig {
   badFirstLine: boolean;
   /** A gullible model: rows whose data says "ignore previous instructions" get the injected text. */
   obeyInjection: boolean;
+  /** With variants: the last this many lines of each prospect fail the checks (a question), on every attempt. */
+  badVariants: number;
 }
 
 export type FaultKind = "error500" | "error429" | "empty" | "timeout" | "garbage" | "stall";
@@ -75,6 +77,7 @@ export const DEFAULT_SCENARIO: ScenarioConfig = {
   dropLastRow: false,
   badFirstLine: false,
   obeyInjection: false,
+  badVariants: 0,
 };
 
 export interface ScenarioStats {
@@ -262,18 +265,22 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
 type Prompt = ReturnType<typeof parsePrompt>;
 
 function answer(messages: Array<{ role: string; content: string }>, prompt: Prompt, config: ScenarioConfig): string {
-  if (!config.dropLastRow && !config.badFirstLine && !config.obeyInjection) return answerFor(messages);
+  if (!config.dropLastRow && !config.badFirstLine && !config.obeyInjection && !config.badVariants) return answerFor(messages);
   const rows = config.dropLastRow && prompt.rows.length > 1 ? prompt.rows.slice(0, -1) : prompt.rows;
+  // Lines of a variant job (or asked again for one) from `badVariants` on fail: the last ones of each answer.
+  const badFrom = config.badVariants && (prompt.variants > 1 || prompt.regenerating) ? prompt.variants - config.badVariants : Infinity;
   const lines = rows.map((row: { id: string; fields: Record<string, string> }) => {
-    const written = writeLine(row, prompt.sender, prompt);
+    let n = 0;
+    const write: typeof writeLine = (row, sender, options) => {
+      const written = writeLine(row, sender, options);
+      const bad = (config.badFirstLine && !prompt.regenerating) || n++ >= badFrom;
+      return bad ? { line: `${written.line.slice(0, -1)}, would that help?`, evidence: written.evidence } : written;
+    };
     const injected = Object.values(row.fields).find((value) => /ignore (all )?previous instructions/i.test(value));
     if (config.obeyInjection && injected) {
       return { id: row.id, line: injected, evidence: [] };
     }
-    if (config.badFirstLine && !prompt.regenerating) {
-      return { id: row.id, line: `${written.line.slice(0, -1)}, would that help?`, evidence: written.evidence };
-    }
-    return { id: row.id, ...written };
+    return entryFor(row, prompt, write);
   });
   return JSON.stringify({ lines });
 }

@@ -32,6 +32,8 @@ export function buildJobSpec(uploadId: string, draft: JobDraft): Record<string, 
   if (Number.isInteger(maxCredits) && maxCredits > 0) spec.maxCredits = maxCredits;
   if (draft.webhookUrl.trim()) spec.webhookUrl = draft.webhookUrl.trim();
   if (draft.contextId) spec.contextId = draft.contextId;
+  // Sent on its own (not in `context`) so a saved context's variants apply unless the user chose some.
+  if (draft.context.variants && draft.context.variants > 1) spec.variants = draft.context.variants;
   return spec;
 }
 

@@ -32,7 +32,7 @@ export function ContextStep({
       <h2 className="step-title">Tell us what you sell</h2>
       <SavedContexts contexts={contexts} context={draft.context} onApply={(context, contextId) => setDraft({ ...draft, context, contextId })} />
       <ContextForm value={draft.context} problems={problems} onChange={(context) => setDraft({ ...draft, context })} />
-      <CostEstimate rows={rows} balance={balance} catalogue={catalogue} />
+      <CostEstimate rows={rows} balance={balance} catalogue={catalogue} variants={draft.context.variants} />
       <WizardNav backHref={backHref} continueLabel="Continue to preview" onContinue={onContinue} />
     </div>
   );

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { getConfig } from "./config";
-import type { User } from "./db/schema";
+import { getConfig } from "../config";
+import type { User } from "../db/schema";
 
 /** Rules shared by signup, login and account deletion. */
 export const EmailSchema = z

@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { publicUser, PublicUserSchema } from "../accounts";
-import { getDb } from "../db/client";
-import { users } from "../db/schema";
-import { requireAuth, requireSession } from "../middleware/auth";
-import type { App } from "../types";
-import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "./openapi-schemas";
+import { publicUser, PublicUserSchema } from "../../accounts";
+import { getDb } from "../../db/client";
+import { users } from "../../db/schema";
+import { requireAuth, requireSession } from "../../middleware/auth";
+import type { App } from "../../types";
+import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
 
 const UpdateMeBody = z
   .object({ name: z.string().trim().min(1).max(100).nullable() })
