@@ -4,8 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
-import { DOCS_PAGE } from "../../worker/routes/docs-page";
-import { WEBHOOK_CHECK_NODE } from "../../worker/routes/docs-examples";
+import { DOCS_PAGE } from "../../worker/routes/operations/docs-page";
+import { WEBHOOK_CHECK_NODE } from "../../worker/routes/operations/docs-examples";
 
 /** As worker/jobs/webhook.ts signs (test/api/jobs/webhook.test.ts checks the Worker's own headers the same way). */
 function signatureHeader(secret: string, body: string, t = Math.floor(Date.now() / 1000)): string {

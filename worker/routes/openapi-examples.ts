@@ -8,7 +8,7 @@ export const signupExample = { email: "ann@acme.example", password: "correct hor
 export const loginExample = { email: "ann@acme.example", password: "correct horse battery staple" };
 
 export const sessionExample = {
-  user: { id: "usr_0196a3f2c1d4e5f6a7b8c9d0", email: "ann@acme.example", name: "Ann", plan: "free", role: "user", createdAt: at },
+  user: { id: "usr_0196a3f2c1d4e5f6a7b8c9d0", email: "ann@acme.example", name: "Ann", emailVerified: true, plan: "free", role: "user", createdAt: at },
   accessToken: "eyJhbGciOiJIUzI1NiJ9.…",
   refreshToken: "rt_9f8e7d6c5b4a…",
   expiresIn: 900,

@@ -2,7 +2,7 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createOpenlineClient } from "../../../web/app/lib/openline-client";
 import { csvLine } from "../../../worker/csv/write";
-import { uniqueEmail, uniqueIp } from "../../helpers";
+import { uniqueEmail, uniqueIp, verifyEmail } from "../../helpers";
 import { createScenario, MAPPING, prospectRows } from "../jobs/fixtures";
 
 const BASE = "http://openline.test";
@@ -16,8 +16,11 @@ describe("the typed client (generated from /openapi.json) against the running Wo
   it("signs up, uploads a CSV, starts a job, waits for it and downloads the CSV", async () => {
     const ip = uniqueIp();
     const anonymous = createOpenlineClient({ baseUrl: BASE, fetch: transport(ip) });
-    const signup = await anonymous.POST("/v1/auth/signup", { body: { email: uniqueEmail("client"), password: "correct horse battery staple" } });
+    const email = uniqueEmail("client");
+    const signup = await anonymous.POST("/v1/auth/signup", { body: { email, password: "correct horse battery staple" } });
     expect(signup.response.status).toBe(201);
+    // Full jobs need a verified address (the emailed link grants the free credits too).
+    await verifyEmail(email);
     const api = createOpenlineClient({ baseUrl: BASE, token: signup.data!.accessToken, fetch: transport(ip) });
 
     const csv = prospectRows(4).map(csvLine).join("");

@@ -8,6 +8,7 @@ import type { Schemas } from "./openline-client";
 export type ApiErrorBody = Schemas["Error"]["error"];
 export type User = Schemas["User"];
 export type Me = Schemas["Me"];
+export type NotificationSettings = Schemas["NotificationSettings"];
 export type Session = Schemas["Session"];
 export type UploadWarning = Schemas["UploadWarning"];
 export type Upload = Schemas["Upload"];

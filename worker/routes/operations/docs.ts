@@ -1,4 +1,4 @@
-import type { App } from "../types";
+import type { App } from "../../types";
 import { DOCS_PAGE } from "./docs-page";
 
 /** The OpenAPI document is generated from the route schemas; /docs (docs-page.ts) renders guides and it, with no CDN. */
