@@ -6,6 +6,7 @@ import type { Logger } from "../worker/lib/logger";
 import { createLlmClient, llmOptionsFromConfig } from "../worker/llm/client";
 import { Limiter } from "../worker/llm/limiter";
 import { emptyUsage } from "../worker/llm/types";
+import { researcherFor } from "../worker/research/researcher";
 
 /**
  * The chunk consumer: every chunk of the batch runs at once, sharing one limit on LLM calls in flight
@@ -17,13 +18,16 @@ export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env,
   const config = getConfig(env);
   const started = Date.now();
   const usage = emptyUsage();
+  // Research fetches and LLM calls share one limit on connections in flight.
+  const limiter = new Limiter(config.LLM_CONCURRENCY);
   const deps = {
     env,
     client: createLlmClient(llmOptionsFromConfig(config)),
-    limiter: new Limiter(config.LLM_CONCURRENCY),
+    limiter,
     log,
     usage,
     keepers: new LeaseKeepers(env),
+    researcher: researcherFor(env, limiter, log),
   };
   let rows = 0;
   const leases = leaseBatch(env, messages.map((message) => message.body));

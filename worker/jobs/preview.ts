@@ -8,6 +8,9 @@ import { generateLines } from "../llm/generate";
 import { Limiter } from "../llm/limiter";
 import { toProspect } from "../llm/prospect";
 import { emptyUsage, type Evidence } from "../llm/types";
+import { researchProspects, withResearch } from "../research/enrich";
+import { researcherFor } from "../research/researcher";
+import type { ResearchStatus } from "../research/types";
 import type { ChunkIndex } from "../uploads/normalized";
 import { settingsFor, type JobRequest } from "./create";
 import { chunkResultKey, roomFor } from "./keys";
@@ -23,6 +26,7 @@ export interface PreviewRow {
   status: "generated" | "failed";
   reason?: string;
   evidence?: Evidence[];
+  research?: ResearchStatus;
 }
 
 const encoder = new TextEncoder();
@@ -57,16 +61,18 @@ export async function runPreview(
         ).slice(0, count);
 
   const prospects = cells.map((row, i) => toProspect(i + 1, upload.columns, row, settings.mapping, settings.extraColumns));
+  const limiter = new Limiter(Math.max(1, count));
+  const research = settings.research?.website ? await researchProspects(prospects, researcherFor(env, limiter)) : undefined;
   const resolutions = await generateLines(prospects, {
     client: createLlmClient(llmOptionsFromConfig(config)),
-    limiter: new Limiter(Math.max(1, count)),
+    limiter,
     context: settings.context,
     rowsPerRequest: settings.rowsPerRequest,
     usage: emptyUsage(),
     // The same preview asked for again gets other lines, as a regenerated row does.
     feedback: request.previewAttempt && request.previewAttempt > 1 ? regenerationFeedback(request.previewAttempt - 1) : undefined,
   });
-  const rows = prospects.map((prospect) => rowResultOf(resolutions.get(prospect.id), 0));
+  const rows = prospects.map((prospect) => withResearch(rowResultOf(resolutions.get(prospect.id), 0), research?.get(prospect.id)));
 
   const resultKey = chunkResultKey(user.id, id, 0, 0, "preview");
   await writeResult(env.FILES, resultKey, { v: 1, jobId: id, chunk: 0, run: 0, firstRow: 1, rows });
@@ -129,6 +135,7 @@ export async function runPreview(
     status: result.status === "generated" ? "generated" : "failed",
     ...(result.reason ? { reason: result.reason } : {}),
     ...(result.evidence ? { evidence: result.evidence } : {}),
+    ...(result.research ? { research: result.research } : {}),
   }));
   return { ...job, results };
 }

@@ -32,6 +32,7 @@ export function publicJob(job: JobRecord, counters: Counters, rate?: { rowsPerSe
     context: job.settings.context,
     rowsPerRequest: job.settings.rowsPerRequest,
     model: job.settings.model,
+    ...(job.settings.research ? { research: job.settings.research } : {}),
     rowsPerSecond: rate?.rowsPerSecond ?? null,
     etaSeconds: rate?.etaSeconds ?? null,
   };

@@ -1,4 +1,5 @@
 import type { Evidence, LineContext } from "../llm/types";
+import type { ResearchOptions, ResearchStatus } from "../research/types";
 
 /** Shapes shared by the routes, the queue consumers and the JobRoom. */
 export const JOB_STATUSES = ["queued", "running", "paused", "succeeded", "failed", "canceled"] as const;
@@ -20,6 +21,8 @@ export interface JobSettings {
   maxCredits: number | null;
   webhookUrl: string | null;
   model: string;
+  /** Website research; absent on jobs made before it existed (= off). */
+  research?: ResearchOptions;
 }
 
 /** The job as the JobRoom keeps it (counters are derived from its chunks). */
@@ -71,6 +74,7 @@ export interface PublicJob {
   context: LineContext;
   rowsPerRequest?: number;
   model?: string;
+  research?: ResearchOptions;
   rowsPerSecond?: number | null;
   etaSeconds?: number | null;
 }
@@ -83,6 +87,8 @@ export interface RowResult {
   line?: string;
   reason?: string;
   evidence?: Evidence[];
+  /** Set when the job researches websites: what research gave this row. */
+  research?: ResearchStatus;
   run?: number;
 }
 

@@ -20,6 +20,8 @@ export interface LineContext {
 export interface Evidence {
   field: string;
   value: string;
+  /** For a quote from the website fact sheet: the page it is on (set by us, not the model). */
+  url?: string;
 }
 
 export type LineOutcome =

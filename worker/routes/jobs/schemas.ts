@@ -3,6 +3,7 @@ import { MAX_MAX_WORDS, MIN_MAX_WORDS } from "../../llm/words";
 import { PaginationQuery } from "../openapi-schemas";
 import { MappingInput } from "../uploads/schemas";
 import { JOB_MODES, JOB_STATUSES, PAUSE_REASONS } from "../../jobs/types";
+import { RESEARCH_STATUSES } from "../../research/types";
 
 /** The Jobs section of the contract, as OpenAPI schemas. */
 
@@ -41,6 +42,15 @@ export const JobContextSchema = z
 /** `context` beside a `contextId`: any of the fields, each winning over the saved one. */
 export const JobContextPatch = z.object(contextFields).partial().strict().openapi("JobContextPatch");
 
+export const ResearchOptionsSchema = z
+  .object({
+    website: z.boolean().default(false).openapi({
+      description: "Read the company's website (mapped `website`, else the work email's domain) and let lines cite it; included in the line's credit",
+    }),
+  })
+  .strict()
+  .openapi("ResearchOptions");
+
 export const CreateJobBody = z
   .object({
     uploadId: z.string().min(1).max(100),
@@ -63,6 +73,7 @@ export const CreateJobBody = z
       .max(2000)
       .optional(),
     rowsPerRequest: z.number().int().min(1).max(10).optional().openapi({ description: "Prospects per LLM call (default chosen by benchmark)" }),
+    research: ResearchOptionsSchema.optional(),
   })
   .strict()
   .refine((body) => Boolean(body.mapping.company || body.mapping.email), {
@@ -72,7 +83,11 @@ export const CreateJobBody = z
   .refine((body) => body.contextId !== undefined || body.context?.service !== undefined, { message: "Send a `context` with a service, or a `contextId`.", path: ["context"] })
   .openapi("CreateJobRequest");
 
-const EvidenceSchema = z.object({ field: z.string(), value: z.string() });
+const EvidenceSchema = z.object({
+  field: z.string(),
+  value: z.string(),
+  url: z.string().optional().openapi({ description: "For `website` evidence: the page the quote is on" }),
+});
 
 export const JobSchema = z
   .object({
@@ -98,6 +113,7 @@ export const JobSchema = z
     context: z.record(z.string(), z.unknown()),
     rowsPerRequest: z.number().int().optional(),
     model: z.string().optional(),
+    research: z.object({ website: z.boolean() }).optional(),
     rowsPerSecond: z.number().nullable().optional(),
     etaSeconds: z.number().int().nullable().optional(),
   })
@@ -113,6 +129,7 @@ export const JobRowSchema = z
     evidence: z.array(EvidenceSchema).optional(),
     edited: z.boolean().openapi({ description: "The line is the user's own edit (exported with line_status `edited`)" }),
     review: z.enum(["approved", "rejected"]).nullable().openapi({ description: "The user's review mark" }),
+    research: z.enum(RESEARCH_STATUSES).optional().openapi({ description: "When the job researches websites: `ok`, or why the line rests on the row's own facts only" }),
   })
   .openapi("JobRow");
 
