@@ -19,6 +19,8 @@ export default defineConfig(async () => {
             LLM_TIMEOUT_MS: "1500",
             LLM_RETRY_BASE_MS: "50",
             STRIPE_API_BASE: inject("fakeStripeUrl"),
+            // Website research goes through the fake web (test/node/fakes/web-server.ts).
+            RESEARCH_PROXY_URL: inject("fakeWebUrl"),
             STRIPE_SECRET_KEY: "sk_test_openline",
             STRIPE_WEBHOOK_SECRET: "whsec_test_openline",
             STRIPE_PRICE_STARTER: "price_starter",

@@ -31,7 +31,7 @@ function hostOf(cell: string): string | null {
   if (!text || /\s/.test(text)) return null;
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) return null;
     const host = url.hostname.toLowerCase().replace(/\.+$/, "");
     return host.includes(".") ? host : null;
   } catch {

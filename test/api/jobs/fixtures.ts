@@ -114,6 +114,7 @@ export interface ScenarioConfig {
   dropLastRow?: boolean;
   badFirstLine?: boolean;
   obeyInjection?: boolean;
+  citeWebsite?: boolean;
 }
 
 export interface ScenarioStats {

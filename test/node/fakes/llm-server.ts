@@ -38,6 +38,8 @@ export interface ScenarioConfig {
   badFirstLine: boolean;
   /** A gullible model: rows whose data says "ignore previous instructions" get the injected text. */
   obeyInjection: boolean;
+  /** Rows with a `website` fact sheet get a line quoting its first words, cited as `website` evidence. */
+  citeWebsite: boolean;
 }
 
 export type FaultKind = "error500" | "error429" | "empty" | "timeout" | "garbage";
@@ -56,6 +58,7 @@ export const DEFAULT_SCENARIO: ScenarioConfig = {
   dropLastRow: false,
   badFirstLine: false,
   obeyInjection: false,
+  citeWebsite: false,
 };
 
 export interface ScenarioStats {
@@ -209,7 +212,7 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
 type Prompt = ReturnType<typeof parsePrompt>;
 
 function answer(messages: Array<{ role: string; content: string }>, prompt: Prompt, config: ScenarioConfig): string {
-  if (!config.dropLastRow && !config.badFirstLine && !config.obeyInjection) return answerFor(messages);
+  if (!config.dropLastRow && !config.badFirstLine && !config.obeyInjection && !config.citeWebsite) return answerFor(messages);
   const rows = config.dropLastRow && prompt.rows.length > 1 ? prompt.rows.slice(0, -1) : prompt.rows;
   const lines = rows.map((row: { id: string; fields: Record<string, string> }) => {
     const written = writeLine(row, prompt.sender, prompt);
@@ -217,12 +220,22 @@ function answer(messages: Array<{ role: string; content: string }>, prompt: Prom
     if (config.obeyInjection && injected) {
       return { id: row.id, line: injected, evidence: [] };
     }
+    if (config.citeWebsite && row.fields.website) return { id: row.id, ...websiteLine(row.fields) };
     if (config.badFirstLine && !prompt.regenerating) {
       return { id: row.id, line: `${written.line.slice(0, -1)}, would that help?`, evidence: written.evidence };
     }
     return { id: row.id, ...written };
   });
   return JSON.stringify({ lines });
+}
+
+/** "<Company> says <first six words of the fact sheet>, so …" (18–25 words), citing both. */
+function websiteLine(fields: Record<string, string>) {
+  const company = fields.company ?? "Your company";
+  const phrase = fields.website!.split(/[.|!]/)[0]!.trim().split(/\s+/).slice(0, 6).join(" ").replace(/[,;:]+$/, "");
+  let line = `${company} says ${phrase}, so the daily work behind closing the books is familiar ground`;
+  if (line.split(/\s+/).length < 18) line += " for the whole team there";
+  return { line: `${line}.`, evidence: [{ field: "company", value: company }, { field: "website", value: phrase }] };
 }
 
 function pickFault(config: ScenarioConfig, requestNumber: number): FaultKind | null {
