@@ -19,6 +19,10 @@ const MAX_PARAGRAPHS = 6;
 const MAX_LINKS = 300;
 const MIN_PARAGRAPH_CHARS = 40;
 
+/** Body text, not a button label: 40 characters, or 12 in Chinese, Japanese or Korean (denser scripts). */
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const isBodyText = (text: string) => text.length >= MIN_PARAGRAPH_CHARS || (CJK.test(text) && text.length >= 12);
+
 const NAMED: Record<string, string> = {
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“",
   ndash: "–", mdash: "—", hellip: "…", copy: "©", reg: "®", trade: "™", eacute: "é", egrave: "è", agrave: "à",
@@ -72,7 +76,7 @@ export async function extractFacts(html: string): Promise<PageFacts> {
   let link: { href: string; text: string } | null = null;
   const endParagraph = () => {
     const text = paragraph === null ? "" : clean(paragraph);
-    if (text.length >= MIN_PARAGRAPH_CHARS && facts.paragraphs.length < MAX_PARAGRAPHS) facts.paragraphs.push(text);
+    if (isBodyText(text) && facts.paragraphs.length < MAX_PARAGRAPHS) facts.paragraphs.push(text);
     paragraph = null;
   };
   const endHeading = () => {

@@ -106,7 +106,7 @@ async function answerSite(target: URL, res: ServerResponse): Promise<void> {
     if (host === "robots-no.example") return html(res, "User-agent: *\nAllow: /\n\nUser-agent: Openline-Research\nDisallow: /\n", "text/plain");
     return html(res, "not found", "text/plain", 404);
   }
-  const bulk = /^co(\d+)-[a-z0-9]+\.example$/.exec(host);
+  const bulk = /^(?:www\.)?co(\d+)-[a-z0-9]+\.example$/.exec(host);
   if (bulk) {
     const page = companyPage(bulk[1]!, path);
     return page ? html(res, page) : html(res, "not found", "text/html", 404);
