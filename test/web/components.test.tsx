@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { describe, expect, it } from "vitest";
+import { ContextForm, DEFAULT_CONTEXT } from "../../web/app/components/ContextForm";
 import { CostEstimate } from "../../web/app/components/CostEstimate";
 import { DoctorFindings } from "../../web/app/components/DoctorFindings";
 import { JobProgress } from "../../web/app/components/JobProgress";
@@ -153,6 +154,42 @@ describe("rows table", () => {
     );
     expect(html).toContain("1 Ann · Acme Ann, Acme's new plant… Written");
     expect(html).toContain("2 Bo No company Skipped");
+  });
+  it("links the website pages a line cites, and says why a site was not used", () => {
+    const html = render(
+      <RowsTable
+        label="Rows"
+        rows={[
+          {
+            row: 1,
+            input: { company: "Acme" },
+            line: "Acme says robots pick orders around the clock.",
+            status: "generated",
+            research: "ok",
+            evidence: [
+              { field: "company", value: "Acme" },
+              { field: "website", value: "robots pick orders", url: "https://acme.com/about" },
+              { field: "website", value: "around the clock", url: "https://acme.com/about" },
+            ],
+          },
+          { row: 2, input: { company: "Bo" }, line: "Bo line.", status: "generated", research: "blocked_by_robots" },
+          { row: 3, input: { company: "Cy" }, line: "Cy line.", status: "generated" },
+        ]}
+      />,
+    );
+    expect(html).toContain('<a href="https://acme.com/about" target="_blank" rel="noopener noreferrer nofollow">acme.com/about</a>');
+    expect(html.match(/acme\.com\/about<\/a>/g)).toHaveLength(1);
+    expect(text(html)).toContain("Bo line. Website not used: the site's robots.txt asks us not to read it");
+    expect(text(html)).not.toMatch(/Cy line\. (Source|Website)/);
+  });
+  it("shows the research toggle on the context step, off and explained when no site column is mapped", () => {
+    const on = render(<ContextForm value={DEFAULT_CONTEXT} problems={{}} onChange={() => undefined} research={{ available: true, checked: true, onChange: () => undefined }} />);
+    expect(on).toMatch(/<input id="ctx-research" type="checkbox"[^>]*checked=""/);
+    expect(text(on)).toContain("Read each company's website");
+    const off = render(<ContextForm value={DEFAULT_CONTEXT} problems={{}} onChange={() => undefined} research={{ available: false, checked: true, onChange: () => undefined }} />);
+    expect(off).toMatch(/<input id="ctx-research" type="checkbox"[^>]*disabled=""/);
+    expect(off).not.toMatch(/ctx-research[^>]*checked=""/);
+    expect(text(off)).toContain("Map a website or work email column to use this.");
   });
   it("summarises a prospect from mapped or raw fields", () => {
     expect(prospectSummary({ full_name: "Ann Lee", title: "CEO", company: "Acme" })).toBe("Ann Lee · CEO · Acme");

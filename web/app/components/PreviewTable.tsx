@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { pageLabel, researchNote, sourcePages } from "../lib/research";
 import type { JobRow } from "../lib/types";
 import { TableWrap } from "./Notice";
 import { EditableLine, RowActions, RowMarks, type Curation } from "./RowCuration";
@@ -74,6 +75,7 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
         ) : (
           <span className="muted">{row.reason ?? "—"}</span>
         )}
+        <ResearchSources row={row} />
       </td>
       <td data-label="Status">
         <RowStatus status={row.status} />
@@ -87,5 +89,32 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
         </td>
       ) : null}
     </tr>
+  );
+}
+
+/** The website pages a line cites (links), or why the site was not used. */
+function ResearchSources({ row }: { row: JobRow }) {
+  const pages = row.line ? sourcePages(row) : [];
+  const note = researchNote(row);
+  if (pages.length === 0 && !note) return null;
+  return (
+    <span className="muted small research-sources">
+      {" "}
+      {pages.length > 0 ? (
+        <>
+          Source:{" "}
+          {pages.map((url, i) => (
+            <span key={url}>
+              {i > 0 ? ", " : null}
+              <a href={url} target="_blank" rel="noopener noreferrer nofollow">
+                {pageLabel(url)}
+              </a>
+            </span>
+          ))}
+        </>
+      ) : (
+        note
+      )}
+    </span>
   );
 }

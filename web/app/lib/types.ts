@@ -97,6 +97,8 @@ export interface JobRow {
   /** The line is the user's own edit. */
   edited?: boolean;
   review?: "approved" | "rejected" | null;
+  /** When the job read websites: `ok`, or why the line rests on the row alone. */
+  research?: string;
 }
 
 /** A saved context (GET /v1/contexts). */
