@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import { getDb } from "./db/client";
-import { idempotencyKeys, rateLimits, refreshTokens } from "./db/schema";
+import { idempotencyKeys, rateLimits, refreshTokens, researchSites } from "./db/schema";
 import { createLogger } from "./lib/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,13 +8,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Hourly clean-up (cron trigger) so the tables that only matter for a while don't grow forever:
  * idempotency records past their 24 h, rate-limit windows older than a day, and refresh tokens that
- * expired or died over a month ago (kept that long so reuse detection still sees them).
+ * expired or died over a month ago (kept that long so reuse detection still sees them), and website
+ * research whose cache time is over.
  */
 export async function runMaintenance(env: Env, now = Date.now()): Promise<Record<string, number>> {
   const db = getDb(env);
   const dayAgo = new Date(now - DAY_MS).toISOString();
   const monthAgo = new Date(now - 30 * DAY_MS).toISOString();
-  const [idempotency, limits, tokens] = await Promise.all([
+  const [idempotency, limits, tokens, sites] = await Promise.all([
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, dayAgo)).returning({ key: idempotencyKeys.key }),
     db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor((now - DAY_MS) / 1000))).returning({ key: rateLimits.key }),
     db
@@ -27,8 +28,9 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
         ),
       )
       .returning({ id: refreshTokens.id }),
+    db.delete(researchSites).where(lt(researchSites.expiresAt, now)).returning({ domain: researchSites.domain }),
   ]);
-  const removed = { idempotencyKeys: idempotency.length, rateLimits: limits.length, refreshTokens: tokens.length };
+  const removed = { idempotencyKeys: idempotency.length, rateLimits: limits.length, refreshTokens: tokens.length, researchSites: sites.length };
   createLogger({ task: "maintenance" }).info("maintenance done", removed);
   return removed;
 }

@@ -48,6 +48,7 @@ const SITES: Array<[company: string, website: string, email: string, expected: s
   ["Crashy", "broken.example", "", "http_error"],
   ["Offline", "down.example", "", "unreachable"],
   ["Freemail", "", "bob@gmail.com", "no_domain"],
+  ["Metadata", "http://169.254.169.254/latest/meta-data", "", "refused"],
 ];
 
 describe("website research in a preview", () => {
