@@ -4,28 +4,10 @@
 // rowsPerRequest 1, 5 and 10, tokens per row for each, and a 10,000-row job end to end beside the seed
 // design's baseline (one request per row, ten workers). BENCH_LLM_LATENCY_MS and BENCH_E2E_ROWS change
 // the latency and the job size.
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { runInWorkerd } from "./workerd-run.mjs";
 
-const results = {};
-const server = createServer((request, response) => {
-  const name = new URL(request.url, "http://localhost").pathname.replace(/^\/results\//, "");
-  let body = "";
-  request.on("data", (chunk) => (body += chunk));
-  request.on("end", () => {
-    results[name] = JSON.parse(body);
-    response.end("{}");
-  });
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-
-const child = spawn("npx", ["vitest", "run", "--config", "bench/jobs.vitest.config.mts", "--reporter", "dot"], {
-  env: { ...process.env, BENCH_URL: `http://127.0.0.1:${server.address().port}`, CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-const code = await new Promise((resolve) => child.on("exit", resolve));
-server.close();
+const { code, results } = await runInWorkerd("bench/jobs.vitest.config.mts");
 if (code !== 0 || !results["invocation-rpr10"]) {
   console.error(`jobs benchmark failed (exit ${code})`);
   process.exit(1);

@@ -1,6 +1,5 @@
 // Runs inside workerd (see jobs.vitest.config.mts); bench/jobs.bench.mjs drives it and prints the figures.
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { it } from "vitest";
 import { ledgerFor } from "../worker/credits/ledger";
@@ -9,36 +8,17 @@ import { csvLine } from "../worker/csv/write";
 import { getDb } from "../worker/db/client";
 import { users } from "../worker/db/schema";
 import { createFullJob } from "../worker/jobs/create";
-import type { ChunkMessage } from "../worker/jobs/types";
 import { loadUploadFor } from "../worker/jobs/upload-source";
 import { createLlmClient, llmOptionsFromConfig } from "../worker/llm/client";
 import { buildMessages } from "../worker/llm/prompt";
 import { ROWS_PER_INDEX_CHUNK } from "../worker/uploads/normalized";
-import worker from "../worker/index";
+import { api, consumeOnce, report } from "./workerd-helpers";
 
-const bench = env as unknown as { BENCH_URL: string; BENCH_LLM_LATENCY_MS: string; BENCH_E2E_ROWS: string; BENCH_BATCH: string; LLM_BASE_URL: string };
+const bench = env as unknown as { BENCH_LLM_LATENCY_MS: string; BENCH_E2E_ROWS: string; BENCH_BATCH: string; LLM_BASE_URL: string };
 const fakeBase = bench.LLM_BASE_URL.replace(/\/v1$/, "");
 /** Chunk messages per consumer invocation: wrangler.toml's max_batch_size. */
 const BATCH = Number(bench.BENCH_BATCH);
 const REPEATS = 3;
-
-async function report(name: string, result: Record<string, unknown>) {
-  console.log(name, JSON.stringify(result));
-  if (bench.BENCH_URL) await fetch(`${bench.BENCH_URL}/results/${name}`, { method: "POST", body: JSON.stringify(result) });
-}
-
-async function api(method: string, path: string, token: string | null, body?: unknown, raw?: BodyInit, contentType?: string) {
-  const headers: Record<string, string> = { "CF-Connecting-IP": `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (contentType) headers["Content-Type"] = contentType;
-  const response = await exports.default.fetch(
-    new Request(`http://openline.test${path}`, { method, headers, body: body !== undefined ? JSON.stringify(body) : raw }),
-  );
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return JSON.parse(text);
-}
 
 async function scenario(): Promise<string> {
   const response = await fetch(`${fakeBase}/control/scenarios`, { method: "POST", body: JSON.stringify({ latencyMs: Number(bench.BENCH_LLM_LATENCY_MS) }) });
@@ -87,20 +67,9 @@ async function oneInvocation(user: { id: string; token: string }, uploadId: stri
   const { upload: stored, index } = await loadUploadFor(env, user.id, uploadId);
   const request = { ...jobBody(uploadId, id, rowsPerRequest), extraColumns: [], previewRows: 5, context: { service: jobBody(uploadId, id).context.service, tone: "friendly", language: "en", maxWords: 25 } };
   const job = await createFullJob(env, row!, stored, index, request as Parameters<typeof createFullJob>[4], { fanOut: false });
-  const messages = index.chunks.slice(0, BATCH).map((chunk, i) => ({
-    id: `bench-${job.id}-${i}`,
-    timestamp: new Date(),
-    attempts: 1,
-    body: { type: "chunk", jobId: job.id, userId: user.id, chunk: chunk.index, run: 0, start: chunk.start, end: chunk.end, firstRow: chunk.firstRow, rowCount: chunk.rowCount } satisfies ChunkMessage,
-  }));
-  const rows = messages.reduce((sum, m) => sum + m.body.rowCount, 0);
-  const batch = createMessageBatch("openline-jobs", messages);
-  const ctx = createExecutionContext();
-  const started = performance.now();
-  await worker.queue(batch, env, ctx);
-  const seconds = (performance.now() - started) / 1000;
-  const result = await getQueueResult(batch, ctx);
-  if (result.explicitAcks.length !== messages.length) throw new Error(`only ${result.explicitAcks.length} of ${messages.length} acked`);
+  const chunks = index.chunks.slice(0, BATCH).map((chunk) => ({ ...chunk, chunk: chunk.index }));
+  const rows = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
+  const seconds = await consumeOnce(job.id, user.id, chunks);
   const s = await stats(id);
   return { rows, seconds, rowsPerSecond: rows / seconds, requests: s.requests, maxInFlight: s.maxInFlight, tokensPerRow: (s.promptTokens + s.completionTokens) / rows, promptPerRow: s.promptTokens / rows, completionPerRow: s.completionTokens / rows };
 }

@@ -4,28 +4,10 @@
 // domains: research off, on with a cold cache, on with a warm one (median of 3 each). Targets: warm
 // ≥ 90 % of off; cold bounded by fetch latency (its fetches share the invocation's connection limit
 // with the LLM calls). BENCH_LLM_LATENCY_MS and BENCH_SITE_LATENCY_MS change the latencies.
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { runInWorkerd } from "./workerd-run.mjs";
 
-const results = {};
-const server = createServer((request, response) => {
-  const name = new URL(request.url, "http://localhost").pathname.replace(/^\/results\//, "");
-  let body = "";
-  request.on("data", (chunk) => (body += chunk));
-  request.on("end", () => {
-    results[name] = JSON.parse(body);
-    response.end("{}");
-  });
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-
-const child = spawn("npx", ["vitest", "run", "--config", "bench/research.vitest.config.mts", "--reporter", "dot"], {
-  env: { ...process.env, BENCH_URL: `http://127.0.0.1:${server.address().port}`, CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-const code = await new Promise((resolve) => child.on("exit", resolve));
-server.close();
+const { code, results } = await runInWorkerd("bench/research.vitest.config.mts");
 const r = results.research;
 if (code !== 0 || !r) {
   console.error(`research benchmark failed (exit ${code})`);

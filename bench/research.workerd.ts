@@ -1,6 +1,5 @@
 // Runs inside workerd (see research.vitest.config.mts); bench/research.bench.mjs drives it and prints the figures.
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { it } from "vitest";
 import { ledgerFor } from "../durable-objects/credit-ledger";
@@ -9,32 +8,15 @@ import { csvLine } from "../worker/csv/write";
 import { getDb } from "../worker/db/client";
 import { users } from "../worker/db/schema";
 import { createFullJob, type JobRequest } from "../worker/jobs/create";
-import type { ChunkMessage } from "../worker/jobs/types";
 import { loadUploadFor } from "../worker/jobs/upload-source";
-import worker from "../worker/index";
+import { api, consumeOnce, report } from "./workerd-helpers";
 
-const bench = env as unknown as { BENCH_URL: string; BENCH_LLM_LATENCY_MS: string; BENCH_SITE_LATENCY_MS: string; LLM_BASE_URL: string; RESEARCH_PROXY_URL: string };
+const bench = env as unknown as { BENCH_LLM_LATENCY_MS: string; BENCH_SITE_LATENCY_MS: string; LLM_BASE_URL: string; RESEARCH_PROXY_URL: string };
 const ROWS = 1_000;
 const DOMAINS = 300;
 const REPEATS = 3;
 /** What the fake web is asked per domain: robots.txt, the homepage, the about page. */
 const REQUESTS_PER_DOMAIN = 3;
-
-async function report(name: string, result: Record<string, unknown>) {
-  console.log(name, JSON.stringify(result));
-  if (bench.BENCH_URL) await fetch(`${bench.BENCH_URL}/results/${name}`, { method: "POST", body: JSON.stringify(result) });
-}
-
-async function api(method: string, path: string, token: string | null, body?: unknown, raw?: BodyInit, contentType?: string) {
-  const headers: Record<string, string> = { "CF-Connecting-IP": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (contentType) headers["Content-Type"] = contentType;
-  const response = await exports.default.fetch(new Request(`http://openline.test${path}`, { method, headers, body: body !== undefined ? JSON.stringify(body) : raw }));
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return JSON.parse(text);
-}
 
 /** 1,000 prospects over 300 company sites (fake-web names under `tag`): half by website, half by email. */
 function prospectsCsv(tag: string): string {
@@ -67,20 +49,9 @@ async function oneInvocation(userId: string, uploadId: string, research: boolean
     research: { website: research },
   };
   const job = await createFullJob(env, row!, upload, index, request, { fanOut: false });
-  const messages = index.chunks.map((chunk, i) => ({
-    id: `bench-${job.id}-${i}`,
-    timestamp: new Date(),
-    attempts: 1,
-    body: { type: "chunk", jobId: job.id, userId, chunk: chunk.index, run: 0, start: chunk.start, end: chunk.end, firstRow: chunk.firstRow, rowCount: chunk.rowCount } satisfies ChunkMessage,
-  }));
-  const batch = createMessageBatch("openline-jobs", messages);
-  const ctx = createExecutionContext();
-  const started = performance.now();
-  await worker.queue(batch, env, ctx);
-  const seconds = (performance.now() - started) / 1000;
-  const result = await getQueueResult(batch, ctx);
-  if (result.explicitAcks.length !== messages.length) throw new Error(`only ${result.explicitAcks.length} of ${messages.length} acked`);
-  return { seconds, rowsPerSecond: ROWS / seconds, chunks: messages.length };
+  const chunks = index.chunks.map((chunk) => ({ ...chunk, chunk: chunk.index }));
+  const seconds = await consumeOnce(job.id, userId, chunks);
+  return { seconds, rowsPerSecond: ROWS / seconds, chunks: chunks.length };
 }
 
 const median = <T extends { rowsPerSecond: number }>(runs: T[]) => [...runs].sort((a, b) => a.rowsPerSecond - b.rowsPerSecond)[Math.floor(runs.length / 2)]!;
