@@ -11,7 +11,7 @@ export const PAGE_TIMEOUT_MS = 5_000;
 export const PAGE_MAX_BYTES = 1_000_000;
 export const MAX_REDIRECTS = 3;
 
-export type FetchFailure = "refused" | "unreachable" | "timeout" | "too_large" | "not_html" | "http_error" | "too_many_redirects";
+export type FetchFailure = "refused" | "unreachable" | "timeout" | "not_html" | "http_error" | "too_many_redirects";
 
 export interface FetchedPage {
   /** The URL the body came from (after redirects). */
@@ -86,11 +86,6 @@ async function readBody(response: Response, url: string, options: FetchOptions):
   if (options.html && !HTML_TYPES.includes(mediaType)) {
     await response.body?.cancel();
     return { ok: false, reason: "not_html", detail: mediaType || "no content type" };
-  }
-  const declared = Number(response.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    return { ok: false, reason: "too_large", detail: `${declared} bytes` };
   }
   const parts: Uint8Array[] = [];
   let length = 0;

@@ -38,6 +38,7 @@ const SITES: Array<[company: string, website: string, email: string, expected: s
   ["Plainwire", "http://http-only.example", "", "ok"],
   ["Scripted", "", "ann@js-only.example", "no_text"],
   ["Hugepage", "huge.example", "", "too_large"],
+  ["Bighead", "big-head.example", "", "ok"],
   ["Slowpoke", "https://slow.example/", "", "timeout"],
   ["Bouncer", "redirect.example", "", "refused"],
   ["Private Co", "robots-no.example", "", "blocked_by_robots"],
@@ -88,6 +89,7 @@ describe("website research in a preview", () => {
     expect(JSON.parse(fenced)[0].fields.website_url).toBe("acme.example");
     const latin = JSON.parse(/<<<DATA [0-9a-f]+>>>\n(\[[\s\S]*?)\n<<<END DATA/.exec(prompts.find((text) => text.includes("Café Müller röstet"))!)![1]!);
     expect(latin[0].fields.website).toContain("Café Müller röstet seit 1920 Kaffee in Köln – für Gastronomie und Büros");
+    expect(prompts.some((text) => text.includes('"website":"Bighead Analytics. Dashboards for shipping teams"'))).toBe(true);
     expect(prompts.some((text) => text.includes("株式会社さくら技研") && text.includes("木製の家具を一つずつ手作りしています"))).toBe(true);
 
     // Our user agent on every fetch; the homepage and one about page, robots.txt first.

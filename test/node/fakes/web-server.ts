@@ -8,7 +8,8 @@ import { sendJson, startServer, type FakeServer } from "./http";
  * asked for. `latencyMs` delays every answer (the benchmark's 300 ms sites).
  *
  * Sites: acme.example (homepage + about), http-only.example (https does not connect), js-only.example,
- * huge.example (5 MB, no length), slow.example (10 s), redirect.example (→ → 10.0.0.1), robots-no.example
+ * huge.example (5 MB, no length, all script), big-head.example
+ * (5 MB declared, facts in its head), slow.example (10 s), redirect.example (→ → 10.0.0.1), robots-no.example
  * (disallows us), pdf.example, latin.example (Windows-1252), sjis.example (Shift_JIS, charset in <meta>
  * only), missing.example (404), broken.example (500), down.example (no connection), inject.example
  * (prompt injection), and co<N>-<tag>.example: a generated company site for any N (bulk tests).
@@ -84,15 +85,20 @@ function companyPage(n: string, path: string): string | null {
   return null;
 }
 
-async function streamHuge(res: ServerResponse) {
-  // 5 MB without a Content-Length: a page whose first megabyte holds nothing but script.
-  res.writeHead(200, { "Content-Type": "text/html" });
-  res.write("<html><head><script>");
+/** 5 MB: `head` first, then script filler (as pages inflated by inline bundles are). */
+async function streamHuge(res: ServerResponse, head: string, declareLength: boolean) {
+  const start = `<html><head>${head}<script>`;
+  const end = "</script></head><body><p>The end of a very long page, far past any reader's limit.</p></body></html>";
   const block = `${"x".repeat(1023)}\n`;
-  for (let i = 0; i < 5 * 1024 && !res.destroyed; i++) {
-    if (!res.write(block)) await new Promise((resolve) => res.once("drain", resolve));
+  const blocks = 5 * 1024;
+  const length = Buffer.byteLength(start) + blocks * block.length + Buffer.byteLength(end);
+  res.writeHead(200, { "Content-Type": "text/html", ...(declareLength ? { "Content-Length": String(length) } : {}) });
+  res.write(start);
+  for (let i = 0; i < blocks && !res.destroyed; i++) {
+    // A reader that stops at its cap closes the socket: "close" ends the wait as well as "drain".
+    if (!res.write(block)) await new Promise((resolve) => (res.once("drain", resolve), res.once("close", resolve)));
   }
-  res.end("</script></head><body><p>The end of a very long page, far past any reader's limit.</p></body></html>");
+  res.end(end);
 }
 
 async function answerSite(target: URL, res: ServerResponse): Promise<void> {
@@ -121,7 +127,11 @@ async function answerSite(target: URL, res: ServerResponse): Promise<void> {
     case "js-only.example/":
       return html(res, `<html><head><script src="/app.js"></script></head><body><div id="root"></div><script>render("#root")</script></body></html>`);
     case "huge.example/":
-      return streamHuge(res);
+      // Nothing but script in the first megabyte, and no Content-Length.
+      return streamHuge(res, "", false);
+    case "big-head.example/":
+      // Its facts come first; the declared 5 MB must not stop us reading them.
+      return streamHuge(res, '<title>Bighead Analytics</title><meta name="description" content="Dashboards for shipping teams.">', true);
     case "slow.example/":
       await new Promise((resolve) => setTimeout(resolve, 10_000).unref());
       return res.destroyed ? undefined : html(res, ACME_HOME);

@@ -63,7 +63,7 @@ export function ContextForm({
           placeholder="We help dental clinics fill empty chair time with automated recall reminders."
         />
         <p id="ctx-service-hint" className="hint">
-          The lines connect each prospect's facts to this. Nothing about a prospect is invented: only what their row says is used.
+          The lines connect each prospect's facts to this. Nothing about a prospect is invented: only what their row (and, if you choose, their company's website) says is used.
         </p>
         {problems.service ? (
           <p id="ctx-service-error" className="field-error">
@@ -124,7 +124,7 @@ export function ContextForm({
         />
       </div>
       {research ? (
-        <div className="field">
+        <div className="field research-field">
           <label className="check">
             <input
               id="ctx-research"
