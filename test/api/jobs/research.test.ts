@@ -41,6 +41,7 @@ const SITES: Array<[company: string, website: string, email: string, expected: s
   ["Bighead", "big-head.example", "", "ok"],
   ["Slowpoke", "https://slow.example/", "", "timeout"],
   ["Bouncer", "redirect.example", "", "refused"],
+  ["Loopy", "loop.example", "", "too_many_redirects"],
   ["Private Co", "robots-no.example", "", "blocked_by_robots"],
   ["Paperwork", "pdf.example", "", "not_html"],
   ["Café Müller", "latin.example", "", "ok"],
@@ -110,6 +111,8 @@ describe("website research in a preview", () => {
       "https://www2.redirect.example/welcome",
     ]);
     expect(await webRequests({ host: "10.0.0.1" })).toEqual([]);
+    // At most 3 redirects: the fourth Location is not followed.
+    expect((await webRequests({ host: "loop.example" })).map((request) => new URL(request.url).pathname)).toEqual(["/robots.txt", "/", "/hop1", "/hop2", "/hop3"]);
     // A site whose robots.txt disallows us is never read past it.
     expect((await webRequests({ host: "robots-no.example" })).map((request) => request.url)).toEqual(["https://robots-no.example/robots.txt"]);
 
@@ -145,6 +148,11 @@ describe("website research in a preview", () => {
     const plain = await json(await call("POST", "/v1/jobs", { token: user.accessToken, body: body(upload.id, scenario, { research: undefined, previewRows: 1 }) }));
     expect(plain.research).toEqual({ website: false });
     expect(plain.results[0].research).toBeUndefined();
+    // Asked for without a website or email column: every row says so, and nothing is fetched.
+    const noSite = await json(
+      await call("POST", "/v1/jobs", { token: user.accessToken, body: body(upload.id, scenario, { mapping: { company: "Company Name", first_name: "First Name" }, previewRows: 1 }) }),
+    );
+    expect(noSite.results.map((row: any) => [row.status, row.research])).toEqual([["generated", "no_domain"]]);
     for (const research of [{ website: "yes" }, { website: true, depth: 2 }, true]) {
       await expectError(await call("POST", "/v1/jobs", { token: user.accessToken, body: body(upload.id, scenario, { research }) }), 400, "invalid_request");
     }

@@ -8,11 +8,12 @@ import { sendJson, startServer, type FakeServer } from "./http";
  * asked for. `latencyMs` delays every answer (the benchmark's 300 ms sites).
  *
  * Sites: acme.example (homepage + about), http-only.example (https does not connect), js-only.example,
- * huge.example (5 MB, no length, all script), big-head.example
- * (5 MB declared, facts in its head), slow.example (10 s), redirect.example (→ → 10.0.0.1), robots-no.example
- * (disallows us), pdf.example, latin.example (Windows-1252), sjis.example (Shift_JIS, charset in <meta>
- * only), missing.example (404), broken.example (500), down.example (no connection), inject.example
- * (prompt injection), and co<N>-<tag>.example: a generated company site for any N (bulk tests).
+ * huge.example (5 MB, no length, all script), big-head.example (5 MB declared, facts in its head),
+ * slow.example (10 s), redirect.example (→ → 10.0.0.1), loop.example (redirects forever),
+ * robots-no.example (disallows us), pdf.example, latin.example (Windows-1252), sjis.example
+ * (Shift_JIS, charset in <meta> only), missing.example (404), broken.example (500), down.example (no
+ * connection), inject.example (prompt injection), and co<N>-<tag>.example (www. too): a generated
+ * company site for any N (bulk tests, the benchmark).
  */
 export interface FakeWebOptions {
   latencyMs?: number;
@@ -116,6 +117,12 @@ async function answerSite(target: URL, res: ServerResponse): Promise<void> {
   if (bulk) {
     const page = companyPage(bulk[1]!, path);
     return page ? html(res, page) : html(res, "not found", "text/html", 404);
+  }
+  const hop = /^\/hop(\d+)$/.exec(path);
+  if (host === "loop.example" && (path === "/" || hop)) {
+    // Redirects forever, relative Location each time.
+    res.writeHead(302, { Location: `/hop${hop ? Number(hop[1]) + 1 : 1}` });
+    return void res.end();
   }
   switch (`${host}${path}`) {
     case "acme.example/":
