@@ -68,75 +68,88 @@ function isObject(value: unknown): value is Record<string, any> {
 }
 
 export async function extractFacts(html: string): Promise<PageFacts> {
-  const facts: PageFacts = { title: "", description: "", og: {}, organization: {}, headings: [], paragraphs: [], links: [] };
-  let skipDepth = 0;
-  let jsonLd = "";
-  let heading: string | null = null;
-  let paragraph: string | null = null;
-  let link: { href: string; text: string } | null = null;
-  const endParagraph = () => {
-    const text = paragraph === null ? "" : clean(paragraph);
-    if (isBodyText(text) && facts.paragraphs.length < MAX_PARAGRAPHS) facts.paragraphs.push(text);
-    paragraph = null;
-  };
-  const endHeading = () => {
-    const text = heading === null ? "" : clean(heading);
-    if (text && facts.headings.length < MAX_HEADINGS && !facts.headings.includes(text)) facts.headings.push(text);
-    heading = null;
-  };
-  const rewriter = new HTMLRewriter()
-    .on("script, style, noscript, template, svg", {
-      element(element) {
-        const isJsonLd = element.tagName === "script" && (element.getAttribute("type") ?? "").toLowerCase() === "application/ld+json";
-        skipDepth++;
-        element.onEndTag(() => {
-          skipDepth--;
-          if (isJsonLd && !facts.organization.name) facts.organization = organizationOf(jsonLd) ?? facts.organization;
-          jsonLd = "";
-        });
-      },
-      text(chunk) {
-        jsonLd += chunk.text;
-      },
-    })
-    .on("title", { text: (chunk) => void (facts.title += chunk.text) })
-    .on("meta", {
-      element(element) {
-        const key = (element.getAttribute("property") ?? element.getAttribute("name") ?? "").toLowerCase();
-        const content = clean(element.getAttribute("content") ?? "");
-        if (!content) return;
-        if (key === "description") facts.description ||= content;
-        else if (key.startsWith("og:")) facts.og[key.slice(3)] ||= content;
-      },
-    })
-    .on("h1, h2", {
-      element(element) {
-        endHeading();
-        heading = "";
-        element.onEndTag(endHeading);
-      },
-      text: (chunk) => void (heading !== null && skipDepth === 0 && (heading += chunk.text)),
-    })
-    .on("p", {
-      element(element) {
-        endParagraph();
-        paragraph = "";
-        element.onEndTag(endParagraph);
-      },
-      text: (chunk) => void (paragraph !== null && skipDepth === 0 && (paragraph += chunk.text)),
-    })
-    .on("a[href]", {
-      element(element) {
-        link = { href: element.getAttribute("href") ?? "", text: "" };
-        if (facts.links.length < MAX_LINKS) facts.links.push(link);
-        element.onEndTag(() => void (link = null));
-      },
-      text: (chunk) => void (link && (link.text += chunk.text)),
-    });
-  await rewriter.transform(new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } })).arrayBuffer();
-  endHeading();
-  endParagraph();
-  facts.title = clean(facts.title);
-  for (const l of facts.links) l.text = clean(l.text);
-  return facts;
+  const collector = new FactCollector();
+  await collector.rewriter().transform(new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } })).arrayBuffer();
+  return collector.finish();
+}
+
+/** The rewriter's handlers and what they gather; text inside skipped elements never counts. */
+class FactCollector {
+  private readonly facts: PageFacts = { title: "", description: "", og: {}, organization: {}, headings: [], paragraphs: [], links: [] };
+  private skipDepth = 0;
+  private jsonLd = "";
+  private heading: string | null = null;
+  private paragraph: string | null = null;
+  private link: { href: string; text: string } | null = null;
+
+  rewriter(): HTMLRewriter {
+    return new HTMLRewriter()
+      .on("script, style, noscript, template, svg", {
+        element: (element) => {
+          const isJsonLd = element.tagName === "script" && (element.getAttribute("type") ?? "").toLowerCase() === "application/ld+json";
+          this.skipDepth++;
+          element.onEndTag(() => {
+            this.skipDepth--;
+            if (isJsonLd && !this.facts.organization.name) this.facts.organization = organizationOf(this.jsonLd) ?? this.facts.organization;
+            this.jsonLd = "";
+          });
+        },
+        text: (chunk) => void (this.jsonLd += chunk.text),
+      })
+      .on("title", { text: (chunk) => void (this.facts.title += chunk.text) })
+      .on("meta", { element: (element) => this.meta(element) })
+      .on("h1, h2", {
+        element: (element) => {
+          this.endHeading();
+          this.heading = "";
+          element.onEndTag(() => this.endHeading());
+        },
+        text: (chunk) => void (this.heading !== null && this.skipDepth === 0 && (this.heading += chunk.text)),
+      })
+      .on("p", {
+        element: (element) => {
+          this.endParagraph();
+          this.paragraph = "";
+          element.onEndTag(() => this.endParagraph());
+        },
+        text: (chunk) => void (this.paragraph !== null && this.skipDepth === 0 && (this.paragraph += chunk.text)),
+      })
+      .on("a[href]", {
+        element: (element) => {
+          const link = { href: element.getAttribute("href") ?? "", text: "" };
+          this.link = link;
+          if (this.facts.links.length < MAX_LINKS) this.facts.links.push(link);
+          element.onEndTag(() => void (this.link = null));
+        },
+        text: (chunk) => void (this.link && (this.link.text += chunk.text)),
+      });
+  }
+
+  finish(): PageFacts {
+    this.endHeading();
+    this.endParagraph();
+    this.facts.title = clean(this.facts.title);
+    for (const link of this.facts.links) link.text = clean(link.text);
+    return this.facts;
+  }
+
+  private meta(element: Element) {
+    const key = (element.getAttribute("property") ?? element.getAttribute("name") ?? "").toLowerCase();
+    const content = clean(element.getAttribute("content") ?? "");
+    if (!content) return;
+    if (key === "description") this.facts.description ||= content;
+    else if (key.startsWith("og:")) this.facts.og[key.slice(3)] ||= content;
+  }
+
+  private endParagraph() {
+    const text = this.paragraph === null ? "" : clean(this.paragraph);
+    if (isBodyText(text) && this.facts.paragraphs.length < MAX_PARAGRAPHS) this.facts.paragraphs.push(text);
+    this.paragraph = null;
+  }
+
+  private endHeading() {
+    const text = this.heading === null ? "" : clean(this.heading);
+    if (text && this.facts.headings.length < MAX_HEADINGS && !this.facts.headings.includes(text)) this.facts.headings.push(text);
+    this.heading = null;
+  }
 }
