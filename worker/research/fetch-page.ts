@@ -28,11 +28,23 @@ export interface FetchOptions {
   userAgent: string;
   /** Connections are shared with the LLM calls: every request holds one slot while it runs. */
   limiter: Limiter;
+  /** Requests this invocation may still send (each redirect hop is one); shared by its fetches. */
+  budget: RequestBudget;
   proxyUrl?: string;
   /** Accept only HTML (pages) or any text (robots.txt). */
   html: boolean;
   timeoutMs?: number;
   maxBytes?: number;
+}
+
+/**
+ * A Worker invocation may send 10,000 subrequests; a consumer invocation's LLM calls, storage calls and
+ * site fetches share them, so site fetches get a fixed share.
+ */
+export const SITE_REQUESTS_PER_INVOCATION = 6_000;
+
+export class RequestBudget {
+  constructor(public remaining = SITE_REQUESTS_PER_INVOCATION) {}
 }
 
 const HTML_TYPES = ["text/html", "application/xhtml+xml"];
@@ -55,6 +67,7 @@ async function fetchGuarded(target: string, options: FetchOptions): Promise<Fetc
     for (let hop = 0; ; hop++) {
       const verdict = checkPublicHttpTarget(current);
       if (!verdict.ok) return { ok: false, reason: "refused", detail: `${verdict.reason}: ${current}` };
+      options.budget.remaining--;
       const response = await fetch(requestUrl(verdict.url.toString(), options.proxyUrl), {
         redirect: "manual",
         signal,

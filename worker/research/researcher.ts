@@ -5,6 +5,7 @@ import { researchSites } from "../db/schema";
 import type { Logger } from "../lib/logger";
 import type { Limiter } from "../llm/limiter";
 import type { SiteRef } from "./domain";
+import { RequestBudget } from "./fetch-page";
 import { researchSite, type SiteFetchDeps, type SiteResearch } from "./site";
 
 /**
@@ -64,6 +65,8 @@ export class SiteResearcher {
       this.log?.warn("research failed", { domain: site.domain, error });
       research = { status: "unreachable", pages: [], detail: String(error) };
     }
+    // Not the site's doing: a later invocation reads it.
+    if (research.status === "over_budget") return research;
     const now = Date.now();
     const values = {
       domain: site.domain,
@@ -87,5 +90,5 @@ export const userAgentFor = (appUrl: string) => `Openline-Research/1 (+${appUrl}
 /** The researcher of an invocation: its fetches share the LLM calls' connection limiter. */
 export function researcherFor(env: Env, limiter: Limiter, log?: Logger): SiteResearcher {
   const config = getConfig(env);
-  return new SiteResearcher(env, { limiter, userAgent: userAgentFor(config.APP_URL), proxyUrl: config.RESEARCH_PROXY_URL }, log);
+  return new SiteResearcher(env, { limiter, budget: new RequestBudget(), userAgent: userAgentFor(config.APP_URL), proxyUrl: config.RESEARCH_PROXY_URL }, log);
 }

@@ -3,7 +3,7 @@ import { decodePage } from "./charset";
 import type { SiteRef } from "./domain";
 import { extractFacts, type PageFacts } from "./extract";
 import { factSheetPages, type PageText } from "./fact-sheet";
-import { fetchPage, type FetchFailure, type FetchResult } from "./fetch-page";
+import { fetchPage, MAX_REDIRECTS, type FetchFailure, type FetchResult, type RequestBudget } from "./fetch-page";
 import { robotsAllows } from "./robots";
 import type { ResearchStatus } from "./types";
 
@@ -24,6 +24,7 @@ export interface SiteResearch {
 
 export interface SiteFetchDeps {
   limiter: Limiter;
+  budget: RequestBudget;
   userAgent: string;
   proxyUrl?: string;
 }
@@ -61,7 +62,12 @@ async function readPage(url: string, deps: SiteFetchDeps): Promise<{ ok: true; u
   return { ok: true, url: fetched.page.url, facts: await extractFacts(text), truncated: fetched.page.truncated };
 }
 
+/** The most requests one site can take: robots.txt over https and http, homepage, about page, each with its redirects. */
+export const MAX_REQUESTS_PER_SITE = 4 * (1 + MAX_REDIRECTS);
+
 export async function researchSite(site: SiteRef, deps: SiteFetchDeps): Promise<SiteResearch> {
+  // Never start a site the invocation's request share cannot finish: its rows go on with their own facts.
+  if (deps.budget.remaining < MAX_REQUESTS_PER_SITE) return failure("over_budget");
   // robots.txt decides the scheme too: whichever answers is the one the pages are read over.
   let origin = `https://${site.host}`;
   let robots = await fetchPage(`${origin}/robots.txt`, { ...deps, html: false });

@@ -11,6 +11,7 @@ export const RESEARCH_STATUSES = [
   "http_error",
   "too_many_redirects",
   "no_text",
+  "over_budget",
 ] as const;
 export type ResearchStatus = (typeof RESEARCH_STATUSES)[number];
 

@@ -12,6 +12,7 @@ const WHY: Record<string, string> = {
   http_error: "the site answered with an error",
   too_many_redirects: "the site redirects too often",
   no_text: "the page has no readable text (JavaScript only)",
+  over_budget: "this batch had used its share of requests",
 };
 
 /** Distinct pages the row's line cites, in order. */
