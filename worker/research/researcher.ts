@@ -11,8 +11,8 @@ import { researchSite, type SiteFetchDeps, type SiteResearch } from "./site";
 /**
  * Site research for one consumer invocation (or one preview): each domain is read at most once however
  * many rows and chunks share it — first from this invocation's memory (fetches in flight included),
- * then from the D1 cache shared by every job, and only then from the web, whose answer goes back into
- * the cache (30 days, a failure 1 hour).
+ * then from the D1 cache shared by every job (one read per chunk for the domains it is first to ask
+ * for), and only then from the web, whose answer goes back into the cache (30 days, a failure 1 hour).
  */
 export const CACHE_OK_MS = 30 * 24 * 3600 * 1000;
 export const CACHE_FAILED_MS = 3600 * 1000;
@@ -32,26 +32,30 @@ export class SiteResearcher {
   async lookup(sites: SiteRef[]): Promise<Map<string, SiteResearch>> {
     const unique = new Map(sites.map((site) => [site.domain, site]));
     const unknown = [...unique.keys()].filter((domain) => !this.known.has(domain));
-    const cached = await this.readCache(unknown);
-    // Decided synchronously after the read, so a chunk whose read returns later finds this fetch.
-    for (const domain of unknown) {
-      if (this.known.has(domain)) continue;
-      const hit = cached.get(domain);
-      this.known.set(domain, hit ? Promise.resolve(hit) : this.fetchAndStore(unique.get(domain)!));
+    if (unknown.length > 0) {
+      // Claimed before the read returns: a chunk asking for the same domain meanwhile waits for this
+      // read (and this fetch) instead of making its own.
+      const cached = this.readCache(unknown);
+      for (const domain of unknown) this.known.set(domain, cached.then((hits) => hits.get(domain) ?? this.fetchAndStore(unique.get(domain)!)));
     }
     const entries = await Promise.all([...unique.keys()].map(async (domain) => [domain, await this.known.get(domain)!] as const));
     return new Map(entries);
   }
 
+  /** Unexpired cache entries; a cache that cannot be read only means fetching again. */
   private async readCache(domains: string[]): Promise<Map<string, SiteResearch>> {
     const found = new Map<string, SiteResearch>();
     const db = getDb(this.env);
-    for (let i = 0; i < domains.length; i += LOOKUP_BATCH) {
-      const rows = await db
-        .select({ domain: researchSites.domain, status: researchSites.status, pages: researchSites.pages })
-        .from(researchSites)
-        .where(and(inArray(researchSites.domain, domains.slice(i, i + LOOKUP_BATCH)), gt(researchSites.expiresAt, Date.now())));
-      for (const row of rows) found.set(row.domain, { status: row.status as SiteResearch["status"], pages: row.pages });
+    try {
+      for (let i = 0; i < domains.length; i += LOOKUP_BATCH) {
+        const rows = await db
+          .select({ domain: researchSites.domain, status: researchSites.status, pages: researchSites.pages })
+          .from(researchSites)
+          .where(and(inArray(researchSites.domain, domains.slice(i, i + LOOKUP_BATCH)), gt(researchSites.expiresAt, Date.now())));
+        for (const row of rows) found.set(row.domain, { status: row.status as SiteResearch["status"], pages: row.pages });
+      }
+    } catch (error) {
+      this.log?.warn("research cache read failed", { domains: domains.length, error });
     }
     return found;
   }
