@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { it } from "vitest";
-import { ledgerFor } from "../durable-objects/credit-ledger";
+import { ledgerFor } from "../worker/credits/ledger";
 import { getConfig } from "../worker/config";
 import { csvLine } from "../worker/csv/write";
 import { getDb } from "../worker/db/client";
