@@ -18,6 +18,12 @@ export default defineConfig(async () => {
             // Jobs tests: short LLM timeouts and backoff so injected faults cost milliseconds.
             LLM_TIMEOUT_MS: "1500",
             LLM_RETRY_BASE_MS: "50",
+            // Ten calls in flight, as before streaming raised the default: the fake LLM and the tests
+            // share two cores, and 24 streams at once starve them into timeouts.
+            LLM_CONCURRENCY: "10",
+            // Miniflare runs one consumer invocation at a time: a window of two batches, as deployed
+            // (max_batch_size × max_concurrency) would be with one consumer.
+            JOB_QUEUE_WINDOW: "40",
             STRIPE_API_BASE: inject("fakeStripeUrl"),
             // Website research goes through the fake web (test/node/fakes/web-server.ts).
             RESEARCH_PROXY_URL: inject("fakeWebUrl"),
@@ -28,6 +34,9 @@ export default defineConfig(async () => {
             STRIPE_PRICE_PRO: "price_pro",
             STRIPE_PRICE_PACK: "price_pack",
             LOG_LEVEL: "warn",
+            // The fake webhook receivers listen on 127.0.0.1 (production refuses such targets).
+            ALLOW_LOCAL_WEBHOOKS: "true",
+            PREVIEW_ROWS_PER_DAY: "100",
           },
         },
       })),

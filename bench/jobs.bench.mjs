@@ -1,45 +1,61 @@
-// Jobs benchmark (issue #4): runs bench/jobs.workerd.ts inside workerd (vitest + the Cloudflare plugin,
-// bench/jobs.vitest.config.mts) against the fake LLM at 200 ms per call, then prints the figures:
-// rows/s of one queue-consumer invocation against the ideal (in-flight limit ÷ latency) for
-// rowsPerRequest 1, 5 and 10, tokens per row for each, and a 10,000-row job end to end beside the seed
-// design's baseline (one request per row, ten workers). BENCH_LLM_LATENCY_MS and BENCH_E2E_ROWS change
-// the latency and the job size.
+// Jobs benchmark (issues #4, #17): runs bench/jobs.workerd.ts inside workerd (vitest + the Cloudflare
+// plugin, bench/jobs.vitest.config.mts) against the fake LLM modelled on a real one (first token after
+// BENCH_TTFT_MS = 400 ms, then BENCH_GEN_MS_PER_ROW = 400 ms per prospect; headers of a whole answer
+// only when it is complete) with Workers' six connections waiting for headers per invocation enforced
+// by the fake. Prints rows/s of one queue-consumer invocation against its ideal (in flight ÷ call time)
+// streamed and, as the baseline, with whole answers capped at six; tokens per row, the share the
+// provider's prompt cache served, cost per 1,000 lines at DeepSeek's list prices beside the seed design
+// (one row per request), and a whole job end to end (BENCH_E2E_ROWS, 0 skips it).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { runInWorkerd } from "./workerd-run.mjs";
+import { costPer1000Lines, DEEPSEEK_PRICES } from "./llm-prices.mjs";
+import { runWorkerdBench, startResultsServer } from "./results-server.mjs";
 
-const { code, results } = await runInWorkerd("bench/jobs.vitest.config.mts");
-if (code !== 0 || !results["invocation-rpr10"]) {
+const { results, url, close } = await startResultsServer();
+const code = await runWorkerdBench("bench/jobs.vitest.config.mts", url);
+close();
+if (code !== 0 || !results.summary) {
   console.error(`jobs benchmark failed (exit ${code})`);
   process.exit(1);
 }
 
 const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (n) => `${fmt(n * 100, 1)}%`;
 const lines = [];
-const one = results["invocation-rpr1"];
-lines.push(`Fake LLM at ${fmt(one.latencyMs)} ms per call; one consumer invocation = ${one.batch} chunk messages of ${one.rows / one.batch} rows, at most ${one.inFlight} LLM calls in flight (median of 3).`);
-lines.push("rowsPerRequest | rows/s | ideal rows/s | of ideal | call latency seen | of ideal at that latency | LLM calls | tokens/row (prompt + completion) | vs 1 row/call");
-for (const rpr of [1, 5, 10]) {
-  const r = results[`invocation-rpr${rpr}`];
+const main = results["invocation-rpr5"];
+lines.push(`Fake LLM: ${fmt(main.callMs)} ms a 5-row call (first token + generation); one invocation = ${main.chunks} chunk messages of 100 rows; six header slots per invocation enforced by the fake; median of ${main.allRowsPerSecond.length}.`);
+lines.push("case | rows/call | in flight | call | rows/s | ideal | of ideal | max in flight seen | waiting for headers (max, queued) | tokens/row (prompt + completion) | cached prompt");
+for (const [name, label] of [["invocation-rpr5", "streamed"], ["baseline-rpr5", "whole answers (baseline)"], ["invocation-rpr10", "streamed"], ["seed-rpr1", "streamed, seed's 1 row/call"]]) {
+  const r = results[name];
   lines.push(
     [
-      String(rpr).padStart(14),
-      fmt(r.rowsPerSecond).padStart(6),
-      fmt(r.idealRowsPerSecond).padStart(12),
-      `${fmt(r.ofIdeal * 100, 1)}%`.padStart(8),
-      `${fmt(r.observedCallMs)} ms`.padStart(17),
-      `${fmt(r.ofIdealAtObservedLatency * 100, 1)}%`.padStart(24),
-      String(r.requests).padStart(9),
+      label.padEnd(27),
+      String(r.rowsPerRequest).padStart(2),
+      String(r.inFlight).padStart(3),
+      `${fmt(r.callMs)} ms`,
+      fmt(r.rowsPerSecond, 1).padStart(6),
+      fmt(r.idealRowsPerSecond, 1).padStart(6),
+      pct(r.ofIdeal).padStart(6),
+      String(r.maxInFlight).padStart(3),
+      `${r.maxWaitingForHeaders}, ${r.queuedForHeaders}`,
       `${fmt(r.tokensPerRow, 1)} (${fmt(r.promptPerRow, 1)} + ${fmt(r.completionPerRow, 1)})`,
-      `${fmt((r.tokensPerRow / one.tokensPerRow) * 100, 1)}%`,
+      pct(r.cachedPromptPerRow / r.promptPerRow),
     ].join(" | "),
   );
 }
+const summary = results.summary;
+lines.push(`Streamed vs whole answers at 5 rows/call: ${fmt(summary.speedup, 2)}× the rows/s. Fixed prefix (system + service) of a 5-row prompt: ${pct(summary.prefixShare)} of its characters.`);
+const seed = results["seed-rpr1"];
+const p = DEEPSEEK_PRICES;
+lines.push(`Cost per 1,000 lines at DeepSeek list prices (${p.model}, as of ${p.asOf}: $${p.inputCacheHitPerMillion} cache hit / $${p.inputCacheMissPerMillion} miss / $${p.outputPerMillion} output per M tokens):`);
+lines.push(`  Openline, 5 rows/call, cache hits as measured: $${fmt(costPer1000Lines({ promptPerRow: main.promptPerRow, cachedPerRow: main.cachedPromptPerRow, completionPerRow: main.completionPerRow }), 4)}`);
+lines.push(`  Openline, 5 rows/call, no cache hits:        $${fmt(costPer1000Lines({ promptPerRow: main.promptPerRow, completionPerRow: main.completionPerRow }), 4)}`);
+lines.push(`  seed design, 1 row/request, no cache hits:   $${fmt(costPer1000Lines({ promptPerRow: seed.promptPerRow, completionPerRow: seed.completionPerRow }), 4)}`);
 const e2e = results.e2e;
 if (e2e) lines.push(
   `End to end, ${fmt(e2e.rows)} rows (rowsPerRequest ${e2e.rowsPerRequest}, real local queue): ${fmt(e2e.seconds, 1)} s = ${fmt(e2e.rowsPerSecond)} rows/s, ${e2e.status}, ${fmt(e2e.creditsCharged)} credits charged, ${fmt(e2e.requests)} LLM calls, ${fmt(e2e.tokensPerRow, 1)} tokens/row.`,
 );
 if (e2e) lines.push(
-  `Seed baseline (one request per row, ten workers) at the same latency: ${fmt(e2e.baselineSeconds, 1)} s = ${fmt(e2e.baselineRowsPerSecond)} rows/s → ${fmt(e2e.baselineSeconds / e2e.seconds, 1)}× faster.`,
+  `Seed baseline (one request per row, ten workers) at the same model timing: ${fmt(e2e.baselineSeconds, 1)} s = ${fmt(e2e.baselineRowsPerSecond)} rows/s → ${fmt(e2e.baselineSeconds / e2e.seconds, 1)}× faster.`,
 );
 console.log(`\n--- Jobs benchmark ---\n${lines.join("\n")}`);
 mkdirSync("bench/data", { recursive: true });

@@ -10,6 +10,7 @@ import type {
   ReserveResult,
   SettleResult,
 } from "../worker/credits/contract";
+import { applyClawback, payDebt, totalOwed, type ClawbackInput, type ClawbackResult } from "../worker/credits/clawback";
 import { newId } from "../worker/lib/ids";
 
 /**
@@ -313,6 +314,17 @@ export class CreditLedger extends DurableObject<Env> {
       data: page.map(toEntry),
       nextCursor: rows.length > input.limit ? page[page.length - 1]!.seq : null,
     };
+  }
+
+  // Refunds and disputes (ADR 068): adapters of worker/credits/clawback.ts.
+  clawback(input: ClawbackInput): ClawbackResult {
+    return this.ctx.storage.transactionSync(() => applyClawback(this.sql, input));
+  }
+  payDebt(): { paid: number; owed: number; balance: number } {
+    return this.ctx.storage.transactionSync(() => payDebt(this.sql));
+  }
+  owed(): number {
+    return totalOwed(this.sql);
   }
 
   /** Deletes everything (account deletion). */

@@ -4,30 +4,30 @@ import { LeaseKeepers } from "../worker/jobs/lease-keeper";
 import type { ChunkMessage } from "../worker/jobs/types";
 import type { Logger } from "../worker/lib/logger";
 import { createLlmClient, llmOptionsFromConfig } from "../worker/llm/client";
-import { Limiter } from "../worker/llm/limiter";
+import type { ConnectionBudget } from "../worker/lib/connections";
 import { emptyUsage } from "../worker/llm/types";
 import { researcherFor } from "../worker/research/researcher";
 
 /**
  * The chunk consumer: every chunk of the batch runs at once, sharing one limit on LLM calls in flight
- * (LLM_CONCURRENCY), so the invocation keeps that many calls busy. Each message is acked or retried on
- * its own.
+ * (LLM_CONCURRENCY) and the invocation's six header slots (worker/lib/connections.ts), so the
+ * invocation keeps that many calls busy. Each message is acked or retried on its own.
  */
-export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env, log: Logger): Promise<void> {
+export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env, log: Logger, connections: ConnectionBudget): Promise<void> {
   if (messages.length === 0) return;
   const config = getConfig(env);
   const started = Date.now();
   const usage = emptyUsage();
-  // Research fetches and LLM calls share one limit on connections in flight.
-  const limiter = new Limiter(config.LLM_CONCURRENCY);
   const deps = {
     env,
-    client: createLlmClient(llmOptionsFromConfig(config)),
-    limiter,
+    client: createLlmClient({ ...llmOptionsFromConfig(config), fetch: connections.fetch, headers: { "X-Openline-Invocation": connections.id } }),
+    limiter: connections.streams,
+    connections,
     log,
     usage,
     keepers: new LeaseKeepers(env),
-    researcher: researcherFor(env, limiter, log),
+    // Research fetches share the invocation's streams and header slots with the LLM calls.
+    researcher: researcherFor(env, connections.streams, log, connections.fetch),
   };
   let rows = 0;
   const leases = leaseBatch(env, messages.map((message) => message.body));
@@ -52,5 +52,7 @@ export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env,
     llmRequests: usage.requests,
     promptTokens: usage.promptTokens,
     completionTokens: usage.completionTokens,
+    cachedPromptTokens: usage.cachedPromptTokens,
+    peakWaitingForHeaders: connections.peakWaitingForHeaders,
   });
 }

@@ -1,6 +1,7 @@
 import { failDeadChunk } from "../worker/jobs/chunk-runner";
 import type { JobsQueueMessage } from "../worker/jobs/types";
 import type { Logger } from "../worker/lib/logger";
+import { hostOf } from "../worker/lib/public-url";
 
 /**
  * Messages that failed every delivery. A chunk's unfinished rows are marked failed (never charged) so
@@ -12,7 +13,7 @@ export async function consumeDeadLetters(messages: readonly Message<unknown>[], 
       const body = message.body as JobsQueueMessage | null;
       try {
         if (body?.type === "chunk") await failDeadChunk(body, { env, log });
-        else if (body?.type === "webhook") log.error("webhook given up after retries", { jobId: body.jobId, deliveryId: body.deliveryId, url: body.url });
+        else if (body?.type === "webhook") log.error("webhook given up after retries", { jobId: body.jobId, deliveryId: body.deliveryId, host: hostOf(body.url) });
         message.ack();
       } catch (error) {
         log.error("dead letter failed, retried", { error, attempts: message.attempts });

@@ -1,5 +1,6 @@
 import { getConfig } from "../worker/config";
 import type { ChunkMessage, JobsQueueMessage, WebhookMessage } from "../worker/jobs/types";
+import { ConnectionBudget } from "../worker/lib/connections";
 import { createLogger } from "../worker/lib/logger";
 import { consumeChunks } from "./chunks";
 import { consumeDeadLetters } from "./dead-letter";
@@ -27,5 +28,7 @@ export async function consumeQueue(batch: MessageBatch, env: Env, _ctx: Executio
       message.ack();
     }
   }
-  await Promise.all([consumeChunks(chunks, env, log), consumeWebhooks(webhooks, env, log)]);
+  // One connection budget for the invocation: LLM calls, R2 and webhook deliveries share its six slots.
+  const connections = new ConnectionBudget({ streams: getConfig(env).LLM_CONCURRENCY });
+  await Promise.all([consumeChunks(chunks, env, log, connections), consumeWebhooks(webhooks, env, log, connections)]);
 }

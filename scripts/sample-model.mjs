@@ -76,6 +76,15 @@ function send(res, status, body) {
   res.end(JSON.stringify(body));
 }
 
+/** The same answer as server-sent events (`stream: true`): the content in one chunk, then the usage. */
+export function sendStream(res, completion) {
+  const chunk = (fields) => `data: ${JSON.stringify({ id: completion.id, object: "chat.completion.chunk", created: completion.created, model: completion.model, ...fields })}\n\n`;
+  res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+  res.write(chunk({ choices: [{ index: 0, delta: { role: "assistant", content: completion.choices[0].message.content }, finish_reason: "stop" }] }));
+  res.write(chunk({ choices: [], usage: completion.usage }));
+  res.end("data: [DONE]\n\n");
+}
+
 /** Starts the sample model; resolves once it listens. */
 export function startSampleModel({ port = DEFAULT_SAMPLE_MODEL_PORT, host = "127.0.0.1", latencyMs = 150 } = {}) {
   const server = createServer((req, res) => {
@@ -98,7 +107,11 @@ export function startSampleModel({ port = DEFAULT_SAMPLE_MODEL_PORT, host = "127
       }
       const messages = Array.isArray(body.messages) ? body.messages : [];
       // A little latency so progress in the UI looks like a real run.
-      setTimeout(() => send(res, 200, completionBody(answerFor(messages), messages)), latencyMs);
+      setTimeout(() => {
+        const completion = completionBody(answerFor(messages), messages);
+        if (body.stream === true) sendStream(res, completion);
+        else send(res, 200, completion);
+      }, latencyMs);
     });
   });
   return new Promise((resolve, reject) => {

@@ -14,6 +14,20 @@ const commaList = z
       .filter(Boolean),
   );
 
+/** The JWT_SECRET of .dev.vars.example: a published value, so anyone could sign tokens with it. */
+export const EXAMPLE_JWT_SECRET = "change-me-to-a-long-random-string";
+
+/** A run on this machine (npm start, tests): APP_URL points at localhost. */
+export function isLocalAppUrl(appUrl: string): boolean {
+  const host = new URL(appUrl).hostname;
+  return host === "localhost" || host.endsWith(".localhost") || host === "127.0.0.1" || host === "[::1]";
+}
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+
 const ConfigSchema = z.object({
   APP_URL: z.url().default("http://localhost:8787"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
@@ -29,7 +43,14 @@ const ConfigSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
   LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
   LLM_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
-  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
+  // A stream quiet this long is stalled (retried once, then its rows fail); LLM_TIMEOUT_MS is the
+  // wait for the first token. LLM_STREAM=false asks for whole answers (ADR 065).
+  LLM_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  LLM_STREAM: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(24),
+  // Chunk messages of one job kept in the queue at once (fair share between jobs, ADR 067); set it to
+  // max_batch_size × max_concurrency of the chunk consumer.
+  JOB_QUEUE_WINDOW: z.coerce.number().int().min(1).max(5000).default(200),
   LLM_ROWS_PER_REQUEST: z.coerce.number().int().min(1).max(10).default(5),
   // A running chunk saves its finished rows to R2 at most this often (what a crash can cost).
   JOB_CHECKPOINT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
@@ -51,6 +72,17 @@ const ConfigSchema = z.object({
   STRIPE_PRICE_PRO_AMOUNT: z.string().optional(),
   STRIPE_PRICE_PACK_AMOUNT: z.string().optional(),
   BILLING_CURRENCY: z.string().optional(),
+  // Security (issue #18, ADR 068): webhooks to loopback/private targets only in tests and npm start;
+  // uploaded files and job results are deleted this many days after the job (or upload) was made.
+  ALLOW_LOCAL_WEBHOOKS: flag,
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Rows of previews one account may run per UTC day (previews are free).
+  PREVIEW_ROWS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(100),
+}).superRefine((config, ctx) => {
+  // Outside local runs, the example secret would let anyone sign access tokens: refuse to run.
+  if (config.JWT_SECRET === EXAMPLE_JWT_SECRET && !isLocalAppUrl(config.APP_URL)) {
+    ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "JWT_SECRET is the example value from .dev.vars.example; set a random secret (wrangler secret put JWT_SECRET)" });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

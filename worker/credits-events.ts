@@ -1,15 +1,19 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { ledgerFor } from "./credits/ledger";
 import { getDb } from "./db/client";
 import { jobs } from "./db/schema";
 import { roomFor } from "./jobs/keys";
 import { createLogger } from "./lib/logger";
 
 /**
- * Called after credits are granted to a user (Stripe purchase, renewal, admin grant): every job of
+ * Called after credits are granted to a user (Stripe purchase, renewal, admin grant): owed credits
+ * are paid from them, then every job of
  * theirs paused because its budget or the balance ran out asks its room to go on, which it does if it
  * can now reserve credits (a job stopped at its own maxCredits stays paused).
  */
 export async function onCreditsGranted(env: Env, userId: string): Promise<void> {
+  // Credits owed (refunded or disputed after they were spent) are paid first (ADR 068).
+  await ledgerFor(env, userId).payDebt();
   const paused = await getDb(env)
     .select({ id: jobs.id })
     .from(jobs)

@@ -1,6 +1,7 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import { getDb } from "./db/client";
 import { idempotencyKeys, rateLimits, refreshTokens, researchSites } from "./db/schema";
+import { deleteExpiredFiles } from "./jobs/retention";
 import { createLogger } from "./lib/logger";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,8 +9,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Hourly clean-up (cron trigger) so the tables that only matter for a while don't grow forever:
  * idempotency records past their 24 h, rate-limit windows older than a day, and refresh tokens that
- * expired or died over a month ago (kept that long so reuse detection still sees them), and website
- * research whose cache time is over.
+ * expired or died over a month ago (kept that long so reuse detection still sees them); website
+ * research whose cache time is over; and the files of jobs and uploads past their retention
+ * (worker/jobs/retention.ts).
  */
 export async function runMaintenance(env: Env, now = Date.now()): Promise<Record<string, number>> {
   const db = getDb(env);
@@ -30,7 +32,15 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
       .returning({ id: refreshTokens.id }),
     db.delete(researchSites).where(lt(researchSites.expiresAt, now)).returning({ domain: researchSites.domain }),
   ]);
-  const removed = { idempotencyKeys: idempotency.length, rateLimits: limits.length, refreshTokens: tokens.length, researchSites: sites.length };
+  const files = await deleteExpiredFiles(env, now);
+  const removed = {
+    idempotencyKeys: idempotency.length,
+    rateLimits: limits.length,
+    refreshTokens: tokens.length,
+    researchSites: sites.length,
+    jobFiles: files.jobs,
+    uploadFiles: files.uploads,
+  };
   createLogger({ task: "maintenance" }).info("maintenance done", removed);
   return removed;
 }

@@ -43,6 +43,11 @@ describe("the whole loop in a real browser", () => {
     await expect.poll(() => previewRows.count(), { timeout: 60_000 }).toBe(5);
     expect((await previewRows.first().locator(".line-cell").textContent())?.length).toBeGreaterThan(10);
     await screenshot(page, "wizard-4-preview");
+    // A row expands to what its line rests on.
+    await previewRows.first().getByText(/^What this line rests on/).click();
+    await expect.poll(() => previewRows.first().locator(".evidence li").count()).toBeGreaterThan(0);
+    expect(await previewRows.first().locator(".evidence").textContent()).toContain("company");
+    await screenshot(page, "wizard-4-preview-evidence");
 
     await page.getByRole("button", { name: "Continue to run" }).click();
     await page.getByRole("heading", { name: "Run the whole list" }).waitFor();
@@ -192,5 +197,28 @@ describe("account and admin in a real browser", () => {
     await grant.getByRole("button", { name: "Grant" }).click();
     await expect.poll(() => grant.textContent(), { timeout: 15_000 }).toContain("New balance 1,500");
     await screenshot(page, "admin-grant");
+  });
+
+  it("refuses another site's form post riding the session, and keeps files for the days the user chose", async () => {
+    page = await freshPage();
+    await signUp(page, appUrl, "csrf");
+    await open(page, `${appUrl}/account/settings`);
+    const secret = await page.getByLabel("Webhook secret").inputValue();
+    // Another origin on the same site (the fake LLM's port): the browser sends the SameSite=Lax cookies.
+    await page.goto(`${llmUrl}/control/scenarios`);
+    await page.evaluate(async (target) => {
+      await fetch(target, { method: "POST", body: new URLSearchParams({ intent: "rotate-secret" }), credentials: "include", mode: "no-cors" });
+    }, `${appUrl}/account/settings`);
+    await open(page, `${appUrl}/account/settings`);
+    expect(await page.getByLabel("Webhook secret").inputValue()).toBe(secret);
+
+    await page.getByLabel("Days").fill("30");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor();
+    await open(page, `${appUrl}/account/settings`);
+    expect(await page.getByLabel("Days").inputValue()).toBe("30");
+    await screenshot(page, "settings-retention");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "settings-retention-phone");
   });
 });

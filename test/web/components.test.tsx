@@ -191,6 +191,20 @@ describe("rows table", () => {
     expect(off).not.toMatch(/ctx-research[^>]*checked=""/);
     expect(text(off)).toContain("Map a website or work email column to use this.");
   });
+  it("lets a row expand to the evidence its line rests on", () => {
+    const html = render(
+      <RowsTable
+        label="Rows"
+        rows={[
+          { row: 1, input: { company: "Acme" }, line: "As VP of Sales at Acme…", status: "generated", evidence: [{ field: "title", value: "VP of Sales" }, { field: "service", value: "AI bookkeeping" }, { field: "website", value: "Founded in 1952", url: "https://acme.test/about" }] },
+          { row: 2, input: { company: "Globex" }, line: "Globex…", status: "generated" },
+        ]}
+      />,
+    );
+    expect(html.match(/<details/g)).toHaveLength(1);
+    expect(text(html)).toContain("What this line rests on (3) title VP of Sales your service AI bookkeeping website Founded in 1952 source");
+    expect(html).toContain('href="https://acme.test/about"');
+  });
   it("summarises a prospect from mapped or raw fields", () => {
     expect(prospectSummary({ full_name: "Ann Lee", title: "CEO", company: "Acme" })).toBe("Ann Lee · CEO · Acme");
     expect(prospectSummary({ Org: "Acme", City: "Oslo" })).toBe("Acme · Oslo");

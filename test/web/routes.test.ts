@@ -44,7 +44,7 @@ describe("root middleware", () => {
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: api }, ctx: { waitUntil: () => undefined } });
     const access = tokenExpiringAt(Math.floor(Date.now() / 1000) + 600);
-    const request = new Request(`${APP}/jobs`, { headers: { Cookie: `ol_access=${access}; ol_refresh=r; ol_csrf=c` } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: `__Host-ol_access=${access}; __Host-ol_refresh=r; __Host-ol_csrf=c` } });
     const response = (await sessionMiddleware({ request, context } as never, next)) as Response;
     expect(context.get(sessionContext)).toEqual({ accessToken: access, csrfToken: "c", user: ME, userUnavailable: false });
     expect(api.calls[0]!.headers.get("Authorization")).toBe(`Bearer ${access}`);
@@ -54,11 +54,11 @@ describe("root middleware", () => {
     const api = fakeApi({ "POST /v1/auth/refresh": json(200, session), "GET /v1/me": json(200, ME) });
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: api }, ctx: { waitUntil: () => undefined } });
-    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "ol_refresh=ort_page; ol_csrf=c" } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "__Host-ol_refresh=ort_page; __Host-ol_csrf=c" } });
     const refreshed = (await sessionMiddleware({ request, context } as never, next)) as Response;
-    expect(refreshed.headers.getSetCookie().map((cookie) => cookie.split("=")[0])).toEqual(["ol_access", "ol_refresh", "ol_csrf"]);
+    expect(refreshed.headers.getSetCookie().map((cookie) => cookie.split("=")[0])).toEqual(["__Host-ol_access", "__Host-ol_refresh", "__Host-ol_csrf"]);
     const own = await sessionMiddleware({ request, context } as never, () =>
-      Promise.resolve(new Response(null, { status: 302, headers: [["Set-Cookie", "ol_access=; Max-Age=0"], ["Set-Cookie", "ol_refresh=; Max-Age=0"], ["Set-Cookie", "ol_csrf=; Max-Age=0"]] })),
+      Promise.resolve(new Response(null, { status: 302, headers: [["Set-Cookie", "__Host-ol_access=; Max-Age=0"], ["Set-Cookie", "__Host-ol_refresh=; Max-Age=0"], ["Set-Cookie", "__Host-ol_csrf=; Max-Age=0"]] })),
     );
     expect((own as Response).headers.getSetCookie()).toHaveLength(3);
   });
@@ -66,7 +66,7 @@ describe("root middleware", () => {
     const api = fakeApi({ "GET /v1/me": apiError(401, "unauthorized", "gone") });
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: api }, ctx: { waitUntil: () => undefined } });
-    const request = new Request(`${APP}/`, { headers: { Cookie: `ol_access=${tokenExpiringAt(Math.floor(Date.now() / 1000) + 600)}` } });
+    const request = new Request(`${APP}/`, { headers: { Cookie: `__Host-ol_access=${tokenExpiringAt(Math.floor(Date.now() / 1000) + 600)}` } });
     const response = (await sessionMiddleware({ request, context } as never, next)) as Response;
     expect(context.get(sessionContext).user).toBeNull();
     expect(response.headers.getSetCookie()).toEqual(clearSessionCookies());
@@ -74,7 +74,7 @@ describe("root middleware", () => {
   it("when the API is down: pages that need the user answer 503 (not a login page); the rest still render", async () => {
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: { fetch: async () => new Response("boom", { status: 500 }) } }, ctx: { waitUntil: () => undefined } });
-    const request = new Request(`${APP}/jobs`, { headers: { Cookie: `ol_access=${tokenExpiringAt(Math.floor(Date.now() / 1000) + 600)}` } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: `__Host-ol_access=${tokenExpiringAt(Math.floor(Date.now() / 1000) + 600)}` } });
     const page = (await sessionMiddleware({ request, context } as never, next)) as Response;
     expect(await page.text()).toBe("page");
     expect(context.get(sessionContext)).toMatchObject({ user: null, userUnavailable: true });
@@ -85,7 +85,7 @@ describe("root middleware", () => {
   it("treats a GET /v1/me answer that is not JSON like an API that is down, not as a crash", async () => {
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: { fetch: async () => new Response("<html>proxy page</html>", { status: 200 }) } }, ctx: { waitUntil: () => undefined } });
-    const request = new Request(`${APP}/jobs`, { headers: { Cookie: `ol_access=${tokenExpiringAt(Math.floor(Date.now() / 1000) + 600)}` } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: `__Host-ol_access=${tokenExpiringAt(Math.floor(Date.now() / 1000) + 600)}` } });
     const page = (await sessionMiddleware({ request, context } as never, next)) as Response;
     expect(await page.text()).toBe("page");
     expect(context.get(sessionContext)).toMatchObject({ user: null, userUnavailable: true });
@@ -94,10 +94,10 @@ describe("root middleware", () => {
     const api = fakeApi({ "POST /v1/auth/refresh": json(200, session), "GET /v1/me": apiError(503, "service_unavailable", "down") });
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env: { API: api }, ctx: { waitUntil: () => undefined } });
-    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "ol_refresh=ort_me_down; ol_csrf=c" } });
+    const request = new Request(`${APP}/jobs`, { headers: { Cookie: "__Host-ol_refresh=ort_me_down; __Host-ol_csrf=c" } });
     const response = (await sessionMiddleware({ request, context } as never, () => Promise.resolve(new Response("down", { status: 503 })))) as Response;
     expect(response.status).toBe(503);
-    expect(response.headers.getSetCookie().find((cookie) => cookie.startsWith("ol_refresh="))).toContain(session.refreshToken);
+    expect(response.headers.getSetCookie().find((cookie) => cookie.startsWith("__Host-ol_refresh="))).toContain(session.refreshToken);
   });
   it("sends signed-out visitors of the app to log in, back to where they were (data requests too)", async () => {
     const context = contextWith(fakeApi({}), { user: null, accessToken: null });
@@ -118,9 +118,9 @@ describe("log in, sign up, log out", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/jobs/job_1");
     const cookies = response.headers.getSetCookie();
-    expect(cookies[0]).toContain(`ol_access=${session.accessToken}`);
-    expect(cookies[1]).toContain("ol_refresh=ort_2");
-    expect(cookies[2]).toMatch(/^ol_csrf=[0-9a-f]{48}; /);
+    expect(cookies[0]).toContain(`__Host-ol_access=${session.accessToken}`);
+    expect(cookies[1]).toContain("__Host-ol_refresh=ort_2");
+    expect(cookies[2]).toMatch(/^__Host-ol_csrf=[0-9a-f]{48}; /);
     expect(api.calls[0]!.headers.get("Authorization")).toBeNull();
     expect(JSON.parse(api.calls[0]!.body)).toEqual({ email: "Ann@Acme.test", password: "pw" });
   });
@@ -157,7 +157,7 @@ describe("log in, sign up, log out", () => {
   });
   it("logs out: revokes the refresh token at the API and clears the cookies", async () => {
     const api = fakeApi({ "POST /v1/auth/logout": () => new Response(null, { status: 204 }) });
-    const request = new Request(`${APP}/logout`, { method: "POST", headers: { Cookie: "ol_refresh=ort_9; ol_access=a" } });
+    const request = new Request(`${APP}/logout`, { method: "POST", headers: { Cookie: "__Host-ol_refresh=ort_9; __Host-ol_access=a" } });
     const response = (await call(logout.action, request, contextWith(api))) as Response;
     expect(JSON.parse(api.calls[0]!.body)).toEqual({ refreshToken: "ort_9" });
     expect(response.headers.get("Location")).toBe("/");

@@ -24,9 +24,9 @@ function browserRequest(path: string, cookies: Record<string, string>, init: Req
 describe("session cookies", () => {
   it("keeps the tokens HttpOnly, Secure and SameSite=Lax, and the CSRF token readable", () => {
     const [access, refresh, csrf] = sessionSetCookies(pair, "csrf123");
-    expect(access).toBe(`ol_access=${pair.accessToken}; Path=/; Max-Age=900; Secure; SameSite=Lax; HttpOnly`);
-    expect(refresh).toBe("ol_refresh=ort_new; Path=/; Max-Age=2592000; Secure; SameSite=Lax; HttpOnly");
-    expect(csrf).toBe("ol_csrf=csrf123; Path=/; Max-Age=2592000; Secure; SameSite=Lax");
+    expect(access).toBe(`__Host-ol_access=${pair.accessToken}; Path=/; Max-Age=900; Secure; SameSite=Lax; HttpOnly`);
+    expect(refresh).toBe("__Host-ol_refresh=ort_new; Path=/; Max-Age=2592000; Secure; SameSite=Lax; HttpOnly");
+    expect(csrf).toBe("__Host-ol_csrf=csrf123; Path=/; Max-Age=2592000; Secure; SameSite=Lax");
   });
   it("clears all three", () => {
     expect(clearSessionCookies().every((cookie) => cookie.includes("Max-Age=0"))).toBe(true);
@@ -47,13 +47,13 @@ describe("session cookies", () => {
 describe("resolving the browser session", () => {
   it("uses a fresh access token as it is, without calling the API", async () => {
     const api = fakeApi({});
-    const session = await resolveSession(browserRequest("/jobs", { ol_access: fresh, ol_refresh: "ort_fresh", ol_csrf: "c" }), api);
+    const session = await resolveSession(browserRequest("/jobs", { "__Host-ol_access": fresh, "__Host-ol_refresh": "ort_fresh", "__Host-ol_csrf": "c" }), api);
     expect(session).toEqual({ accessToken: fresh, csrfToken: "c", setCookies: [], refreshed: false });
     expect(api.calls).toHaveLength(0);
   });
   it("refreshes an expired access token server-side, keeping the CSRF token", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => json(200, pair) });
-    const request = browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_expired", ol_csrf: "c" }, { headers: { "CF-Connecting-IP": "203.0.113.9" } });
+    const request = browserRequest("/jobs", { "__Host-ol_access": expired, "__Host-ol_refresh": "ort_expired", "__Host-ol_csrf": "c" }, { headers: { "CF-Connecting-IP": "203.0.113.9" } });
     const session = await resolveSession(request, api);
     expect(session.refreshed).toBe(true);
     expect(session.accessToken).toBe(pair.accessToken);
@@ -63,25 +63,25 @@ describe("resolving the browser session", () => {
   });
   it("refreshes when the access cookie has already gone (its Max-Age passed)", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => json(200, pair) });
-    const session = await resolveSession(browserRequest("/jobs", { ol_refresh: "ort_gone" }), api);
+    const session = await resolveSession(browserRequest("/jobs", { "__Host-ol_refresh": "ort_gone" }), api);
     expect(session.accessToken).toBe(pair.accessToken);
     expect(session.csrfToken).toMatch(/^[0-9a-f]{48}$/);
   });
   it("ends the session when the API refuses the refresh token (reused or revoked)", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => apiError(401, "unauthorized", "already used") });
-    const session = await resolveSession(browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_refused", ol_csrf: "c" }), api);
+    const session = await resolveSession(browserRequest("/jobs", { "__Host-ol_access": expired, "__Host-ol_refresh": "ort_refused", "__Host-ol_csrf": "c" }), api);
     expect(session).toEqual({ accessToken: null, csrfToken: null, setCookies: clearSessionCookies(), refreshed: false });
   });
   it("keeps the cookies when the API is only temporarily unable to refresh", async () => {
     const api = fakeApi({ "POST /v1/auth/refresh": () => apiError(429, "rate_limited", "slow down") });
-    const session = await resolveSession(browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_busy", ol_csrf: "c" }), api);
+    const session = await resolveSession(browserRequest("/jobs", { "__Host-ol_access": expired, "__Host-ol_refresh": "ort_busy", "__Host-ol_csrf": "c" }), api);
     expect(session).toEqual({ accessToken: null, csrfToken: "c", setCookies: [], refreshed: false });
   });
   it("refreshes once for concurrent requests with the same refresh token, which all get the new pair", async () => {
     let answer!: () => void;
     const answered = new Promise<void>((resolve) => (answer = resolve));
     const api = fakeApi({ "POST /v1/auth/refresh": async () => (await answered, json(200, pair)) });
-    const tab = () => resolveSession(browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_two_tabs", ol_csrf: "c" }), api);
+    const tab = () => resolveSession(browserRequest("/jobs", { "__Host-ol_access": expired, "__Host-ol_refresh": "ort_two_tabs", "__Host-ol_csrf": "c" }), api);
     const both = Promise.all([tab(), tab()]);
     answer();
     const [first, second] = await both;
@@ -95,13 +95,13 @@ describe("resolving the browser session", () => {
   it("shares no refusal or failure: the next request with that token asks the API again", async () => {
     const answers = [apiError(503, "service_unavailable", "down"), json(200, pair)];
     const api = fakeApi({ "POST /v1/auth/refresh": () => answers.shift()! });
-    const request = () => browserRequest("/jobs", { ol_access: expired, ol_refresh: "ort_retry", ol_csrf: "c" });
+    const request = () => browserRequest("/jobs", { "__Host-ol_access": expired, "__Host-ol_refresh": "ort_retry", "__Host-ol_csrf": "c" });
     expect((await resolveSession(request(), api)).accessToken).toBeNull();
     expect((await resolveSession(request(), api)).accessToken).toBe(pair.accessToken);
     expect(api.calls).toHaveLength(2);
   });
   it("clears leftovers of a session that has no refresh token", async () => {
-    const session = await resolveSession(browserRequest("/", { ol_csrf: "c" }), fakeApi({}));
+    const session = await resolveSession(browserRequest("/", { "__Host-ol_csrf": "c" }), fakeApi({}));
     expect(session.setCookies).toEqual(clearSessionCookies());
     const anonymous = await resolveSession(browserRequest("/", {}), fakeApi({}));
     expect(anonymous.setCookies).toEqual([]);
@@ -130,7 +130,7 @@ describe("the front door", () => {
   });
   it("passes WebSocket upgrades straight through", async () => {
     let seen: Request | null = null;
-    const upgrade = new Request("http://localhost:8787/v1/jobs/job_1/events?ticket=t", { headers: { Upgrade: "websocket", Cookie: `ol_refresh=ort_ws` } });
+    const upgrade = new Request("http://localhost:8787/v1/jobs/job_1/events?ticket=t", { headers: { Upgrade: "websocket", Cookie: `__Host-ol_refresh=ort_ws` } });
     const response = await forwardToApi(upgrade, {
       fetch: async (request) => {
         seen = request;
@@ -145,18 +145,18 @@ describe("the front door", () => {
       "POST /v1/auth/refresh": () => json(200, pair),
       "POST /v1/jobs/job_1/ticket": (call) => json(200, { ticket: "t", cookie: call.headers.get("Cookie") }),
     });
-    const request = browserRequest("/v1/jobs/job_1/ticket", { ol_access: expired, ol_refresh: "ort_front", ol_csrf: "c", other: "kept" }, { method: "POST", headers: { "X-CSRF-Token": "c" } });
+    const request = browserRequest("/v1/jobs/job_1/ticket", { "__Host-ol_access": expired, "__Host-ol_refresh": "ort_front", "__Host-ol_csrf": "c", other: "kept" }, { method: "POST", headers: { "X-CSRF-Token": "c" } });
     const response = await forwardToApi(request, api);
     const body = (await response.json()) as { cookie: string };
-    expect(parseCookies(body.cookie).get("ol_access")).toBe(pair.accessToken);
+    expect(parseCookies(body.cookie).get("__Host-ol_access")).toBe(pair.accessToken);
     expect(parseCookies(body.cookie).get("other")).toBe("kept");
     expect(api.calls[1]!.headers.get("X-CSRF-Token")).toBe("c");
     expect(response.headers.getSetCookie()).toEqual(sessionSetCookies(pair, "c"));
   });
   it("does not refresh for bearer-authenticated clients or the auth endpoints themselves", async () => {
     const api = fakeApi({ "GET /v1/me": () => json(200, {}), "POST /v1/auth/logout": () => new Response(null, { status: 204 }) });
-    await forwardToApi(browserRequest("/v1/me", { ol_refresh: "ort_bearer" }, { headers: { Authorization: "Bearer x" } }), api);
-    await forwardToApi(browserRequest("/v1/auth/logout", { ol_refresh: "ort_logout" }, { method: "POST" }), api);
+    await forwardToApi(browserRequest("/v1/me", { "__Host-ol_refresh": "ort_bearer" }, { headers: { Authorization: "Bearer x" } }), api);
+    await forwardToApi(browserRequest("/v1/auth/logout", { "__Host-ol_refresh": "ort_logout" }, { method: "POST" }), api);
     expect(api.calls.map((call) => call.path)).toEqual(["/v1/me", "/v1/auth/logout"]);
   });
 });

@@ -14,7 +14,7 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
-import { sessionContext } from "./lib/context.server";
+import { cspNonceContext, sessionContext } from "./lib/context.server";
 import { formatNumber } from "./lib/format";
 import { sessionMiddleware } from "./lib/middleware.server";
 import type { Me } from "./lib/types";
@@ -28,7 +28,7 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export function loader({ context }: Route.LoaderArgs) {
-  return { user: context.get(sessionContext).user };
+  return { user: context.get(sessionContext).user, nonce: context.get(cspNonceContext) };
 }
 
 export function useUser(): Me | null {
@@ -36,6 +36,8 @@ export function useUser(): Me | null {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // The CSP nonce of this response (web/app/lib/security.server.ts), for React Router's inline scripts.
+  const nonce = useRouteLoaderData<typeof loader>("root")?.nonce || undefined;
   return (
     <html lang="en">
       <head>
@@ -50,8 +52,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           Skip to content
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,7 +1,38 @@
 import Stripe from "stripe";
-import type { User } from "../db/schema";
+import { eq, sql } from "drizzle-orm";
+import { ledgerFor } from "../credits/ledger";
+import { getDb } from "../db/client";
+import { jobs, rateLimits, users, type User } from "../db/schema";
+import { roomFor } from "../jobs/keys";
+import { isTerminal } from "../jobs/types";
 import type { Logger } from "../lib/logger";
+import { purgeIdempotencyRecords } from "../middleware/idempotency";
+import { deletePrefix, userPrefix } from "../storage";
 import { callStripe, stripeFor } from "./stripe-client";
+
+/**
+ * Deletes an account and everything of it, in an order that can be retried from any failure: billing
+ * first (Stripe down: 503, the account still whole), then running jobs are canceled and their rooms
+ * wiped, so no chunk still running writes results after the files are gone (a canceled chunk's
+ * lease is refused), then the files, the ledger, the idempotency and rate-limit records (which hold
+ * the email and answers), and last the D1 row, which takes keys, tokens, uploads, profiles and jobs
+ * with it (ON DELETE CASCADE).
+ */
+export async function deleteAccount(env: Env, user: User, log: Logger): Promise<void> {
+  await closeStripeCustomer(env, user, log);
+  const db = getDb(env);
+  const userJobs = await db.select({ id: jobs.id, status: jobs.status }).from(jobs).where(eq(jobs.userId, user.id));
+  await Promise.all(userJobs.filter((job) => !isTerminal(job.status)).map((job) => roomFor(env, job.id).cancel()));
+  // Job rooms hold each job's settings (the service text among them): wipe them too.
+  await Promise.all(userJobs.map((job) => roomFor(env, job.id).destroy()));
+  await deletePrefix(env.FILES, userPrefix(user.id));
+  await ledgerFor(env, user.id).destroy();
+  await purgeIdempotencyRecords(env, user.id);
+  // Rate-limit keys name the user by id (`preview:user:<id>`) or by email (`login:fail:<email>|<ip>`).
+  await db.delete(rateLimits).where(sql`instr(${rateLimits.key}, ${user.id}) > 0 OR instr(${rateLimits.key}, ${`:${user.email}`}) > 0`);
+  await db.delete(users).where(eq(users.id, user.id));
+  log.info("account deleted", { userId: user.id, jobs: userJobs.length });
+}
 
 /**
  * Deleting an Openline account must stop its billing: deleting the Stripe customer cancels its

@@ -14,6 +14,7 @@ import {
   type PaidPlanId,
 } from "./catalogue";
 import { grantPurchasedCredits, type BillingGrant } from "./grants";
+import { onChargeRefunded, onDispute } from "./refunds";
 import { callStripe, stripeFor } from "./stripe-client";
 import {
   CheckoutSessionObject,
@@ -49,6 +50,11 @@ export async function applyStripeEvent(env: Env, event: StripeEventEnvelope, log
     case "customer.subscription.paused":
     case "customer.subscription.resumed":
       return onSubscriptionChanged(env, event, log);
+    case "charge.refunded":
+      return onChargeRefunded(env, event, log);
+    case "charge.dispute.created":
+    case "charge.dispute.closed":
+      return onDispute(env, event, log);
     default:
       return ignored("event type not handled");
   }

@@ -25,6 +25,8 @@ export const users = sqliteTable("users", {
   /** `created` (unix seconds) of the Stripe event the plan fields were taken from: older events never overwrite them. */
   billingStateAt: integer("billing_state_at"),
   webhookSecret: text("webhook_secret").notNull(),
+  /** Days uploaded files and job results are kept, when the user chose fewer than RETENTION_DAYS. */
+  retentionDays: integer("retention_days"),
   createdAt: createdAt(),
 });
 
@@ -75,6 +77,8 @@ export const idempotencyKeys = sqliteTable(
     state: text("state", { enum: ["pending", "done"] }).notNull(),
     statusCode: integer("status_code"),
     responseBody: text("response_body"),
+    /** For an answer holding a secret shown once: the id it created, kept instead of the answer. */
+    resourceId: text("resource_id"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_created").on(t.createdAt)],
@@ -112,6 +116,8 @@ export const uploads = sqliteTable(
     normalizedKey: text("normalized_key").notNull(),
     /** R2 key of the chunk index (JSON) of the normalized CSV. */
     chunkIndexKey: text("chunk_index_key").notNull(),
+    /** When the retention clean-up deleted the files (original, normalized copy, chunk index). */
+    filesDeletedAt: text("files_deleted_at"),
     createdAt: createdAt(),
   },
   (t) => [index("uploads_user").on(t.userId, t.id)],
@@ -159,6 +165,8 @@ export const jobs = sqliteTable(
     creditsHeld: integer("credits_held").notNull().default(0),
     creditsCharged: integer("credits_charged").notNull().default(0),
     error: text("error", { mode: "json" }).$type<{ code: string; message: string } | null>(),
+    /** When the retention clean-up deleted the job's results and outputs (the row and ledger stay). */
+    filesDeletedAt: text("files_deleted_at"),
     createdAt: createdAt(),
     startedAt: text("started_at"),
     finishedAt: text("finished_at"),

@@ -1,10 +1,12 @@
 import type { LeaseAnswer } from "./room/contract";
 import { getConfig } from "../config";
+import type { ConnectionBudget } from "../lib/connections";
 import type { Logger } from "../lib/logger";
 import { backoffDelay } from "../llm/backoff";
 import type { LlmClient } from "../llm/client";
 import { generateLines, type RowResolution } from "../llm/generate";
 import type { Limiter } from "../llm/limiter";
+import { fenceFor } from "../llm/prompt";
 import { toProspect } from "../llm/prospect";
 import type { TokenUsage } from "../llm/types";
 import { researchProspects, withResearch, type RowResearch } from "../research/enrich";
@@ -26,6 +28,8 @@ export interface RunnerDeps {
   env: Env;
   client: LlmClient;
   limiter: Limiter;
+  /** The invocation's header slots: R2 reads and writes take one too (worker/lib/connections.ts). */
+  connections: ConnectionBudget;
   log: Logger;
   /** Token use of the whole invocation. */
   usage: TokenUsage;
@@ -106,13 +110,21 @@ class LeasedRun {
 
   /** Writes the rows so far; the room learns of it with the next renewal or release. */
   async checkpoint(): Promise<void> {
-    await writeResult(this.deps.env.FILES, this.resultKey, this.file());
+    await this.deps.connections.run(() => writeResult(this.deps.env.FILES, this.resultKey, this.file()));
     this.checkpointKey = this.resultKey;
   }
 
   /** Gives the lease back (with the last checkpoint) so a retry resumes at once, not after the lease expires. */
-  release(): Promise<unknown> {
+  release() {
     return this.room.release({ ...this.ids, checkpointKey: this.checkpointKey });
+  }
+
+  /**
+   * After the room refused this run's result: if the job is gone (its account was deleted while the
+   * LLM answered), the file just written is all that is left of it, so it goes too (ADR 068).
+   */
+  async dropIfJobGone(): Promise<void> {
+    if ((await this.room.read()) === null) await this.deps.env.FILES.delete(this.resultKey);
   }
 }
 
@@ -121,7 +133,7 @@ async function runLeased(message: ChunkMessage, lease: RunLease, attempts: numbe
   try {
     const cells = await readLeasedRange(run);
     if (!cells) return { kind: "ack", note: "upload missing", rows: 0 };
-    run.rows = await startingRows(deps.env.FILES, lease.baseKey, lease.range.rowCount);
+    run.rows = await deps.connections.run(() => startingRows(deps.env.FILES, lease.baseKey, lease.range.rowCount));
     const prospects = prospectsToDo(run, cells);
     const unavailable = unavailableRows(await generateWithCheckpoints(run, prospects));
     if (unavailable.length > 0) {
@@ -138,7 +150,7 @@ async function runLeased(message: ChunkMessage, lease: RunLease, attempts: numbe
 /** The run's rows of the upload, or null when the upload is gone (the job then fails: it cannot go on). */
 async function readLeasedRange(run: LeasedRun): Promise<string[][] | null> {
   try {
-    return await readRange(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range);
+    return await run.deps.connections.run(() => readRange(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range));
   } catch (error) {
     if (!(error instanceof SourceMissingError)) throw error;
     await run.room.fail({ code: "upload_missing", message: "The job's upload was deleted before the job finished." });
@@ -181,6 +193,8 @@ async function generateWithCheckpoints(run: LeasedRun, prospects: Prospect[]): P
       client: run.deps.client,
       limiter: run.deps.limiter,
       context: settings.context,
+      fence: fenceFor(run.message.jobId),
+      shareKey: run.message.jobId,
       rowsPerRequest: settings.rowsPerRequest,
       proceed: held.proceed,
       usage: run.deps.usage,
@@ -209,7 +223,8 @@ const unavailableRows = (resolutions: Map<string, RowResolution>): Unavailable =
 /** The LLM is not answering: keep what is done and let the queue bring the chunk back later. */
 async function retryLater(run: LeasedRun, unavailable: Unavailable, attempts: number, prospects: number): Promise<RunOutcome> {
   await run.checkpoint();
-  await run.release();
+  const { released } = await run.release();
+  if (!released) await run.dropIfJobGone();
   const serverMs = Math.max(...unavailable.map(([, r]) => r.retryAfterMs ?? 0));
   run.deps.log.warn("LLM unavailable, chunk retried later", { jobId: run.message.jobId, chunk: run.ids.chunk, rows: unavailable.length });
   return { kind: "retry", delaySeconds: chunkRetryDelay(attempts, serverMs || null), note: "llm unavailable", rows: prospects - unavailable.length };
@@ -217,14 +232,17 @@ async function retryLater(run: LeasedRun, unavailable: Unavailable, attempts: nu
 
 /** Writes the run's result and completes the lease: the room charges the run once. */
 async function reportResult(run: LeasedRun, prospects: number): Promise<RunOutcome> {
-  await writeResult(run.deps.env.FILES, run.resultKey, run.file());
+  await run.deps.connections.run(() => writeResult(run.deps.env.FILES, run.resultKey, run.file()));
   const { accepted } = await run.room.complete({
     ...run.ids,
     resultKey: run.resultKey,
     counts: countRows(run.rows),
     charge: generatedIn(run.rows, run.lease.run),
   });
-  if (!accepted) run.deps.log.warn("chunk result not accepted (lease lost)", { jobId: run.message.jobId, chunk: run.ids.chunk, run: run.ids.run });
+  if (!accepted) {
+    run.deps.log.warn("chunk result not accepted (lease lost)", { jobId: run.message.jobId, chunk: run.ids.chunk, run: run.ids.run });
+    await run.dropIfJobGone();
+  }
   return { kind: "ack", note: accepted ? "completed" : "lease lost", rows: prospects };
 }
 

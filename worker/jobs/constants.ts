@@ -1,9 +1,16 @@
 /** Timings of the pipeline, in one place. */
 
-/** A chunk's lease lasts this long past its last heartbeat; then the watchdog re-enqueues it. */
-export const LEASE_MS = 90_000;
-/** A chunk message not picked up after this long is sent again (duplicates are harmless). */
-export const QUEUED_STALE_MS = 10 * 60_000;
+/**
+ * A chunk's lease lasts this long past its last renewal (every HEARTBEAT_MS at least, every call while
+ * calls flow); then the watchdog re-enqueues it. Three missed heartbeats (ADR 067).
+ */
+export const LEASE_MS = 60_000;
+/**
+ * A chunk message not leased this long after it was sent, while nothing of its job was leased for as
+ * long, is sent again (worker/jobs/room/lost-messages.ts; duplicates are harmless, ADR 067). With the
+ * 30 s watchdog, a job whose messages were lost moves again within about 90 s.
+ */
+export const QUEUED_STALE_MS = 60_000;
 /** The watchdog alarm's period while a job is active. */
 export const WATCHDOG_MS = 30_000;
 /** WebSocket progress messages: at most one per this interval (≈10/s). */

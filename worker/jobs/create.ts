@@ -56,6 +56,14 @@ export async function createFullJob(
   const total = index.rowCount;
   const settings = settingsFor(env, request);
   const ledger = ledgerFor(env, user.id);
+  const owed = await ledger.owed();
+  if (owed > 0) {
+    throw new ApiError(
+      "credits_owed",
+      `You owe ${owed} credits from a refunded or disputed payment whose credits were already spent. Buy credits to settle them before starting a job.`,
+      { owed },
+    );
+  }
   const hold = await ledger.hold({ jobId: id, amount: total, budget: request.maxCredits });
   if (!hold.ok) {
     throw new ApiError(
@@ -63,6 +71,15 @@ export async function createFullJob(
       `This job needs ${total} credits; you have ${hold.balance}. Buy credits or pass maxCredits to run until they are spent.`,
       { rowCount: total, balance: hold.balance, missing: hold.missing },
     );
+  }
+  if (hold.jobHold === 0 && total > 0) {
+    // A budgeted job with nothing to spend would only queue every chunk to pause at once (ADR 068).
+    await ledger.release({ jobId: id });
+    throw new ApiError("insufficient_credits", `This job can hold no credits: your balance is ${hold.balance}. Buy credits first.`, {
+      rowCount: total,
+      balance: hold.balance,
+      missing: Math.min(total, request.maxCredits ?? total),
+    });
   }
   const now = new Date().toISOString();
   const record: JobRecord = {

@@ -5,7 +5,8 @@ import { jobs, type Upload, type User } from "../db/schema";
 import { newId } from "../lib/ids";
 import { createLlmClient, llmOptionsFromConfig } from "../llm/client";
 import { generateLines } from "../llm/generate";
-import { Limiter } from "../llm/limiter";
+import { ConnectionBudget } from "../lib/connections";
+import { fenceFor } from "../llm/prompt";
 import { toProspect } from "../llm/prospect";
 import { emptyUsage, type Evidence } from "../llm/types";
 import { researchProspects, withResearch } from "../research/enrich";
@@ -61,12 +62,14 @@ export async function runPreview(
         ).slice(0, count);
 
   const prospects = cells.map((row, i) => toProspect(i + 1, upload.columns, row, settings.mapping, settings.extraColumns));
-  const limiter = new Limiter(Math.max(1, count));
-  const research = settings.research?.website ? await researchProspects(prospects, researcherFor(env, limiter)) : undefined;
+  // The request's own six header slots; streamed, all the preview's calls can be in flight at once.
+  const connections = new ConnectionBudget({ streams: Math.max(1, count) });
+  const research = settings.research?.website ? await researchProspects(prospects, researcherFor(env, connections.streams, undefined, connections.fetch)) : undefined;
   const resolutions = await generateLines(prospects, {
-    client: createLlmClient(llmOptionsFromConfig(config)),
-    limiter,
+    client: createLlmClient({ ...llmOptionsFromConfig(config), fetch: connections.fetch }),
+    limiter: connections.streams,
     context: settings.context,
+    fence: fenceFor(id),
     rowsPerRequest: settings.rowsPerRequest,
     usage: emptyUsage(),
     // The same preview asked for again gets other lines, as a regenerated row does.

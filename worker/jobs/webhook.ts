@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
+import { getConfig } from "../config";
 import { hmacSha256Hex } from "../lib/crypto";
+import { ApiError } from "../lib/errors";
+import { checkPublicHttpTarget } from "../lib/public-url";
 import type { WebhookMessage } from "./types";
 
 /**
@@ -27,13 +30,39 @@ export function webhookRetryDelay(attempts: number): number {
 
 export type DeliveryResult = { delivered: true; status: number } | { delivered: false; status: number | null; reason: string; final?: boolean };
 
-export async function deliverWebhook(env: Env, message: WebhookMessage): Promise<DeliveryResult> {
+/**
+ * Why a webhook URL may not be called, or null: only public targets, unless ALLOW_LOCAL_WEBHOOKS
+ * (tests, local runs) lets loopback and private ones through.
+ */
+export function webhookUrlRefusal(env: Env, url: string): string | null {
+  if (getConfig(env).ALLOW_LOCAL_WEBHOOKS) return null;
+  const verdict = checkPublicHttpTarget(url);
+  return verdict.ok ? null : verdict.reason;
+}
+
+/** 400 for a webhookUrl that points at a private network, a local name, credentials or another port. */
+export function assertWebhookUrl(env: Env, url: string | undefined): void {
+  const reason = url === undefined ? null : webhookUrlRefusal(env, url);
+  if (reason) {
+    throw new ApiError(
+      "invalid_request",
+      "webhookUrl must be a public http(s) address on the default port, by name, without credentials.",
+      { issues: [{ path: "webhookUrl", code: reason, message: `Refused: ${reason.replace("_", " ")}.` }] },
+    );
+  }
+}
+
+/** `send` is the invocation's connection budget's fetch (worker/lib/connections.ts) in the consumer. */
+export async function deliverWebhook(env: Env, message: WebhookMessage, send: typeof fetch = fetch): Promise<DeliveryResult> {
+  // Checked again on delivery: a job made before the rule, or with the setting since turned off.
+  const refusal = webhookUrlRefusal(env, message.url);
+  if (refusal) return { delivered: false, status: null, reason: `url refused: ${refusal}`, final: true };
   const [user] = await getDb(env).select({ secret: users.webhookSecret }).from(users).where(eq(users.id, message.userId));
   // The account is gone: nobody to notify.
   if (!user) return { delivered: false, status: null, reason: "user deleted", final: true };
   const body = webhookBody(message);
   try {
-    const response = await fetch(message.url, {
+    const response = await send(message.url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json; charset=utf-8",

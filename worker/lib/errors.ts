@@ -6,9 +6,13 @@ export const errorStatus = {
   unauthorized: 401,
   invalid_credentials: 401,
   insufficient_credits: 402,
+  /** Credits refunded or lost in a dispute after they were spent: owed until bought back (ADR 068). */
+  credits_owed: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** The job's files were deleted after the retention period (ADR 068). */
+  gone: 410,
   file_too_large: 413,
   unsupported_file_type: 415,
   unparseable_file: 422,

@@ -32,8 +32,22 @@ export const MAX_ERROR_TEXT = 2000;
 
 const clip = (text: string | undefined) => (text !== undefined && text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}… (${text.length} characters)` : text);
 
-/** Errors as JSON, with their cause (which is where D1 says why a query failed). */
+/**
+ * A failed query's message (drizzle: `Failed query: <sql>\nparams: <values>`) names its bound values:
+ * emails, password hashes, webhook secrets, sample rows. The SQL stays (it says what failed); the
+ * values go (ADR 068).
+ */
+export function redactQueryParams(text: string | undefined): string | undefined {
+  return text?.replace(/\nparams: [^\n]*/g, "\nparams: [redacted]");
+}
+
+/** Errors as JSON, with their cause (which is where D1 says why a query failed), query values redacted. */
 function errorReplacer(_key: string, value: unknown) {
   if (!(value instanceof Error)) return value;
-  return { name: value.name, message: clip(value.message), stack: clip(value.stack), ...(value.cause !== undefined ? { cause: value.cause } : {}) };
+  return {
+    name: value.name,
+    message: clip(redactQueryParams(value.message)),
+    stack: clip(redactQueryParams(value.stack)),
+    ...(value.cause !== undefined ? { cause: value.cause } : {}),
+  };
 }

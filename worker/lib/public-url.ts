@@ -1,5 +1,5 @@
 /**
- * Which URLs the Worker may fetch on a user's behalf (website research, and outbound webhooks): plain
+ * Which URLs the Worker may fetch on a user's behalf (website research, outbound webhooks; ADR 068): plain
  * http(s) to a public host NAME on the standard ports. Everything that could reach the operator's own
  * network or a metadata service is refused before any request leaves: IP literals (in every spelling
  * the URL parser accepts: `0x7f.1`, `2130706433`, `[::ffff:127.0.0.1]`…), local names (`localhost`,
@@ -138,4 +138,13 @@ function ipv6IsNonPublic(g: number[]): boolean {
   if (first === 0x2001 && g[1] === 0x0db8) return true; // documentation
   if (first === 0x0100 && g.slice(1, 4).every((x) => x === 0)) return true; // discard-only 100::/64
   return false;
+}
+
+/** The host of a URL for logs (a webhook URL's path and query can hold the receiver's secret token). */
+export function hostOf(input: string): string {
+  try {
+    return new URL(input).host;
+  } catch {
+    return "(invalid url)";
+  }
 }

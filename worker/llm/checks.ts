@@ -1,3 +1,6 @@
+import { checkClaims, type ClaimProblem } from "./claims/check";
+import type { ClaimKind } from "./claims/extract";
+import { sourcesOf, type ClaimSource } from "./claims/sources";
 import { SPAM_PHRASES } from "./spam-phrases";
 import type { Evidence, LineContext, ProspectRow } from "./types";
 import { countWords, wordBounds } from "./words";
@@ -6,7 +9,37 @@ import { countWords, wordBounds } from "./words";
  * Checks a generated line before it counts (and is charged). A failure names its reason; the line
  * is regenerated once and, failing again, marked `failed` with that reason.
  */
-export type CheckResult = { ok: true } | { ok: false; reason: string };
+export type CheckResult = { ok: true } | { ok: false; reason: string; feedback?: string };
+
+export interface CheckOptions {
+  /**
+   * "claims" (default): every claim of the line must be in the data (worker/llm/claims). "cited":
+   * the check before it, only cited evidence and digits; kept as the grounding benchmark's baseline.
+   */
+  grounding?: "claims" | "cited";
+  /** More sources beyond the row and the service (the research engine's fact sheet). */
+  extraSources?: ClaimSource[];
+}
+
+/** What a claim is called in the regeneration feedback: the kind, never the words (ADR 051). */
+const KIND_NAMES: Record<ClaimKind, string> = {
+  entity: "a name",
+  number: "a number",
+  time: "a date or time",
+  event: "an event",
+  tool: "a tool or practice",
+};
+
+function claimFailure(problem: ClaimProblem): { ok: false; reason: string; feedback: string } {
+  if (problem.code === "evidence_mismatch") {
+    return { ok: false, reason: `unsupported_claim: evidence "${problem.value}" (${problem.field}) is not in the data`, feedback: "its evidence quoted words that are not in the data" };
+  }
+  const kind = KIND_NAMES[problem.kind];
+  if (problem.code === "uncited_claim") {
+    return { ok: false, reason: `uncited_claim: ${kind} ("${problem.claim}") is in the data but not in the evidence`, feedback: `it used a fact without listing it in the evidence: ${kind}` };
+  }
+  return { ok: false, reason: `unsupported_claim: ${kind} ("${problem.claim}") is not in the data`, feedback: `it stated a fact that is not in the data: ${kind}` };
+}
 
 const LEGAL_SUFFIXES = new Set([
   "inc", "inc.", "llc", "ltd", "ltd.", "limited", "gmbh", "ag", "sa", "s.a.", "sarl", "sas", "bv", "b.v.", "nv", "plc",
@@ -76,7 +109,7 @@ function unsupportedNumber(line: string, row: ProspectRow, context: LineContext)
   return undefined;
 }
 
-export function checkLine(line: string, evidence: Evidence[], row: ProspectRow, context: LineContext): CheckResult {
+export function checkLine(line: string, evidence: Evidence[], row: ProspectRow, context: LineContext, options: CheckOptions = {}): CheckResult {
   const text = line.trim();
   if (!text) return { ok: false, reason: "empty" };
   if (/\{\{[^}]*\}\}|\{\{|\}\}|\[(first[ _]?name|last[ _]?name|name|company|title)\]/i.test(text)) {
@@ -91,9 +124,13 @@ export function checkLine(line: string, evidence: Evidence[], row: ProspectRow, 
   if (spam) return { ok: false, reason: `spam_phrase: "${spam}"` };
   const company = row.fields.company;
   if (company && !mentionsCompany(text, company)) return { ok: false, reason: "missing_company: the company is not named" };
-  const claim = unsupportedEvidence(evidence, row, context);
-  if (claim) return { ok: false, reason: `unsupported_claim: ${claim}` };
-  const number = unsupportedNumber(text, row, context);
-  if (number) return { ok: false, reason: `unsupported_claim: the number ${number} is not in the input` };
-  return { ok: true };
+  if (options.grounding === "cited") {
+    const claim = unsupportedEvidence(evidence, row, context);
+    if (claim) return { ok: false, reason: `unsupported_claim: ${claim}` };
+    const number = unsupportedNumber(text, row, context);
+    if (number) return { ok: false, reason: `unsupported_claim: the number ${number} is not in the input` };
+    return { ok: true };
+  }
+  const claims = checkClaims({ line: text, evidence, sources: sourcesOf(row, context, options.extraSources), language: context.language });
+  return claims.ok ? { ok: true } : claimFailure(claims.problem);
 }

@@ -1,4 +1,5 @@
 import { checkLine } from "./checks";
+import type { ClaimSource } from "./claims/sources";
 import type { LlmClient } from "./client";
 import type { Limiter } from "./limiter";
 import { parseAnswer } from "./parse";
@@ -21,6 +22,10 @@ export interface GenerateOptions {
   limiter: Limiter;
   context: LineContext;
   rowsPerRequest: number;
+  /** Calls of the same key (the job) share the limiter's turns with other keys' (ADR 067). */
+  shareKey?: string;
+  /** The job's data fence (`fenceFor(jobId)`): the same prompt prefix on every call (ADR 066). */
+  fence?: string;
   /** Asked right before every LLM call; `false` stops the rest. */
   proceed?: () => Promise<boolean>;
   /** Called as soon as a row is final (live progress, checkpoints). */
@@ -29,9 +34,14 @@ export interface GenerateOptions {
   usage: TokenUsage;
   /** Fixed wording sent with the first call too (a row regenerated on request); never row data. */
   feedback?: string;
+  /** Sources beyond the row and the service a line may rest on (the research engine's fact sheet). */
+  extraSources?: (row: ProspectRow) => ClaimSource[];
 }
 
-/** Fixed wording per failure, so nothing derived from the data travels outside the data fence. */
+/**
+ * Fixed wording per failure, so nothing derived from the data travels outside the data fence. Claim
+ * failures bring their own fixed wording naming the kind of claim (checks.ts), never its words.
+ */
 const FEEDBACK: Record<string, string> = {
   empty: "the line was empty",
   empty_answer: "the answer was empty",
@@ -44,6 +54,7 @@ const FEEDBACK: Record<string, string> = {
   spam_phrase: "it used a spammy or flattering phrase",
   missing_company: "it did not name the company",
   unsupported_claim: "it stated a fact that is not in the data",
+  uncited_claim: "it used a fact without listing it in the evidence",
 };
 
 const codeOf = (reason: string) => reason.split(":")[0]!.trim();
@@ -58,10 +69,10 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
   async function request(group: ProspectRow[], attempt: 1 | 2, feedback?: string): Promise<void> {
     const response = await options.limiter.run(async () => {
       if (options.proceed && !(await options.proceed())) return null;
-      return options.client.complete(buildMessages(group, options.context, { feedback }), {
+      return options.client.complete(buildMessages(group, options.context, { feedback, fence: options.fence }), {
         maxTokens: maxTokensFor(group.length),
       });
-    });
+    }, options.shareKey);
     if (response === null) {
       for (const row of group) finish(row.id, { status: "pending", why: "stopped", retryAfterMs: null });
       return;
@@ -72,31 +83,36 @@ export async function generateLines(rows: ProspectRow[], options: GenerateOption
         if (response.kind === "unavailable") {
           finish(row.id, { status: "pending", why: "unavailable", retryAfterMs: response.retryAfterMs });
         } else {
-          finish(row.id, { status: "failed", reason: `llm_error: the model answered ${response.status ?? "an error"}`, attempts: attempt });
+          const reason = response.message.startsWith("stalled")
+            ? "llm_stalled: the model's answer stopped midway, twice"
+            : `llm_error: the model answered ${response.status ?? "an error"}`;
+          finish(row.id, { status: "failed", reason, attempts: attempt });
         }
       }
       return;
     }
 
     const parsed = parseAnswer(response.content);
-    const again: Array<{ row: ProspectRow; reason: string }> = [];
+    const again: Array<{ row: ProspectRow; reason: string; feedback?: string }> = [];
     for (const row of group) {
       const answer = parsed?.get(row.id);
       let reason: string;
+      let rowFeedback: string | undefined;
       if (!parsed) reason = response.content.trim() ? "invalid_answer: not the JSON asked for" : "empty_answer: the model answered nothing";
       else if (!answer) reason = "no_answer: the row was missing from the answer";
       else {
-        const check = checkLine(answer.line, answer.evidence, row, options.context);
+        const check = checkLine(answer.line, answer.evidence, row, options.context, { extraSources: options.extraSources?.(row) });
         if (check.ok) {
           finish(row.id, { status: "generated", line: answer.line, evidence: answer.evidence, attempts: attempt });
           continue;
         }
         reason = check.reason;
+        rowFeedback = check.feedback;
       }
-      if (attempt === 1) again.push({ row, reason });
+      if (attempt === 1) again.push({ row, reason, feedback: rowFeedback });
       else finish(row.id, { status: "failed", reason, attempts: attempt });
     }
-    await Promise.all(again.map(({ row, reason }) => request([row], 2, FEEDBACK[codeOf(reason)] ?? "it broke a rule")));
+    await Promise.all(again.map(({ row, reason, feedback }) => request([row], 2, feedback ?? FEEDBACK[codeOf(reason)] ?? "it broke a rule")));
   }
 
   const size = Math.max(1, Math.floor(options.rowsPerRequest));

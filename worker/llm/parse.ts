@@ -46,7 +46,8 @@ function toEvidence(value: unknown): Evidence[] {
   for (const item of value.slice(0, 20)) {
     if (typeof item === "string") evidence.push({ field: item, value: "" });
     else if (isObject(item) && typeof item.field === "string") {
-      evidence.push({ field: item.field, value: typeof item.value === "string" ? item.value : String(item.value ?? "") });
+      const value = typeof item.value === "string" ? item.value : String(item.value ?? "");
+      evidence.push({ field: item.field, value, ...(typeof item.url === "string" && /^https?:\/\//.test(item.url) ? { url: item.url } : {}) });
     }
   }
   return evidence;

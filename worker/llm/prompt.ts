@@ -4,9 +4,14 @@ import { wordBounds } from "./words";
 
 /**
  * The prompt. Instructions live only in the system message and never contain row data; every cell
- * and the sender's own text travel in the user message as JSON inside a fence whose marker is random
- * per request and cannot appear in the data (`<` is escaped), so a cell saying "ignore previous
- * instructions" is a string value inside a data block, never an instruction.
+ * and the sender's own text travel in the user message as JSON inside a fence whose marker cannot
+ * appear in the data (`<` is escaped), so a cell saying "ignore previous instructions" is a string
+ * value inside a data block, never an instruction.
+ *
+ * Prompt caching (ADR 066): the system message, then the sender's service block, are the same bytes
+ * for every call of a job (the fence is per job, `fenceFor(jobId)`), so the provider bills that prefix
+ * at its cached rate; everything that changes per call (the prospects, their count, the ids, a
+ * regeneration's feedback) comes after it.
  */
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -53,8 +58,28 @@ export function fencedJson(value: unknown): string {
 export interface PromptOptions {
   /** Why the previous answer for these rows was rejected (regeneration). */
   feedback?: string;
-  /** Fixed fence for tests; random per request otherwise. */
+  /** The job's fence (`fenceFor`), so every call of the job shares its prefix; random per request otherwise. */
   fence?: string;
+}
+
+/**
+ * A job's fence marker: 12 hex digits derived from its id (FNV-1a, two seeds). It need not be
+ * secret: `<` never appears unescaped inside the fenced JSON, so no cell can close a fence.
+ */
+export function fenceFor(seed: string): string {
+  const hash = (basis: number) => {
+    let h = basis >>> 0;
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  };
+  return (hash(0x811c9dc5) + hash(0x2f6b1e37)).slice(0, 12);
+}
+
+/** Characters of the messages that are the same for every call of a job: the cacheable prefix. */
+export function cacheablePrefixChars(messages: ChatMessage[]): number {
+  const [system, user] = messages;
+  const end = user ? user.content.indexOf(">>>", user.content.indexOf("<<<END DATA")) + 3 : 0;
+  return (system?.content.length ?? 0) + Math.max(0, end);
 }
 
 export function buildMessages(rows: ProspectRow[], context: LineContext, options: PromptOptions = {}): ChatMessage[] {

@@ -37,12 +37,15 @@ export interface TokenUsage {
   requests: number;
   promptTokens: number;
   completionTokens: number;
+  /** Prompt tokens the provider served from its prompt cache (billed at the cached rate). */
+  cachedPromptTokens: number;
 }
 
-export const emptyUsage = (): TokenUsage => ({ requests: 0, promptTokens: 0, completionTokens: 0 });
+export const emptyUsage = (): TokenUsage => ({ requests: 0, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 });
 
 export function addUsage(into: TokenUsage, from: TokenUsage): void {
   into.requests += from.requests;
   into.promptTokens += from.promptTokens;
   into.completionTokens += from.completionTokens;
+  into.cachedPromptTokens += from.cachedPromptTokens;
 }

@@ -9,10 +9,10 @@ import { ApiError } from "../lib/errors";
 import { verifyAccessToken } from "../lib/tokens";
 import { API_SCOPES, type ApiScope, type AppEnv, type AuthContext } from "../types";
 
-/** Cookie names shared with the web app, which sets them. */
-export const ACCESS_COOKIE = "ol_access";
-export const REFRESH_COOKIE = "ol_refresh";
-export const CSRF_COOKIE = "ol_csrf";
+/** Cookie names shared with the web app, which sets them (`__Host-`: Secure, Path=/, no Domain; ADR 068). */
+export const ACCESS_COOKIE = "__Host-ol_access";
+export const REFRESH_COOKIE = "__Host-ol_refresh";
+export const CSRF_COOKIE = "__Host-ol_csrf";
 export const CSRF_HEADER = "X-CSRF-Token";
 
 export const API_KEY_PREFIX = "olk_";
@@ -94,7 +94,12 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/**
+ * Admin routes take a signed-in session only: an admin's API key, whatever its scopes, must not list
+ * every user or grant credits if it leaks (ADR 068).
+ */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   if (c.var.auth.user.role !== "admin") throw new ApiError("forbidden", "Admins only.");
+  if (c.var.auth.via === "api_key") throw new ApiError("forbidden", "Admin actions need a signed-in session, not an API key.");
   await next();
 });

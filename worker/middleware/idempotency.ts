@@ -16,6 +16,11 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 export const MAX_REPLAY_BYTES = 1024 * 1024;
 const validKey = /^[\x21-\x7e]{1,255}$/;
 
+/** Forgets a user's idempotency records (account deletion). */
+export async function purgeIdempotencyRecords(env: Env, userId: string): Promise<void> {
+  await getDb(env).delete(idempotencyKeys).where(eq(idempotencyKeys.scope, `user:${userId}`));
+}
+
 /**
  * `Idempotency-Key` on a creating POST: the same key with the same request within 24 h answers the
  * first response and creates nothing new; with a different request, or while the first is still
@@ -25,8 +30,16 @@ const validKey = /^[\x21-\x7e]{1,255}$/;
  * MAX_REPLAY_BYTES by its status only.
  *
  * `hashBody: false` is for streamed bodies (uploads), where the key alone identifies the request.
+ * `secretResource` marks answers that carry a secret shown once (an API key, a session's tokens): only
+ * their status and the resource id it returns are kept, and a replay answers 409 naming that id, so
+ * the store never holds the secret and a replay never shows it again (ADR 068).
  */
-export const idempotent = (options: { hashBody?: boolean } = {}) =>
+export interface IdempotencyOptions {
+  hashBody?: boolean;
+  secretResource?: (body: unknown) => string | undefined;
+}
+
+export const idempotent = (options: IdempotencyOptions = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key === undefined) return next();
@@ -56,6 +69,13 @@ export const idempotent = (options: { hashBody?: boolean } = {}) =>
       if (first.state === "pending") {
         throw new ApiError("conflict", "A request with this Idempotency-Key is still in progress.");
       }
+      if (first.resourceId !== null) {
+        throw new ApiError(
+          "conflict",
+          `The request with this Idempotency-Key already succeeded (status ${first.statusCode}) and created ${first.resourceId}; its answer held a secret shown once, so it is not repeated.`,
+          { status: first.statusCode, resourceId: first.resourceId },
+        );
+      }
       if (first.responseBody === null) {
         throw new ApiError(
           "conflict",
@@ -79,6 +99,14 @@ export const idempotent = (options: { hashBody?: boolean } = {}) =>
       return;
     }
     const bytes = await c.res.clone().arrayBuffer();
-    const responseBody = bytes.byteLength <= MAX_REPLAY_BYTES ? new TextDecoder().decode(bytes) : null;
+    const text = new TextDecoder().decode(bytes);
+    if (options.secretResource) {
+      const resourceId = c.res.status < 300 ? options.secretResource(JSON.parse(text)) : undefined;
+      // A refusal (4xx) carries no secret and replays as it was.
+      const done = resourceId ? { responseBody: null, resourceId } : { responseBody: text, resourceId: null };
+      await db.update(idempotencyKeys).set({ state: "done", statusCode: c.res.status, ...done }).where(where);
+      return;
+    }
+    const responseBody = bytes.byteLength <= MAX_REPLAY_BYTES ? text : null;
     await db.update(idempotencyKeys).set({ state: "done", statusCode: c.res.status, responseBody }).where(where);
   });

@@ -28,6 +28,8 @@ export interface FetchOptions {
   userAgent: string;
   /** Connections are shared with the LLM calls: every request holds one slot while it runs. */
   limiter: Limiter;
+  /** The invocation's fetch (its header-slot budget, worker/lib/connections.ts); the global one otherwise. */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** Requests this invocation may still send (each redirect hop is one); shared by its fetches. */
   budget: RequestBudget;
   proxyUrl?: string;
@@ -68,7 +70,7 @@ async function fetchGuarded(target: string, options: FetchOptions): Promise<Fetc
       const verdict = checkPublicHttpTarget(current);
       if (!verdict.ok) return { ok: false, reason: "refused", detail: `${verdict.reason}: ${current}` };
       options.budget.remaining--;
-      const response = await fetch(requestUrl(verdict.url.toString(), options.proxyUrl), {
+      const response = await (options.fetch ?? fetch)(requestUrl(verdict.url.toString(), options.proxyUrl), {
         redirect: "manual",
         signal,
         headers: { "User-Agent": options.userAgent, Accept: options.html ? "text/html,application/xhtml+xml" : "text/plain,*/*" },

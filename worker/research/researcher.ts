@@ -92,7 +92,7 @@ export class SiteResearcher {
 export const userAgentFor = (appUrl: string) => `Openline-Research/1 (+${appUrl})`;
 
 /** The researcher of an invocation: its fetches share the LLM calls' connection limiter. */
-export function researcherFor(env: Env, limiter: Limiter, log?: Logger): SiteResearcher {
+export function researcherFor(env: Env, limiter: Limiter, log?: Logger, fetcher?: typeof fetch): SiteResearcher {
   const config = getConfig(env);
-  return new SiteResearcher(env, { limiter, budget: new RequestBudget(), userAgent: userAgentFor(config.APP_URL), proxyUrl: config.RESEARCH_PROXY_URL }, log);
+  return new SiteResearcher(env, { limiter, fetch: fetcher, budget: new RequestBudget(), userAgent: userAgentFor(config.APP_URL), proxyUrl: config.RESEARCH_PROXY_URL }, log);
 }

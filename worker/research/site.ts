@@ -24,6 +24,7 @@ export interface SiteResearch {
 
 export interface SiteFetchDeps {
   limiter: Limiter;
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   budget: RequestBudget;
   userAgent: string;
   proxyUrl?: string;

@@ -16,7 +16,24 @@ export function registerDocs(app: App) {
     scheme: "bearer",
     description: "An access token from /v1/auth/* or an API key (olk_…)",
   });
-  app.get("/docs", (c) => c.html(DOCS_PAGE));
+  app.get("/docs", async (c) => {
+    // Not frameable, not sniffable, and only its own inline script runs (ADR 068).
+    c.header("X-Frame-Options", "DENY");
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Content-Security-Policy", await docsPolicy());
+    return c.html(DOCS_PAGE);
+  });
+}
+
+let policy: Promise<string> | undefined;
+function docsPolicy(): Promise<string> {
+  policy ??= (async () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(DOCS_PAGE)![1]!;
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(script)));
+    const hash = btoa(String.fromCharCode(...digest));
+    return `default-src 'self'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
+  })();
+  return policy;
 }
 
 const DOCS_PAGE = `<!doctype html>

@@ -1,6 +1,7 @@
 import type { App } from "../types";
 import { registerDeleteAccount } from "./account/delete";
 import { registerAccountExport } from "./account/export";
+import { registerRetention } from "./account/retention";
 import { registerWebhookSecret } from "./account/webhook-secret";
 import { registerAdminGrantCredits } from "./admin/grant-credits";
 import { registerAdminUsers } from "./admin/users";
@@ -64,6 +65,7 @@ export function registerRoutes(app: App) {
   registerRevokeApiKey(app);
   registerWebhookSecret(app);
   registerAccountExport(app);
+  registerRetention(app);
   registerDeleteAccount(app);
 
   // Credits

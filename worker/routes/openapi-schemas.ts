@@ -21,6 +21,8 @@ const errorDescriptions: Partial<Record<ErrorCode, string>> = {
   not_found: "No such resource (or it belongs to someone else).",
   conflict: "Conflicts with the current state.",
   rate_limited: "Too many requests; see Retry-After.",
+  credits_owed: "Credits are owed (refunded or disputed after they were spent); buy credits first.",
+  gone: "The job's files were deleted after the retention period.",
 };
 
 /** The `responses` entries of a route's error answers. */

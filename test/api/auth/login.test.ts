@@ -37,23 +37,6 @@ describe("POST /v1/auth/login — errors", () => {
 });
 
 describe("POST /v1/auth/login — security", () => {
-  it("rate-limits guesses per email across IPs with 429 and Retry-After", async () => {
-    const user = await signup();
-    const statuses: number[] = [];
-    let limited: Response | undefined;
-    for (let i = 0; i < 12; i++) {
-      const response = await call("POST", "/v1/auth/login", { body: { email: user.email, password: "guess number " + i }, ip: uniqueIp() });
-      statuses.push(response.status);
-      if (response.status === 429) limited = response;
-    }
-    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
-    expect(limited).toBeDefined();
-    expect(Number(limited!.headers.get("Retry-After"))).toBeGreaterThan(0);
-    // Even the right password waits out the window: the limit protects the account, not the guess.
-    const right = await call("POST", "/v1/auth/login", { body: { email: user.email, password: PASSWORD }, ip: uniqueIp() });
-    await expectError(right, 429, "rate_limited");
-  });
-
   it("rate-limits per IP", async () => {
     const ip = uniqueIp();
     const statuses: number[] = [];

@@ -64,6 +64,15 @@ export async function putSubscription(subscription: { id: string } & Record<stri
   });
 }
 
+/** An object the fake Stripe answers lookups with (refund and dispute handling reads them back). */
+export async function putStripeObject(kind: "charges" | "checkout_sessions" | "invoice_payments", object: { id: string } & Record<string, unknown>): Promise<void> {
+  await control(`/__control/${kind}/${object.id}`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(object),
+  });
+}
+
 export async function injectStripeFailure(match: string, status = 500, times = 10): Promise<void> {
   await control("/__control/failures", {
     method: "POST",

@@ -39,12 +39,11 @@ describe("POST /v1/jobs — preview", () => {
     expect((await json(await call("GET", "/v1/me", { token: user.accessToken }))).credits).toEqual({ balance: 500, held: 0 });
     expect((await ledgerState(user.id, preview.id)).entries).toEqual([]);
 
-    // Stored like any job: readable, listable, exportable.
+    // Stored like any job: readable and listable; its lines come inline, so no download.
     expect(await json(await call("GET", `/v1/jobs/${preview.id}`, { token: user.accessToken }))).toMatchObject({ id: preview.id, mode: "preview", succeeded: 3 });
     const rows = await json(await call("GET", `/v1/jobs/${preview.id}/rows`, { token: user.accessToken }));
     expect(rows.data.map((row: any) => row.line)).toEqual(preview.results.map((result: any) => result.line));
-    const csv = await (await call("GET", `/v1/jobs/${preview.id}/output`, { token: user.accessToken })).text();
-    expect(csv.trim().split("\r\n")).toHaveLength(4);
+    await expectError(await call("GET", `/v1/jobs/${preview.id}/output`, { token: user.accessToken }), 409, "conflict");
     await expectError(await call("POST", `/v1/jobs/${preview.id}/retry-failed`, { token: user.accessToken }), 409, "conflict");
   });
 

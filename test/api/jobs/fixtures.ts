@@ -104,12 +104,16 @@ const fakeBase = () => env.LLM_BASE_URL.replace(/\/v1$/, "");
 export interface ScenarioConfig {
   latencyMs?: number;
   jitterMs?: number;
+  ttftMs?: number;
+  generationMsPerRow?: number;
+  headerSlots?: number | null;
+  stall?: number;
   error500?: number;
   error429?: number;
   empty?: number;
   timeout?: number;
   garbage?: number;
-  failFirst?: { kind: "error500" | "error429" | "empty" | "timeout" | "garbage"; count: number } | null;
+  failFirst?: { kind: "error500" | "error429" | "empty" | "timeout" | "garbage" | "stall"; count: number } | null;
   retryAfterSeconds?: number;
   dropLastRow?: boolean;
   badFirstLine?: boolean;
@@ -120,11 +124,15 @@ export interface ScenarioConfig {
 export interface ScenarioStats {
   requests: number;
   answered: number;
-  faults: Record<"error500" | "error429" | "empty" | "timeout" | "garbage", number>;
+  faults: Record<"error500" | "error429" | "empty" | "timeout" | "garbage" | "stall", number>;
   rowsRequested: string[];
   requestTimes: number[];
   promptTokens: number;
   completionTokens: number;
+  cachedPromptTokens: number;
+  streamed: number;
+  maxWaitingForHeaders: number;
+  queuedForHeaders: number;
   recent: Array<{ messages: Array<{ role: string; content: string }>; rowIds: string[] }>;
   maxInFlight: number;
 }

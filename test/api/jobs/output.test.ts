@@ -121,9 +121,47 @@ describe("GET /v1/jobs/:id/output", () => {
     await expectError(preview, 409, "conflict");
   });
 
-  it("rejects an unknown format with 400", async () => {
+  it("rejects an unknown format or include with 400", async () => {
     const { user, job } = await finishedJob();
     await expectError(await call("GET", `/v1/jobs/${job.id}/output?format=pdf`, { token: user.accessToken }), 400, "invalid_request");
+    await expectError(await call("GET", `/v1/jobs/${job.id}/output?include=research`, { token: user.accessToken }), 400, "invalid_request");
+  });
+
+  it("include=evidence adds an evidence column (CSV and XLSX) holding what each line rests on, as the rows API reports it", async () => {
+    const { user, rows, job } = await finishedJob();
+    const api = await json(await call("GET", `/v1/jobs/${job.id}/rows?limit=5`, { token: user.accessToken }));
+    const first = api.data[0] as { evidence: Array<{ field: string; value: string }> };
+    expect(first.evidence.length).toBeGreaterThan(0);
+    const expected = first.evidence.map((item) => `${item.field}: "${item.value.replace(/"/g, "'")}"`).join("; ");
+
+    const csv = await call("GET", `/v1/jobs/${job.id}/output?format=csv&include=evidence`, { token: user.accessToken });
+    expect(csv.status).toBe(200);
+    const parsed = parseCsv((await csv.text()).replace(/^\uFEFF/, ""));
+    expect(parsed[0]).toEqual([...rows[0]!, "personalized_line", "line_status", "evidence"]);
+    expect(parsed[1]![rows[0]!.length + 2]).toBe(expected);
+    expect(parsed.slice(1).every((row) => row[rows[0]!.length + 1] !== "generated" || row[rows[0]!.length + 2] !== "")).toBe(true);
+
+    const plain = parseCsv((await (await call("GET", `/v1/jobs/${job.id}/output?format=csv`, { token: user.accessToken })).text()).replace(/^\uFEFF/, ""));
+    expect(plain[0]).not.toContain("evidence");
+
+    const xlsx = await call("GET", `/v1/jobs/${job.id}/output?format=xlsx&include=evidence`, { token: user.accessToken });
+    const sheet = (await unzip(new Uint8Array(await xlsx.arrayBuffer()))).get("xl/worksheets/sheet1.xml")!;
+    expect(sheet).toContain('<t xml:space="preserve">evidence</t>');
+    expect(sheet).toContain(expected.replace(/&/g, "&amp;").replace(/"/g, "&quot;"));
+  });
+
+  it("the OpenAPI document describes include=evidence and the Evidence url", async () => {
+    const doc = await json(await call("GET", "/openapi.json"));
+    const parameters = doc.paths["/v1/jobs/{id}/output"].get.parameters as Array<{ name: string; schema: { enum?: string[] } }>;
+    expect(parameters.find((p) => p.name === "include")?.schema.enum).toEqual(["evidence"]);
+    expect(doc.components.schemas.Evidence.properties.url).toMatchObject({ type: "string" });
+    expect(doc.components.schemas.Evidence.required).toEqual(["field", "value"]);
+  });
+
+  it("include=evidence: another user's job is 404", async () => {
+    const { job } = await finishedJob();
+    const other = await signup();
+    await expectError(await call("GET", `/v1/jobs/${job.id}/output?include=evidence`, { token: other.accessToken }), 404, "not_found");
   });
 });
 

@@ -21,6 +21,36 @@ describe("the JobRoom watchdog", () => {
     expect(finished).toMatchObject({ status: "succeeded", succeeded: 20, creditsCharged: 20 });
   });
 
+  it("resumes fast: messages lost a minute ago (every process killed) are sent again on the next watch", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(20), 10);
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, await createScenario()));
+    const room = roomFor(env, job.id);
+    await runInDurableObject(room, (_instance: JobRoom, state) => {
+      state.storage.sql.exec("UPDATE chunks SET enqueued_at = ?", Date.now() - 61_000);
+    });
+    expect(await runDurableObjectAlarm(room)).toBe(true);
+    expect(await waitForJob(user, job.id)).toMatchObject({ status: "succeeded", succeeded: 20, creditsCharged: 20 });
+  });
+
+  it("does not send again while the queue is merely slow: this job's messages are still being leased", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(20), 10);
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, await createScenario()));
+    const room = roomFor(env, job.id);
+    const enqueuedAt = Date.now() - 61_000;
+    await runInDurableObject(room, (_instance: JobRoom, state) => {
+      state.storage.sql.exec("UPDATE chunks SET enqueued_at = ?", enqueuedAt);
+    });
+    // The queue delivers chunk 0 now; chunk 1 waits its turn behind other jobs' messages.
+    expect((await room.lease({ chunk: 0, run: 0 })).action).toBe("run");
+    expect(await runDurableObjectAlarm(room)).toBe(true);
+    const chunk1 = await runInDurableObject(room, (_instance: JobRoom, state) =>
+      state.storage.sql.exec<{ state: string; enqueued_at: number }>("SELECT state, enqueued_at FROM chunks WHERE idx = 1").one(),
+    );
+    expect(chunk1).toEqual({ state: "queued", enqueued_at: enqueuedAt });
+  });
+
   it("takes back a chunk whose consumer died holding it, and charges its run once", async () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(10), 10);

@@ -49,7 +49,7 @@ describe("cross-cutting", () => {
 
 describe("browser sessions (cookies)", () => {
   const cookieHeaders = (access: string, csrf?: string, header?: string) => ({
-    Cookie: `ol_access=${access}${csrf ? `; ol_csrf=${csrf}` : ""}`,
+    Cookie: `__Host-ol_access=${access}${csrf ? `; __Host-ol_csrf=${csrf}` : ""}`,
     ...(header ? { "X-CSRF-Token": header } : {}),
   });
 

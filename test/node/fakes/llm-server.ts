@@ -19,6 +19,19 @@ export interface ScenarioConfig {
   /** Fixed latency per request, plus up to `jitterMs` more. */
   latencyMs: number;
   jitterMs: number;
+  /**
+   * A real model's timing (after `latencyMs`): the first token comes `ttftMs` after the request, the
+   * rest over `generationMsPerRow` per prospect. A non-streamed answer sends its headers only when it
+   * is complete, as real APIs do; a streamed one (`stream: true`, SSE) at the first token.
+   */
+  ttftMs: number;
+  generationMsPerRow: number;
+  /**
+   * Deployed Workers' cap, enforced here rather than trusted to the client: at most this many
+   * requests per invocation (the `X-Openline-Invocation` header, else the scenario) wait for their
+   * headers; more wait their turn before the model starts on them, as the runtime queues them.
+   */
+  headerSlots: number | null;
   /** Probabilities per request (0–1) of answering a fault instead of lines. */
   error500: number;
   error429: number;
@@ -28,6 +41,8 @@ export interface ScenarioConfig {
   timeout: number;
   /** Content that is not JSON. */
   garbage: number;
+  /** Streamed: the first tokens come, then the stream goes quiet until the client gives up. */
+  stall: number;
   /** The first `failFirst.count` requests answer that fault, whatever the probabilities. */
   failFirst: { kind: FaultKind; count: number } | null;
   /** Seconds sent in Retry-After with 429s. */
@@ -42,17 +57,21 @@ export interface ScenarioConfig {
   citeWebsite: boolean;
 }
 
-export type FaultKind = "error500" | "error429" | "empty" | "timeout" | "garbage";
-const FAULT_KINDS: FaultKind[] = ["error500", "error429", "empty", "timeout", "garbage"];
+export type FaultKind = "error500" | "error429" | "empty" | "timeout" | "garbage" | "stall";
+const FAULT_KINDS: FaultKind[] = ["error500", "error429", "empty", "timeout", "garbage", "stall"];
 
 export const DEFAULT_SCENARIO: ScenarioConfig = {
   latencyMs: 0,
   jitterMs: 0,
+  ttftMs: 0,
+  generationMsPerRow: 0,
+  headerSlots: null,
   error500: 0,
   error429: 0,
   empty: 0,
   timeout: 0,
   garbage: 0,
+  stall: 0,
   failFirst: null,
   retryAfterSeconds: 1,
   dropLastRow: false,
@@ -69,6 +88,12 @@ export interface ScenarioStats {
   rowsRequested: string[];
   promptTokens: number;
   completionTokens: number;
+  /** Prompt tokens a provider's prompt cache would have served (DeepSeek's rule: 64-token units of a prefix seen before). */
+  cachedPromptTokens: number;
+  streamed: number;
+  /** Most requests of one invocation waiting for their headers at once, and how many had to queue for a slot. */
+  maxWaitingForHeaders: number;
+  queuedForHeaders: number;
   /** When each request arrived (ms since the epoch). */
   requestTimes: number[];
   /** The last 50 requests' messages, for prompt assertions. */
@@ -81,6 +106,8 @@ interface Scenario {
   config: ScenarioConfig;
   stats: ScenarioStats;
   inFlight: number;
+  /** Recent prompts, for the prompt-cache estimate. */
+  prompts: string[];
 }
 
 interface HookSink {
@@ -91,11 +118,15 @@ interface HookSink {
 const newStats = (): ScenarioStats => ({
   requests: 0,
   answered: 0,
-  faults: { error500: 0, error429: 0, empty: 0, timeout: 0, garbage: 0 },
+  faults: { error500: 0, error429: 0, empty: 0, timeout: 0, garbage: 0, stall: 0 },
   rowsRequested: [],
   requestTimes: [],
   promptTokens: 0,
   completionTokens: 0,
+  cachedPromptTokens: 0,
+  streamed: 0,
+  maxWaitingForHeaders: 0,
+  queuedForHeaders: 0,
   recent: [],
   maxInFlight: 0,
 });
@@ -105,11 +136,11 @@ const SCENARIO_ID = /scn_[a-z0-9]{10}/;
 export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Promise<FakeServer> {
   const scenarios = new Map<string, Scenario>();
   const sinks = new Map<string, HookSink>();
-  const fallback: Scenario = { id: "default", config: { ...DEFAULT_SCENARIO, ...defaults }, stats: newStats(), inFlight: 0 };
+  const fallback: Scenario = { id: "default", config: { ...DEFAULT_SCENARIO, ...defaults }, stats: newStats(), inFlight: 0, prompts: [] };
 
   const createScenario = (config: Partial<ScenarioConfig>): Scenario => {
     const id = `scn_${Math.random().toString(36).slice(2, 12).padEnd(10, "0")}`;
-    const scenario: Scenario = { id, config: { ...DEFAULT_SCENARIO, ...config }, stats: newStats(), inFlight: 0 };
+    const scenario: Scenario = { id, config: { ...DEFAULT_SCENARIO, ...config }, stats: newStats(), inFlight: 0, prompts: [] };
     scenarios.set(id, scenario);
     return scenario;
   };
@@ -150,9 +181,10 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
     sendJson(res, 404, { error: { message: "not found" } });
   });
 
+  const headerGates = new Map<string, HeaderGate>();
+
   async function completions(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
-    const arrivedAt = Date.now();
-    let request: { messages?: Array<{ role: string; content: string }>; model?: string };
+    let request: { messages?: Array<{ role: string; content: string }>; model?: string; stream?: boolean };
     try {
       request = JSON.parse(body);
     } catch {
@@ -161,6 +193,12 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
     const messages = Array.isArray(request.messages) ? request.messages : [];
     const scenario = scenarios.get(SCENARIO_ID.exec(body)?.[0] ?? "") ?? fallback;
     const { config, stats } = scenario;
+    // The runtime would not even open the connection before a header slot frees: the clock starts then.
+    const tag = String(req.headers["x-openline-invocation"] ?? scenario.id);
+    const gate = headerGates.get(tag) ?? new HeaderGate();
+    headerGates.set(tag, gate);
+    const slot = await gate.enter(config.headerSlots, stats);
+    const arrivedAt = Date.now();
     const prompt = parsePrompt(messages);
     const rowIds = prompt.rows.map((row: { id: string }) => row.id);
     stats.requests++;
@@ -170,38 +208,53 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
     if (stats.recent.length > 50) stats.recent.shift();
     scenario.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, scenario.inFlight);
+    const streamed = request.stream === true;
     try {
       const fault = pickFault(config, stats.requests);
       if (fault) stats.faults[fault]++;
-      // The answer is written first and sent `latencyMs` after the request arrived, so the fake's own
-      // work is part of its latency, as a real model's is.
+      // The answer is written first and sent on the model's schedule from the request's arrival, so
+      // the fake's own work is part of its latency, as a real model's is.
       let content = "";
       if (fault === "garbage") content = "Sure! Here are your lines: Ann at Acme…";
-      else if (fault === null) content = answer(messages, prompt, config);
+      else if (fault === null || fault === "stall") content = answer(messages, prompt, config);
       const completion = completionBody(content, messages, request.model ?? "fake-llm");
-      await delay(arrivedAt + config.latencyMs + Math.random() * config.jitterMs - Date.now());
+      const cached = cachedTokens(scenario, messages);
+      const firstTokenAt = arrivedAt + config.latencyMs + Math.random() * config.jitterMs + config.ttftMs;
+      const doneAt = firstTokenAt + config.generationMsPerRow * Math.max(1, rowIds.length);
+      await delay((streamed || fault !== null ? firstTokenAt : doneAt) - Date.now());
       if (fault === "timeout") {
-        // Hang until the client gives up.
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 120_000);
-          timer.unref();
-          req.socket.once("close", () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-        res.destroy();
-        return;
+        slot.release();
+        return hang(req, res);
       }
       if (fault === "error500") return sendJson(res, 500, { error: { message: "The server had an error", type: "server_error" } });
       if (fault === "error429") {
         return sendJson(res, 429, { error: { message: "Rate limit reached", type: "rate_limit_error" } }, { "Retry-After": String(config.retryAfterSeconds) });
       }
+      const usage = { ...completion.usage, prompt_cache_hit_tokens: cached, prompt_cache_miss_tokens: completion.usage.prompt_tokens - cached, prompt_tokens_details: { cached_tokens: cached } };
+      if (!streamed) {
+        stats.answered++;
+        count(stats, usage, cached);
+        return sendJson(res, 200, { ...completion, usage });
+      }
+      stats.streamed++;
+      res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+      slot.release();
+      const pieces = splitContent(content, fault === "stall" ? 2 : 8);
+      const sendChunk = (delta: Record<string, string>, extra: Record<string, unknown> = {}) =>
+        res.write(`data: ${JSON.stringify({ id: completion.id, object: "chat.completion.chunk", created: completion.created, model: completion.model, choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`);
+      sendChunk({ role: "assistant", content: pieces[0] ?? "" });
+      if (fault === "stall") return hang(req, res);
+      for (let i = 1; i < pieces.length; i++) {
+        await delay(firstTokenAt + ((doneAt - firstTokenAt) * i) / (pieces.length - 1) - Date.now());
+        sendChunk({ content: pieces[i]! });
+      }
+      await delay(doneAt - Date.now());
+      res.write(`data: ${JSON.stringify({ id: completion.id, object: "chat.completion.chunk", created: completion.created, model: completion.model, choices: [], usage })}\n\n`);
+      res.end("data: [DONE]\n\n");
       stats.answered++;
-      stats.promptTokens += completion.usage.prompt_tokens;
-      stats.completionTokens += completion.usage.completion_tokens;
-      sendJson(res, 200, completion);
+      count(stats, usage, cached);
     } finally {
+      slot.release();
       scenario.inFlight--;
     }
   }
@@ -249,3 +302,72 @@ function pickFault(config: ScenarioConfig, requestNumber: number): FaultKind | n
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function count(stats: ScenarioStats, usage: { prompt_tokens: number; completion_tokens: number }, cached: number): void {
+  stats.promptTokens += usage.prompt_tokens;
+  stats.completionTokens += usage.completion_tokens;
+  stats.cachedPromptTokens += cached;
+}
+
+/** Hangs until the client gives up (a timeout, or a stalled stream). */
+async function hang(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 120_000);
+    timer.unref();
+    req.socket.once("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  res.destroy();
+}
+
+function splitContent(content: string, parts: number): string[] {
+  if (content === "") return [""];
+  const size = Math.ceil(content.length / parts);
+  const pieces: string[] = [];
+  for (let i = 0; i < content.length; i += size) pieces.push(content.slice(i, i + size));
+  return pieces;
+}
+
+/**
+ * A provider's prompt cache, roughly as DeepSeek documents it: the longest prefix this prompt shares
+ * with a recent prompt of the same scenario, in whole 64-token units (4 characters a token).
+ */
+function cachedTokens(scenario: Scenario, messages: Array<{ role: string; content: string }>): number {
+  const text = messages.map((message) => message.content ?? "").join("\n");
+  let best = 0;
+  for (const earlier of scenario.prompts) {
+    const max = Math.min(earlier.length, text.length);
+    let i = 0;
+    while (i < max && earlier.charCodeAt(i) === text.charCodeAt(i)) i++;
+    best = Math.max(best, i);
+  }
+  scenario.prompts.push(text);
+  if (scenario.prompts.length > 8) scenario.prompts.shift();
+  return Math.floor(best / 4 / 64) * 64;
+}
+
+/** Requests of one invocation waiting for their headers; beyond `slots`, the next waits its turn. */
+class HeaderGate {
+  private waiting = 0;
+  private readonly queue: Array<() => void> = [];
+
+  async enter(slots: number | null, stats: ScenarioStats): Promise<{ release(): void }> {
+    if (slots !== null && this.waiting >= slots) {
+      stats.queuedForHeaders++;
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    } else this.waiting++;
+    stats.maxWaitingForHeaders = Math.max(stats.maxWaitingForHeaders, this.waiting);
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const next = this.queue.shift();
+        if (next) next();
+        else this.waiting--;
+      },
+    };
+  }
+}

@@ -14,6 +14,9 @@ import { sendJson, startServer, type FakeServer } from "./http";
  * - PUT  /__control/subscriptions/<id>  (JSON subscription object) what GET /v1/subscriptions/<id> answers
  * - POST /__control/failures  `{match, status, times}`: the next `times` API requests whose body or path
  *   contains `match` answer `status` with a Stripe api_error
+ * - PUT  /__control/{charges|checkout_sessions|invoice_payments}/<id>  (JSON object) what refund and
+ *   dispute handling reads back: GET /v1/charges/<id>, GET /v1/checkout/sessions?payment_intent=<pi>,
+ *   GET /v1/invoice_payments?payment[payment_intent]=<pi>
  */
 export function startFakeStripe(): Promise<FakeServer> {
   const state = new FakeStripeState();
@@ -38,11 +41,18 @@ interface Failure {
 }
 
 const MAX_RECORDED = 20_000;
+type StoredKind = "charges" | "checkout_sessions" | "invoice_payments";
 
 class FakeStripeState {
   private readonly requests: RecordedRequest[] = [];
   private readonly customers = new Map<string, Record<string, unknown>>();
   private readonly subscriptions = new Map<string, unknown>();
+  /** Objects a test put in place for lookups (charges, paid checkout sessions, invoice payments). */
+  private readonly stored: Record<StoredKind, Map<string, Record<string, any>>> = {
+    charges: new Map(),
+    checkout_sessions: new Map(),
+    invoice_payments: new Map(),
+  };
   /** Idempotency-Key → the first answer, as Stripe replays it. */
   private readonly idempotent = new Map<string, { status: number; body: unknown }>();
   private failures: Failure[] = [];
@@ -65,6 +75,11 @@ class FakeStripeState {
     const subscription = /^\/__control\/subscriptions\/([^/]+)$/.exec(url.pathname);
     if (method === "PUT" && subscription) {
       this.subscriptions.set(decodeURIComponent(subscription[1]!), JSON.parse(body));
+      return sendJson(res, 200, { ok: true });
+    }
+    const stored = /^\/__control\/(charges|checkout_sessions|invoice_payments)\/([^/]+)$/.exec(url.pathname);
+    if (method === "PUT" && stored) {
+      this.stored[stored[1] as StoredKind].set(decodeURIComponent(stored[2]!), JSON.parse(body));
       return sendJson(res, 200, { ok: true });
     }
     if (method === "POST" && url.pathname === "/__control/failures") {
@@ -154,7 +169,26 @@ class FakeStripeState {
       const found = this.subscriptions.get(subscription[1]!);
       return found ? [200, found] : missing("subscription", subscription[1]!);
     }
-    return [404, stripeError("invalid_request_error", `Unrecognized request URL (${method}: ${path}) in the fake Stripe.`)];
+    return this.lookup(method, path, params) ?? [404, stripeError("invalid_request_error", `Unrecognized request URL (${method}: ${path}) in the fake Stripe.`)];
+  }
+
+  /** Reads of what tests stored: a charge by id, and lists filtered by payment intent. */
+  private lookup(method: string, path: string, params: Record<string, any>): [number, unknown] | null {
+    if (method !== "GET") return null;
+    const charge = /^\/v1\/charges\/([^/]+)$/.exec(path);
+    if (charge) {
+      const found = this.stored.charges.get(charge[1]!);
+      return found ? [200, found] : missing("charge", charge[1]!);
+    }
+    const list = (kind: StoredKind, matches: (item: Record<string, any>) => boolean): [number, unknown] => {
+      const data = [...this.stored[kind].values()].filter(matches);
+      return [200, { object: "list", data, has_more: false, url: path }];
+    };
+    if (path === "/v1/checkout/sessions") return list("checkout_sessions", (item) => item.payment_intent === params.payment_intent);
+    if (path === "/v1/invoice_payments") {
+      return list("invoice_payments", (item) => item.payment?.payment_intent === params.payment?.payment_intent);
+    }
+    return null;
   }
 
   private createCheckoutSession(params: Record<string, any>, now: number): [number, unknown] {

@@ -47,6 +47,21 @@ describe("Limiter", () => {
     expect(limiter.inFlight).toBe(0);
   });
 
+  it("serves waiting keys in turn, so a key that queued few tasks is not behind all of another's", async () => {
+    const limiter = new Limiter(1);
+    const order: string[] = [];
+    const task = (name: string) => async () => {
+      order.push(name);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    };
+    await Promise.all([
+      ...["b1", "b2", "b3", "b4"].map((name) => limiter.run(task(name), "big")),
+      limiter.run(task("s1"), "small"),
+      limiter.run(task("s2"), "small"),
+    ]);
+    expect(order).toEqual(["b1", "b2", "s1", "b3", "s2", "b4"]);
+  });
+
   it("frees the slot when a task throws", async () => {
     const limiter = new Limiter(1);
     await expect(limiter.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

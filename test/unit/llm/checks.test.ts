@@ -32,14 +32,23 @@ describe("checkLine", () => {
   });
 
   it("fails evidence that names an unknown field or quotes words the field does not hold", () => {
-    expect(checkLine(good, [{ field: "revenue", value: "$10M" }], row, context)).toMatchObject({ ok: false, reason: expect.stringMatching(/^unsupported_claim: unknown field/) });
+    expect(checkLine(good, [{ field: "revenue", value: "$10M" }], row, context)).toMatchObject({ ok: false, reason: expect.stringMatching(/^unsupported_claim: evidence "\$10M"/) });
+    expect(checkLine(good, [{ field: "revenue", value: "" }], row, context)).toMatchObject({ ok: false, reason: expect.stringMatching(/^unsupported_claim/) });
     expect(checkLine(good, [{ field: "title", value: "CEO" }], row, context)).toMatchObject({ ok: false, reason: expect.stringMatching(/^unsupported_claim/) });
     expect(checkLine(good, [{ field: "Title", value: "head of  FINANCE" }], row, context)).toEqual({ ok: true });
+    // A value quoted under the wrong field is still in the data: accepted.
+    expect(checkLine(good, [{ field: "location", value: "Head of Finance" }], row, context)).toEqual({ ok: true });
   });
 
   it("accepts numbers that are in the input", () => {
     const line = "Ann, as Head of Finance at Acme GmbH with 51-200 people, you know the close that AI bookkeeping is built for in two days.";
-    expect(checkLine(line, [], row, context)).toEqual({ ok: true });
+    expect(checkLine(line, [{ field: "company_size", value: "51-200" }], row, context)).toEqual({ ok: true });
+  });
+
+  it("keeps the cited-evidence check as the baseline mode", () => {
+    const invented = "Ann, congrats on the seed round Acme GmbH closed, which makes AI bookkeeping for small agencies timely for your finance team.";
+    expect(checkLine(invented, [], row, context, { grounding: "cited" })).toEqual({ ok: true });
+    expect(checkLine(invented, [], row, context)).toMatchObject({ ok: false, reason: expect.stringMatching(/^unsupported_claim: an event/) });
   });
 
   it("moves the word range with maxWords", () => {

@@ -28,15 +28,56 @@ async function clientFor(config: ScenarioConfig, options: Partial<LlmClientOptio
 }
 
 describe("the LLM client (openai SDK against an OpenAI-compatible server)", () => {
-  it("returns the content with token usage", async () => {
-    const { call } = await clientFor({});
+  it("streams the answer, accumulates it, and reads the usage with the provider's cache hits", async () => {
+    const { call, scenario } = await clientFor({ ttftMs: 20, generationMsPerRow: 40 });
+    const first = await call();
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(JSON.parse(first.content).lines[0].id).toBe("1");
+    expect(first.usage).toMatchObject({ requests: 1, cachedPromptTokens: 0 });
+    expect(first.usage.promptTokens).toBeGreaterThan(0);
+    expect(first.usage.completionTokens).toBeGreaterThan(0);
+    const stats = await scenarioStats(scenario);
+    expect(stats.streamed).toBe(1);
+    expect(stats.answered).toBe(1);
+  });
+
+  it("reads DeepSeek's prompt_cache_hit_tokens into cachedPromptTokens", async () => {
+    // A long shared prefix, so the fake's cache (64-token units of a prefix seen before) hits.
+    const scenario = await createScenario({});
+    const client = createLlmClient({ baseUrl: env.LLM_BASE_URL, apiKey: "t", model: "m", timeoutMs: 2000, maxAttempts: 1, backoff: { baseMs: 1, capMs: 1 }, maxInlineWaitMs: 1 });
+    const messages = [
+      { role: "system" as const, content: "rules ".repeat(200) },
+      { role: "user" as const, content: `<<<DATA abcdef>>>\n{"service":"x ${scenario}"}\n<<<END DATA abcdef>>>\n<<<DATA abcdef>>>\n[{"id":"1","fields":{"company":"Acme"}}]\n<<<END DATA abcdef>>>` },
+    ];
+    await client.complete(messages, { maxTokens: 100 });
+    const second = await client.complete(messages, { maxTokens: 100 });
+    expect(second.ok && second.usage.cachedPromptTokens).toBeGreaterThanOrEqual(256);
+    expect((await scenarioStats(scenario)).cachedPromptTokens).toBe(second.usage.cachedPromptTokens);
+  });
+
+  it("asks for whole answers when streaming is off", async () => {
+    const { client, scenario } = await clientFor({}, { stream: false });
+    const result = await client.complete([{ role: "user", content: `<<<DATA abcdef>>>\n{"service":"${scenario}"}\n<<<END DATA abcdef>>>` }], { maxTokens: 50 });
+    expect(result.ok).toBe(true);
+    const stats = await scenarioStats(scenario);
+    expect(stats.answered).toBe(1);
+    expect(stats.streamed).toBe(0);
+  });
+
+  it("retries a stream that stalls once, then fails the call (no endless retries of a stuck stream)", async () => {
+    const { call, scenario } = await clientFor({ stall: 1 }, { stallTimeoutMs: 150, timeoutMs: 2000, maxAttempts: 5 });
+    const result = await call();
+    expect(result).toMatchObject({ ok: false, kind: "fatal", status: null, message: expect.stringMatching(/^stalled/) });
+    expect(result.usage.requests).toBe(2);
+    expect((await scenarioStats(scenario)).faults.stall).toBe(2);
+  });
+
+  it("a stall followed by a good stream succeeds", async () => {
+    const { call } = await clientFor({ failFirst: { kind: "stall", count: 1 } }, { stallTimeoutMs: 150 });
     const result = await call();
     expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(JSON.parse(result.content).lines[0].id).toBe("1");
-    expect(result.usage.requests).toBe(1);
-    expect(result.usage.promptTokens).toBeGreaterThan(0);
-    expect(result.usage.completionTokens).toBeGreaterThan(0);
+    expect(result.usage.requests).toBe(2);
   });
 
   it("retries 500s with exponential backoff", async () => {

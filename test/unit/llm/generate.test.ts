@@ -29,7 +29,7 @@ function scripted(answer: (ids: string[], call: number, messages: ChatMessage[])
       inFlight--;
       const result = answer(ids, calls.length, messages);
       return typeof result === "string"
-        ? { ok: true, content: result, usage: { requests: 1, promptTokens: 100, completionTokens: 10 * ids.length } }
+        ? { ok: true, content: result, usage: { requests: 1, promptTokens: 100, completionTokens: 10 * ids.length, cachedPromptTokens: 0 } }
         : result;
     },
   };
@@ -47,7 +47,7 @@ describe("generateLines", () => {
     expect(peak()).toBe(2);
     expect([...results.values()].every((r) => r.status === "generated")).toBe(true);
     expect(results.get("4")).toMatchObject({ status: "generated", line: goodLine("4"), attempts: 1 });
-    expect(usage).toEqual({ requests: 3, promptTokens: 300, completionTokens: 70 });
+    expect(usage).toEqual({ requests: 3, promptTokens: 300, completionTokens: 70, cachedPromptTokens: 0 });
   });
 
   it("regenerates a failing or missing row once on its own, then fails it with the reason", async () => {
@@ -76,6 +76,30 @@ describe("generateLines", () => {
     expect(outcomes.sort()).toEqual(["1:generated", "2:generated", "3:failed"]);
   });
 
+  it("regeneration feedback names the kind of invented fact, never its words; a second invention fails the row", async () => {
+    const invented = (id: string) => `As CEO at Company${id}, congrats on the Series B you raised with Sequoia, a good moment for AI bookkeeping for small agencies.`;
+    const prompts: string[] = [];
+    const { client } = scripted((ids, _call, messages) => {
+      prompts.push(messages[1]!.content);
+      return JSON.stringify({ lines: ids.map((id) => ({ id, line: invented(id), evidence: [{ field: "company", value: `Company${id}` }] })) });
+    });
+    const results = await generateLines(rows.slice(0, 1), { client, limiter: new Limiter(1), context, rowsPerRequest: 1, usage: emptyUsage() });
+    expect(prompts).toHaveLength(2);
+    expect(prompts[1]).toMatch(/rejected \(it stated a fact that is not in the data: (a name|an event)\)/);
+    expect(prompts[1]).not.toMatch(/Sequoia|Series B|raised/);
+    expect(results.get("1")).toMatchObject({ status: "failed", attempts: 2, reason: expect.stringMatching(/^unsupported_claim: (a name|an event)/) });
+  });
+
+  it("accepts a fact from an extra source (a researched page) that the row does not hold", async () => {
+    const line = (id: string) => `As CEO at Company${id}, founded in 1952, you know the month-end work that AI bookkeeping for small agencies is built for.`;
+    const { client } = scripted((ids) => JSON.stringify({ lines: ids.map((id) => ({ id, line: line(id), evidence: [{ field: "website", value: "founded in 1952", url: "https://company.test" }] })) }));
+    const run = (extraSources?: (row: ProspectRow) => Array<{ field: string; value: string; url?: string }>) =>
+      generateLines(rows.slice(0, 1), { client, limiter: new Limiter(1), context, rowsPerRequest: 1, usage: emptyUsage(), extraSources });
+    expect((await run()).get("1")).toMatchObject({ status: "failed" });
+    const researched = await run(() => [{ field: "website", value: "The company was founded in 1952.", url: "https://company.test" }]);
+    expect(researched.get("1")).toMatchObject({ status: "generated", attempts: 1, evidence: [{ field: "website", url: "https://company.test" }] });
+  });
+
   it("an empty answer costs each of its rows one attempt", async () => {
     const { client, calls } = scripted((ids, call) => (call === 1 ? "" : linesFor(ids)));
     const results = await generateLines(rows.slice(0, 2), { client, limiter: new Limiter(5), context, rowsPerRequest: 2, usage: emptyUsage() });
@@ -84,7 +108,7 @@ describe("generateLines", () => {
   });
 
   it("leaves rows pending when the LLM is unavailable, and fails them on a fatal error", async () => {
-    const unavailable = scripted(() => ({ ok: false, kind: "unavailable", status: 503, message: "down", retryAfterMs: 7000, usage: { requests: 5, promptTokens: 0, completionTokens: 0 } }));
+    const unavailable = scripted(() => ({ ok: false, kind: "unavailable", status: 503, message: "down", retryAfterMs: 7000, usage: { requests: 5, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0 } }));
     const usage = emptyUsage();
     const pending = await generateLines(rows.slice(0, 2), { client: unavailable.client, limiter: new Limiter(5), context, rowsPerRequest: 5, usage });
     expect([...pending.values()]).toEqual([

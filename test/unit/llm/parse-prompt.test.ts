@@ -19,6 +19,17 @@ describe("parseAnswer", () => {
     expect([...parsed!.entries()]).toEqual([["3", { line: "x", evidence: [{ field: "title", value: "" }] }]]);
   });
 
+  it("keeps an evidence item's http(s) url (a researched page) and drops any other", () => {
+    const evidence = [
+      { field: "website", value: "Founded in 1952", url: "https://acme.test/about" },
+      { field: "website", value: "Family owned", url: "javascript:alert(1)" },
+    ];
+    expect(parseAnswer(JSON.stringify({ lines: [{ id: "1", line: "x", evidence }] }))?.get("1")?.evidence).toEqual([
+      { field: "website", value: "Founded in 1952", url: "https://acme.test/about" },
+      { field: "website", value: "Family owned" },
+    ]);
+  });
+
   it("answers null for empty or non-JSON content", () => {
     expect(parseAnswer("")).toBeNull();
     expect(parseAnswer("Sure! Here you go")).toBeNull();

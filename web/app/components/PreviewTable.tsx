@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { pageLabel, researchNote, sourcePages } from "../lib/research";
 import type { JobRow } from "../lib/types";
+import { EvidenceList } from "./EvidenceList";
 import { TableWrap } from "./Notice";
 import { EditableLine, RowActions, RowMarks, type Curation } from "./RowCuration";
 import { RowStatus } from "./StatusBadge";
@@ -76,6 +77,7 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
           <span className="muted">{row.reason ?? "—"}</span>
         )}
         <ResearchSources row={row} />
+        {row.line && !editing ? <EvidenceList evidence={row.evidence} /> : null}
       </td>
       <td data-label="Status">
         <RowStatus status={row.status} />

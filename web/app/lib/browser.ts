@@ -12,7 +12,7 @@ export function readCookie(name: string): string | null {
 
 /** The double-submit header the API wants on the browser's cookie-authenticated writes. */
 export function csrfHeaders(): Record<string, string> {
-  const token = readCookie("ol_csrf");
+  const token = readCookie("__Host-ol_csrf");
   return token ? { "X-CSRF-Token": token } : {};
 }
 

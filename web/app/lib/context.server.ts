@@ -17,6 +17,9 @@ export interface WorkerContext {
 /** Set by the Worker entry (web/workers/app.ts) on every request the router handles. */
 export const cloudflareContext = createContext<{ env: WebEnv; ctx: WorkerContext }>();
 
+/** This response's Content-Security-Policy nonce, for the inline scripts React Router renders. */
+export const cspNonceContext = createContext<string>("");
+
 /** The browser session as the root middleware resolved it (after a server-side refresh if needed). */
 export interface BrowserSession {
   accessToken: string | null;

@@ -2,10 +2,14 @@ import { parseCookies, serializeCookie } from "./cookies.server";
 import type { ApiBinding } from "./context.server";
 import type { Session } from "./types";
 
-/** Cookie names shared with the API Worker (worker/middleware/auth.ts reads them). */
-export const ACCESS_COOKIE = "ol_access";
-export const REFRESH_COOKIE = "ol_refresh";
-export const CSRF_COOKIE = "ol_csrf";
+/**
+ * Cookie names shared with the API Worker (worker/middleware/auth.ts reads them). `__Host-`: the
+ * browser takes them only Secure, on Path=/ and without Domain, so no subdomain or plain-http page can
+ * plant or overwrite them (ADR 068; browsers treat http://localhost as secure, so npm start works).
+ */
+export const ACCESS_COOKIE = "__Host-ol_access";
+export const REFRESH_COOKIE = "__Host-ol_refresh";
+export const CSRF_COOKIE = "__Host-ol_csrf";
 
 const REFRESH_COOKIE_SECONDS = 30 * 24 * 60 * 60;
 /** Refresh a little before the access token's `exp`, so a request never reaches the API with a dying token. */
@@ -98,7 +102,7 @@ export async function resolveSession(request: Request, api: ApiBinding): Promise
     const stale = cookies.accessToken !== null || cookies.csrfToken !== null;
     return { accessToken: null, csrfToken: null, setCookies: stale ? clearSessionCookies() : [], refreshed: false };
   }
-  const outcome = await refreshShared(cookies.refreshToken, request, api);
+  const outcome = await refreshShared(cookies.refreshToken, cookies.csrfToken, request, api);
   if (outcome.kind === "refused") return { accessToken: null, csrfToken: null, setCookies: clearSessionCookies(), refreshed: false };
   if (outcome.kind === "unavailable") return { accessToken: null, csrfToken: cookies.csrfToken, setCookies: [], refreshed: false };
   const csrfToken = cookies.csrfToken ?? newCsrfToken();
@@ -107,24 +111,33 @@ export async function resolveSession(request: Request, api: ApiBinding): Promise
 
 type RefreshOutcome = { kind: "session"; session: Session } | { kind: "refused" } | { kind: "unavailable" };
 
-/** How long a refresh is shared with requests bringing the same refresh token, from its start. */
-const SHARED_REFRESH_MS = 30_000;
+/**
+ * How long a refresh is shared with requests bringing the same refresh token, from its start: only
+ * long enough for the requests one page load fires at once (ADR 068; it was 30 s, which handed a
+ * just-rotated pair to anyone replaying the old token in that time, past reuse detection).
+ */
+export const SHARED_REFRESH_MS = 2_000;
 /** How long a request waits for another request's refresh (which may be cancelled and never settle). */
 const SHARED_REFRESH_WAIT_MS = 10_000;
 
 /**
- * Refreshes in flight or done in the last SHARED_REFRESH_MS, by the refresh token they spend. Two
- * requests of one browser (two tabs, or a poll and a click) that find the access token expired carry
- * the same refresh token: the API rotates it for the first and, by the contract, takes the second for
- * a stolen token reused and revokes the family, signing the browser out. In this isolate the second
- * request gets the first one's new pair instead. Only successes are kept once settled.
+ * Refreshes in flight or done in the last SHARED_REFRESH_MS, by the refresh token they spend and the
+ * browser's CSRF cookie. Two requests of one browser (two tabs, or a poll and a click) that find the
+ * access token expired carry the same refresh token: the API rotates it for the first and, by the
+ * contract, takes the second for a stolen token reused and revokes the family, signing the browser
+ * out. In this isolate the second request gets the first one's new pair instead, but only when it
+ * carries the same CSRF cookie too (the same browser): a copied refresh token alone gets nothing
+ * shared and meets the API's reuse detection. Only successes are kept once settled.
  */
 const sharedRefreshes = new Map<string, { outcome: Promise<RefreshOutcome>; startedAt: number }>();
 
-async function refreshShared(refreshToken: string, request: Request, api: ApiBinding): Promise<RefreshOutcome> {
+async function refreshShared(refreshToken: string, csrfToken: string | null, request: Request, api: ApiBinding): Promise<RefreshOutcome> {
+  // No CSRF cookie, no browser to bind the share to: the request refreshes on its own.
+  if (!csrfToken) return refresh(refreshToken, request, api);
+  const key = `${refreshToken}\n${csrfToken}`;
   const now = Date.now();
   for (const [token, entry] of sharedRefreshes) if (now - entry.startedAt > SHARED_REFRESH_MS) sharedRefreshes.delete(token);
-  const shared = sharedRefreshes.get(refreshToken);
+  const shared = sharedRefreshes.get(key);
   if (shared) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const gaveUp = new Promise<RefreshOutcome>((resolve) => {
@@ -137,9 +150,9 @@ async function refreshShared(refreshToken: string, request: Request, api: ApiBin
     }
   }
   const entry = { outcome: refresh(refreshToken, request, api), startedAt: now };
-  sharedRefreshes.set(refreshToken, entry);
+  sharedRefreshes.set(key, entry);
   const outcome = await entry.outcome;
-  if (outcome.kind !== "session" && sharedRefreshes.get(refreshToken) === entry) sharedRefreshes.delete(refreshToken);
+  if (outcome.kind !== "session" && sharedRefreshes.get(key) === entry) sharedRefreshes.delete(key);
   return outcome;
 }
 

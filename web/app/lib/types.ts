@@ -79,6 +79,9 @@ export interface Job {
   /** The API's own pace measurement, when it sends one. */
   rowsPerSecond?: number | null;
   etaSeconds?: number | null;
+  /** When the retention clean-up deletes the job's files (GET /v1/jobs/:id only), and when it did. */
+  filesExpireAt?: string;
+  filesDeletedAt?: string | null;
   mapping?: Record<string, string>;
   /** The model that writes the lines (`openline-local-sample`: the offline sample model). */
   model?: string;
@@ -87,13 +90,20 @@ export interface Job {
   userEmail?: string;
 }
 
+/** A fact a line rests on: the field and the words quoted from it (a researched one with its page). */
+export interface Evidence {
+  field: string;
+  value: string;
+  url?: string;
+}
+
 export interface JobRow {
   row: number;
   input: Record<string, string>;
   line: string | null;
   status: string;
   reason?: string | null;
-  evidence?: Array<{ field: string; value: string; url?: string }>;
+  evidence?: Evidence[];
   /** The line is the user's own edit. */
   edited?: boolean;
   review?: "approved" | "rejected" | null;

@@ -3,15 +3,24 @@ import { data, redirect, useFetcher } from "react-router";
 import type { Route } from "./+types/account.settings";
 import { CopyButton } from "../components/CopyButton";
 import { Notice } from "../components/Notice";
-import { callApi, field, loadFromApi, loginRedirect } from "../lib/api.server";
+import { callApi, field, loadFromApi, loadOptional, loginRedirect } from "../lib/api.server";
 import { clearSessionCookies } from "../lib/session.server";
 import type { ApiErrorBody } from "../lib/types";
 import { readForm } from "../lib/form.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings & data · Openline" }];
 
+interface Retention {
+  days: number;
+  maxDays: number;
+}
+
 export async function loader(args: Route.LoaderArgs) {
-  return { webhookSecret: (await loadFromApi<{ secret: string }>(args, "/v1/account/webhook-secret")).secret };
+  const [secret, retention] = await Promise.all([
+    loadFromApi<{ secret: string }>(args, "/v1/account/webhook-secret"),
+    loadOptional<Retention>(args, "/v1/account/retention"),
+  ]);
+  return { webhookSecret: secret.secret, retention };
 }
 
 export type SettingsActionData = { intent: string; ok: true } | { intent: string; ok: false; error: ApiErrorBody };
@@ -21,6 +30,12 @@ export async function action(args: Route.ActionArgs) {
   const intent = field(form, "intent");
   if (intent === "rotate-secret") {
     const result = await callApi<{ secret: string }>(args, "/v1/account/webhook-secret", { method: "POST" });
+    if (result.ok) return { intent, ok: true } satisfies SettingsActionData;
+    if (result.status === 401) throw loginRedirect(args.request);
+    return data<SettingsActionData>({ intent, ok: false, error: result.error }, { status: result.status });
+  }
+  if (intent === "retention") {
+    const result = await callApi<Retention>(args, "/v1/account/retention", { method: "PATCH", json: { days: Number(field(form, "days")) } });
     if (result.ok) return { intent, ok: true } satisfies SettingsActionData;
     if (result.status === 401) throw loginRedirect(args.request);
     return data<SettingsActionData>({ intent, ok: false, error: result.error }, { status: result.status });
@@ -46,9 +61,10 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
     <section className="page">
       <h1>Settings &amp; data</h1>
       <WebhookSecret secret={loaderData.webhookSecret} />
+      {loaderData.retention ? <FileRetention retention={loaderData.retention} /> : null}
       <div className="panel">
         <h2 className="panel-title">Export your data</h2>
-        <p>Everything we store about you — account, ledger, uploads, mapping profiles, jobs and API keys (never their secrets) — as one JSON file.</p>
+        <p>Everything we store about you — account, ledger, uploads with the files themselves, mapping profiles, jobs with the lines we wrote, and API keys (never their secrets) — as one JSON file.</p>
         <a className="button secondary" href="/account/export">
           Download my data
         </a>
@@ -92,6 +108,31 @@ function WebhookSecret({ secret }: { secret: string }) {
       <div aria-live="polite">
         {fetcher.data?.ok ? <p className="success small">A new secret is in place.</p> : null}
         {fetcher.data && !fetcher.data.ok ? <p className="field-error">{fetcher.data.error.message}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+function FileRetention({ retention }: { retention: Retention }) {
+  const fetcher = useFetcher<SettingsActionData>();
+  return (
+    <div className="panel">
+      <h2 className="panel-title">How long we keep your files</h2>
+      <p>
+        Uploaded files and job results are deleted this many days after they were made (at most {retention.maxDays}). Job counts and your credit ledger
+        are kept.
+      </p>
+      <fetcher.Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="retention" />
+        <label htmlFor="retention-days">Days</label>
+        <input id="retention-days" className="days-input" name="days" type="number" min={1} max={retention.maxDays} defaultValue={retention.days} required />
+        <button type="submit" className="button secondary small" disabled={fetcher.state !== "idle"}>
+          {fetcher.state !== "idle" ? "Saving…" : "Save"}
+        </button>
+      </fetcher.Form>
+      <div aria-live="polite">
+        {fetcher.data?.intent === "retention" && fetcher.data.ok ? <p className="success small">Saved.</p> : null}
+        {fetcher.data?.intent === "retention" && !fetcher.data.ok ? <p className="field-error">{fetcher.data.error.message}</p> : null}
       </div>
     </div>
   );

@@ -4,12 +4,13 @@ import { fetchApiRaw, loginRedirect } from "../lib/api.server";
 
 const PASSED_HEADERS = ["Content-Type", "Content-Disposition", "Content-Length", "Cache-Control"];
 
-/** The job's output file (all rows, or only the approved ones), streamed from the API as it comes (CSV or XLSX). */
+/** The job's output file (all rows, or only the approved ones; with `include=evidence`, an evidence column), streamed from the API as it comes (CSV or XLSX). */
 export async function loader(args: Route.LoaderArgs) {
   const params = new URL(args.request.url).searchParams;
   const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
   const approvedOnly = params.get("review") === "approved" ? "&review=approved" : "";
-  const response = await fetchApiRaw(args, `/v1/jobs/${encodeURIComponent(args.params.jobId)}/output?format=${format}${approvedOnly}`);
+  const include = params.get("include") === "evidence" ? "&include=evidence" : "";
+  const response = await fetchApiRaw(args, `/v1/jobs/${encodeURIComponent(args.params.jobId)}/output?format=${format}${approvedOnly}${include}`);
   if (response.status === 401) throw loginRedirect(args.request);
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

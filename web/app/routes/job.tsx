@@ -58,6 +58,25 @@ export async function action(args: Route.ActionArgs) {
   return data<JobActionData>({ ok: false, intent, error: result.error }, { status: result.status });
 }
 
+/** When the job's files go (retention), or that they went: the rows and downloads then answer 410. */
+function FilesRetention({ job }: { job: Job }) {
+  if (job.filesDeletedAt) {
+    return (
+      <span data-testid="files-retention">
+        {" "}
+        · files deleted <LocalTime iso={job.filesDeletedAt} />; counts and charges are kept
+      </span>
+    );
+  }
+  if (!job.filesExpireAt) return null;
+  return (
+    <span data-testid="files-retention">
+      {" "}
+      · files kept until <LocalTime iso={job.filesExpireAt} />
+    </span>
+  );
+}
+
 const CONNECTION_TEXT = { connecting: "Connecting for live updates…", live: "Live", polling: "Updating every few seconds", idle: "" } as const;
 
 export default function JobPage({ loaderData }: Route.ComponentProps) {
@@ -82,6 +101,7 @@ export default function JobPage({ loaderData }: Route.ComponentProps) {
             · finished <LocalTime iso={job.finishedAt} />
           </>
         ) : null}
+        <FilesRetention job={loaderData.job} />
         {!isTerminal(job.status) && CONNECTION_TEXT[connection] ? (
           <span className={`connection connection-${connection}`}> · {CONNECTION_TEXT[connection]}</span>
         ) : null}
@@ -190,6 +210,9 @@ function JobControls({ job }: { job: Job }) {
           </a>
           <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv&review=approved`}>
             Download approved rows
+          </a>
+          <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv&include=evidence`}>
+            CSV with evidence
           </a>
           <span className="muted small">Your columns in their order, plus personalized_line and line_status (your edits included). Opens cleanly in Excel.</span>
         </p>

@@ -1,5 +1,5 @@
 import { csvField } from "../../csv/write";
-import { outputHeader, outputRows, type OutputSource } from "./reader";
+import { addedCells, outputHeader, outputRows, type OutputSource } from "./reader";
 
 /**
  * CSV that Excel opens cleanly: UTF-8 with a BOM (so Excel does not guess Windows-1252), CRLF, and
@@ -30,7 +30,7 @@ export function csvStream(source: OutputSource): ReadableStream<Uint8Array> {
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${excelCsvLine(outputHeader(plan.columns))}`));
+        controller.enqueue(encoder.encode(`\uFEFF${excelCsvLine(outputHeader(plan.columns, source.options))}`));
         return;
       }
       const next = await rows.next();
@@ -41,7 +41,7 @@ export function csvStream(source: OutputSource): ReadableStream<Uint8Array> {
       let text = "";
       for (const row of next.value) {
         const cells = plan.columns.map((_, c) => row.cells[c] ?? "");
-        text += excelCsvLine([...cells, row.line, row.status]);
+        text += excelCsvLine([...cells, ...addedCells(row, source.options)]);
       }
       controller.enqueue(encoder.encode(text));
     },

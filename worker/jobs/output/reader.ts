@@ -5,6 +5,7 @@ import { readResult } from "../results";
 import { curate, type RowOverrides } from "../row-overrides";
 import { SourceMissingError } from "../source";
 import { visibleStatus } from "../rows";
+import type { Evidence } from "../../llm/types";
 import type { ChunkResultFile, RowStatus } from "../types";
 
 export interface OutputRow {
@@ -12,6 +13,13 @@ export interface OutputRow {
   line: string;
   /** The run's status, or `edited` for a line the user wrote. */
   status: RowStatus | "edited";
+  /** What the line rests on (none for a line the user wrote). */
+  evidence: Evidence[];
+}
+
+/** What the output adds beyond the lines (`?include=evidence`). */
+export interface OutputOptions {
+  evidence: boolean;
 }
 
 const PREFETCH = 4;
@@ -20,6 +28,7 @@ const PREFETCH = 4;
 export interface OutputSource {
   bucket: R2Bucket;
   plan: OutputPlan;
+  options: OutputOptions;
   /** The normalized rows the chunks cover (null when the job has none). */
   body: ReadableStream<Uint8Array> | null;
   /** The user's edits, reviews and regenerated lines (none when absent). */
@@ -32,14 +41,14 @@ export interface OutputSource {
  * Opens the normalized rows before anything is answered, so a deleted upload is a 409
  * (SourceMissingError) rather than a download that breaks after its 200.
  */
-export async function openOutput(bucket: R2Bucket, plan: OutputPlan): Promise<OutputSource> {
+export async function openOutput(bucket: R2Bucket, plan: OutputPlan, options: OutputOptions = { evidence: false }): Promise<OutputSource> {
   const chunks = plan.chunks;
-  if (chunks.length === 0) return { bucket, plan, body: null };
+  if (chunks.length === 0) return { bucket, plan, options, body: null };
   const start = chunks[0]!.start;
   const length = chunks[chunks.length - 1]!.end - start;
   const object = await bucket.get(plan.normalizedKey, { range: { offset: start, length } });
   if (!object) throw new SourceMissingError(plan.normalizedKey);
-  return { bucket, plan, body: object.body };
+  return { bucket, plan, options, body: object.body };
 }
 
 /**
@@ -80,9 +89,11 @@ export async function* outputRows({ bucket, plan, body, overrides, approvedOnly 
       cells.forEach((row, r) => {
         const outcome = result?.rows[r];
         const status = visibleStatus(outcome, plan);
-        const curated = curate({ line: status === "generated" ? (outcome?.line ?? "") : "", status }, overrides?.get(chunk.firstRow + r));
+        const generated = status === "generated";
+        const run = { line: generated ? (outcome?.line ?? "") : "", status, evidence: generated ? (outcome?.evidence ?? []) : [] };
+        const curated = curate(run, overrides?.get(chunk.firstRow + r));
         if (approvedOnly && curated.review !== "approved") return;
-        rows.push({ cells: row, line: curated.line ?? "", status: curated.edited ? "edited" : curated.status });
+        rows.push({ cells: row, line: curated.line ?? "", status: curated.edited ? "edited" : curated.status, evidence: curated.evidence ?? [] });
       });
       yield rows;
     }
@@ -92,13 +103,27 @@ export async function* outputRows({ bucket, plan, body, overrides, approvedOnly 
 }
 
 /** The output's header: the input columns, then ours (renamed if the input already has them). */
-export function outputHeader(columns: string[]): string[] {
+export function outputHeader(columns: string[], options: OutputOptions = { evidence: false }): string[] {
   const taken = new Set(columns);
-  const ours = ["personalized_line", "line_status"].map((name) => {
+  const names = options.evidence ? ["personalized_line", "line_status", "evidence"] : ["personalized_line", "line_status"];
+  const ours = names.map((name) => {
     let candidate = name;
     for (let n = 2; taken.has(candidate); n++) candidate = `${name}_${n}`;
     taken.add(candidate);
     return candidate;
   });
   return [...columns, ...ours];
+}
+
+/**
+ * The evidence of a line in one cell: `field: "value"` items joined by "; ", a researched source's
+ * address in brackets. Readable in a spreadsheet and splittable by a script.
+ */
+export function evidenceCell(evidence: Evidence[]): string {
+  return evidence.map((item) => `${item.field}: "${item.value.replace(/"/g, "'")}"${item.url ? ` <${item.url}>` : ""}`).join("; ");
+}
+
+/** One output row's cells after the input columns. */
+export function addedCells(row: OutputRow, options: OutputOptions): string[] {
+  return options.evidence ? [row.line, row.status, evidenceCell(row.evidence)] : [row.line, row.status];
 }

@@ -1,4 +1,4 @@
-import { outputHeader, outputRows, type OutputSource } from "./reader";
+import { addedCells, outputHeader, outputRows, type OutputSource } from "./reader";
 import { ZipWriter } from "./zip";
 import { FORMULA_START } from "./csv";
 
@@ -95,13 +95,13 @@ export function sheetRow(rowNumber: number, values: string[], header = false): s
 async function* sheetXml(source: OutputSource): AsyncGenerator<Uint8Array> {
   const { plan } = source;
   const encoder = new TextEncoder();
-  yield encoder.encode(SHEET_HEAD + sheetRow(1, outputHeader(plan.columns), true));
+  yield encoder.encode(SHEET_HEAD + sheetRow(1, outputHeader(plan.columns, source.options), true));
   let rowNumber = 1;
   for await (const rows of outputRows(source)) {
     let xml = "";
     for (const row of rows) {
       const cells = plan.columns.map((_, c) => row.cells[c] ?? "");
-      xml += sheetRow(++rowNumber, [...cells, row.line, row.status]);
+      xml += sheetRow(++rowNumber, [...cells, ...addedCells(row, source.options)]);
     }
     yield encoder.encode(xml);
   }

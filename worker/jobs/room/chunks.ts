@@ -87,6 +87,12 @@ export class ChunkRepository {
     return this.sql.exec<ChunkRow>(`SELECT * FROM chunks WHERE state IN (${marks(states)}) ORDER BY idx`, ...states).toArray();
   }
 
+  /** The first `limit` chunks in a state, by index (the fair-share window's next chunks). */
+  firstInState(state: ChunkState, limit: number): ChunkRow[] {
+    if (limit <= 0) return [];
+    return this.sql.exec<ChunkRow>("SELECT * FROM chunks WHERE state = ? ORDER BY idx LIMIT ?", state, limit).toArray();
+  }
+
   count(states: readonly ChunkState[]): number {
     return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM chunks WHERE state IN (${marks(states)})`, ...states).one().n;
   }

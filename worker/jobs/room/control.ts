@@ -5,7 +5,7 @@ import { isTerminal, type JobRecord } from "../types";
 import { NOT_STARTED } from "./chunks";
 import type { ControlResult } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
-import { sendChunks } from "./dispatch";
+import { topUpWindow } from "./window";
 import { finish, pauseFor, resume } from "./lifecycle";
 
 /** The user's controls (cancel, pause, resume, retry failed rows) and the resume after a grant. */
@@ -113,7 +113,7 @@ export async function retryFailedRows(room: RoomContext): Promise<ControlResult>
   room.jobs.save(job);
   room.live.resetRate();
   room.live.changed(true);
-  await sendChunks(room, room.chunks.inState("pending"));
+  await topUpWindow(room);
   await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
   return accepted(room);
 }

@@ -6,7 +6,8 @@ import { isTerminal, type JobRecord } from "../types";
 import { LEASABLE, NO_LEASE, rangeOf, type ChunkRow, type ChunkState } from "./chunks";
 import type { ChunkRunRef, LeaseAnswer, CompleteInput, LeaseRenewal } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
-import { sendChunks } from "./dispatch";
+import { noteLeased } from "./lost-messages";
+import { topUpWindow } from "./window";
 import { finishIfDone, pauseFor } from "./lifecycle";
 
 /**
@@ -30,6 +31,7 @@ export async function leaseRuns(room: RoomContext, input: LeaseRequest): Promise
   const results: LeaseAnswer[] = [];
   const toLease: Array<{ at: number; c: ChunkRow }> = [];
   const taken = new Set<number>();
+  if (!input.deadLetter) noteLeased(room);
   input.chunks.forEach((ref, at) => {
     const c = room.chunks.get(ref.chunk);
     const refusal = !job || !c ? { action: "skip" as const, why: "unknown job or chunk" } : refuse(room, job, c, ref, input, taken, now);
@@ -202,7 +204,7 @@ export async function finishSettlement(room: RoomContext, job: JobRecord, c: Chu
   });
   room.jobs.save(job);
   room.live.changed(false);
-  if (next === "pending") await sendChunks(room, [room.chunks.get(c.idx)!]);
-  else if (next === "blocked") await pauseFor(room, job, "budget");
+  if (next === "blocked") await pauseFor(room, job, "budget");
+  else if (job.status === "running" || job.status === "queued") await topUpWindow(room);
   await finishIfDone(room);
 }

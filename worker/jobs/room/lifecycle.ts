@@ -4,7 +4,8 @@ import { isTerminal, type JobRecord, type PauseReason, type PublicJob } from "..
 import { UNFINISHED } from "./chunks";
 import type { InitInput } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
-import { sendChunks, sendWebhook } from "./dispatch";
+import { sendWebhook } from "./dispatch";
+import { topUpWindow } from "./window";
 
 /**
  * The job's status machine: queued → running → succeeded | failed | canceled, with paused (for the
@@ -27,7 +28,7 @@ export async function start(room: RoomContext, input: InitInput): Promise<Public
     await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
     try {
       if (input.fanOut === false) room.chunks.transition("pending", "queued", { set: { enqueued_at: Date.now() } });
-      else await sendChunks(room, room.chunks.inState("pending"));
+      else await topUpWindow(room);
     } catch (error) {
       // The job exists and its credits are held: the watchdog sends what is still pending, soon.
       room.log.error("enqueue at start failed", { jobId: input.job.id, error });
@@ -55,7 +56,7 @@ export async function resume(room: RoomContext, job: JobRecord): Promise<void> {
   room.chunks.transition("blocked", "pending");
   room.live.resetRate();
   room.live.changed(true);
-  await sendChunks(room, room.chunks.inState("pending"));
+  await topUpWindow(room);
   await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
 }
 

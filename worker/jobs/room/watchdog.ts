@@ -1,10 +1,12 @@
 import { ledgerFor } from "../../credits/ledger";
-import { QUEUED_STALE_MS, WATCHDOG_MS } from "../constants";
+import { WATCHDOG_MS } from "../constants";
 import { chunkRunKey } from "../keys";
 import { isTerminal, type JobRecord } from "../types";
 import type { ChunkRow } from "./chunks";
 import { applyCredits, type RoomContext } from "./context";
 import { sendChunks } from "./dispatch";
+import { lostQueuedChunks } from "./lost-messages";
+import { topUpWindow } from "./window";
 import { finishSettlement } from "./leases";
 
 /**
@@ -42,12 +44,13 @@ async function cancelDeadLeases(room: RoomContext, job: JobRecord, expired: Chun
 }
 
 async function resend(room: RoomContext, job: JobRecord, expired: ChunkRow[], now: number): Promise<void> {
-  const chunks = [...expired, ...room.chunks.queuedBefore(now - QUEUED_STALE_MS)];
-  if (job.status === "running" || job.status === "queued") chunks.push(...room.chunks.inState("pending"));
-  if (chunks.length === 0) return;
-  room.log.warn("watchdog re-enqueues chunks", { jobId: job.id, chunks: chunks.map((c) => c.idx) });
-  for (const c of expired) room.chunks.update(c.idx, { lease_id: null, live_generated: null, live_failed: null });
-  await sendChunks(room, chunks);
+  const chunks = [...expired, ...lostQueuedChunks(room, now)];
+  if (chunks.length > 0) {
+    room.log.warn("watchdog re-enqueues chunks", { jobId: job.id, chunks: chunks.map((c) => c.idx) });
+    for (const c of expired) room.chunks.update(c.idx, { lease_id: null, live_generated: null, live_failed: null });
+    await sendChunks(room, chunks);
+  }
+  if (job.status === "running" || job.status === "queued") await topUpWindow(room);
 }
 
 async function jobRowExists(env: Env, id: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import type { LedgerEntry } from "../../credits/contract";
 import { publicUser } from "../../accounts";
 import { getDb } from "../../db/client";
 import { apiKeys, jobs, mappingProfiles, rowOverrides, savedContexts, uploads } from "../../db/schema";
+import { exportStream } from "../../account/export-stream";
 import { requireAuth, requireSession } from "../../middleware/auth";
 import type { App } from "../../types";
 import { publicApiKey } from "../api-keys/schemas";
@@ -18,7 +19,10 @@ const route = createRoute({
   security: bearerSecurity,
   middleware: [requireAuth, requireSession] as const,
   responses: {
-    200: jsonContent(z.record(z.string(), z.unknown()).openapi("AccountExport"), "The user's data"),
+    200: jsonContent(
+      z.record(z.string(), z.unknown()).openapi("AccountExport"),
+      "The user's data: records, each upload with its file as uploaded (`original`, base64) and each job with its lines",
+    ),
     ...errorResponses("unauthorized", "forbidden"),
   },
 });
@@ -44,20 +48,35 @@ export function registerAccountExport(app: App) {
       db.select().from(savedContexts).where(eq(savedContexts.userId, user.id)),
       db.select({ edit: rowOverrides }).from(rowOverrides).innerJoin(jobs, eq(jobs.id, rowOverrides.jobId)).where(eq(jobs.userId, user.id)),
     ]);
-    c.header("Content-Disposition", `attachment; filename="openline-export-${user.id}.json"`);
-    return c.json(
-      {
+    const records = {
+      head: {
         exportedAt: new Date().toISOString(),
         user: { ...publicUser(c.env, user), planStatus: user.planStatus, stripeCustomerId: user.stripeCustomerId },
         credits: { ...credits, ledger: entries },
         apiKeys: keys.map((key) => ({ ...publicApiKey(key), revokedAt: key.revokedAt })),
-        uploads: userUploads.map(({ originalKey, normalizedKey, chunkIndexKey, userId, ...upload }) => upload),
         mappingProfiles: profiles.map(({ userId, ...profile }) => profile),
-        jobs: userJobs.map(({ userId, ...job }) => job),
         savedContexts: contexts.map(({ userId, ...saved }) => saved),
         rowEdits: rowEdits.map(({ edit }) => edit),
       },
-      200,
-    );
+      uploads: userUploads.map((row) => {
+        const { originalKey, normalizedKey, chunkIndexKey, userId, ...fields } = row;
+        return { row, fields };
+      }),
+      jobs: userJobs.map((row) => {
+        const { userId, ...fields } = row;
+        return { row, fields };
+      }),
+    };
+    // Streamed: uploaded files and generated lines can be far larger than a Worker's memory.
+    // The stream is the documented JSON; the typed c.json cannot stream, hence the cast.
+    const body = exportStream(c.env, records, c.var.log);
+    return new Response(body, {
+      status: 200,
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="openline-export-${user.id}.json"`,
+        "Cache-Control": "no-store",
+      },
+    }) as unknown as ReturnType<typeof c.json<Record<string, never>, 200>>;
   });
 }

@@ -28,7 +28,7 @@ const route = createRoute({
   tags: ["API keys"],
   summary: "Create an API key (the secret is shown once)",
   security: bearerSecurity,
-  middleware: [requireAuth, requireSession, idempotent()] as const,
+  middleware: [requireAuth, requireSession, idempotent({ secretResource: (body) => (body as { id?: string }).id })] as const,
   request: { body: jsonBody(CreateApiKeyBody) },
   responses: {
     201: jsonContent(CreatedApiKeySchema, "The key, with its secret"),

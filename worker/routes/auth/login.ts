@@ -6,16 +6,20 @@ import { users } from "../../db/schema";
 import { ApiError } from "../../lib/errors";
 import { dummyPasswordHash, verifyPassword } from "../../lib/password";
 import { issueSession } from "../../lib/tokens";
-import { hitRateLimit, rateLimitByIp } from "../../middleware/rate-limit";
+import { checkRateLimit, clientIp, rateLimitByIp, recordHit } from "../../middleware/rate-limit";
 import type { App } from "../../types";
 import { errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
 import { SessionSchema } from "./session-schema";
 
 const LoginBody = z.object({ email: EmailSchema, password: PasswordSchema }).strict().openapi("LoginRequest");
 
+/**
+ * Attempts per IP, and FAILED attempts per address from one IP: counting every attempt per address
+ * let anyone lock an address's owner out for good by trying it 10 times every 5 minutes (ADR 068).
+ */
 export const LOGIN_LIMITS = {
   perIp: { name: "login:ip", limit: 30, windowSeconds: 300 },
-  perEmail: { name: "login:email", limit: 10, windowSeconds: 300 },
+  failuresPerEmailAndIp: { name: "login:fail", limit: 10, windowSeconds: 300 },
 };
 
 const route = createRoute({
@@ -34,12 +38,16 @@ const route = createRoute({
 export function registerLogin(app: App) {
   app.openapi(route, async (c) => {
     const { email, password } = c.req.valid("json");
-    await hitRateLimit(c.env, LOGIN_LIMITS.perEmail, email);
+    const failures = `${email}|${clientIp(c)}`;
+    await checkRateLimit(c.env, LOGIN_LIMITS.failuresPerEmailAndIp, failures);
     const db = getDb(c.env);
     const [user] = await db.select().from(users).where(eq(users.email, email));
     // Unknown emails cost the same hash as known ones, so timing does not reveal accounts.
     const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !valid) throw new ApiError("invalid_credentials", "Wrong email or password.");
+    if (!user || !valid) {
+      await recordHit(c.env, LOGIN_LIMITS.failuresPerEmailAndIp, failures);
+      throw new ApiError("invalid_credentials", "Wrong email or password.");
+    }
     const session = await issueSession(db, c.env, user);
     return c.json({ user: publicUser(c.env, user), ...session }, 200);
   });

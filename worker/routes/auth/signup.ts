@@ -33,7 +33,7 @@ const route = createRoute({
   path: "/v1/auth/signup",
   tags: ["Auth"],
   summary: "Create an account (plan free, 500 credits)",
-  middleware: [rateLimitByIp(SIGNUP_LIMITS.perIp), idempotent()] as const,
+  middleware: [rateLimitByIp(SIGNUP_LIMITS.perIp), idempotent({ secretResource: (body) => (body as { user?: { id?: string } }).user?.id })] as const,
   request: { body: jsonBody(SignupBody) },
   responses: {
     201: jsonContent(SessionSchema, "The new account with its first session"),

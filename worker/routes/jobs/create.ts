@@ -1,7 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
+import { getConfig } from "../../config";
 import { createFullJob } from "../../jobs/create";
 import { runPreview } from "../../jobs/preview";
 import { checkColumns, loadUploadFor } from "../../jobs/upload-source";
+import { assertWebhookUrl } from "../../jobs/webhook";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import { idempotent } from "../../middleware/idempotency";
 import { hitRateLimit } from "../../middleware/rate-limit";
@@ -10,8 +12,11 @@ import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "../openap
 import { jobContextOf } from "./context";
 import { CreateJobBody, JobSchema, PreviewJobSchema } from "./schemas";
 
-/** Previews are free, so they are rate-limited per user. */
+/** Previews are free, so they are rate-limited per user: calls per 10 minutes, and rows per UTC day. */
 export const PREVIEW_LIMIT = { name: "preview:user", limit: 30, windowSeconds: 600 };
+const previewRowsPerDay = (env: Env) => ({ name: "preview-rows:user", limit: getConfig(env).PREVIEW_ROWS_PER_DAY, windowSeconds: 86_400 });
+/** Full jobs hold credits and fan out to the queue: a runaway client is stopped here (ADR 068). */
+export const FULL_JOB_LIMIT = { name: "jobs:user", limit: 30, windowSeconds: 600 };
 
 const route = createRoute({
   method: "post",
@@ -24,7 +29,7 @@ const route = createRoute({
   responses: {
     200: jsonContent(PreviewJobSchema, "Preview: the job with its results inline"),
     202: jsonContent(JobSchema, "Full job: queued"),
-    ...errorResponses("invalid_request", "unauthorized", "insufficient_credits", "forbidden", "not_found", "conflict", "rate_limited"),
+    ...errorResponses("invalid_request", "unauthorized", "insufficient_credits", "credits_owed", "forbidden", "not_found", "conflict", "rate_limited"),
   },
 });
 
@@ -32,8 +37,14 @@ export function registerCreateJob(app: App) {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     const { user } = c.var.auth;
+    assertWebhookUrl(c.env, body.webhookUrl);
     // Before any read: a client over its preview limit costs one D1 write, not an upload load.
-    if (body.mode === "preview") await hitRateLimit(c.env, PREVIEW_LIMIT, user.id);
+    if (body.mode === "preview") {
+      await hitRateLimit(c.env, PREVIEW_LIMIT, user.id);
+      await hitRateLimit(c.env, previewRowsPerDay(c.env), user.id, body.previewRows);
+    } else {
+      await hitRateLimit(c.env, FULL_JOB_LIMIT, user.id);
+    }
     const { upload, index } = await loadUploadFor(c.env, user.id, body.uploadId);
     const mapping = body.mapping as Record<string, string>;
     checkColumns(upload, mapping, body.extraColumns);

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { roomFor } from "../../jobs/keys";
 import { publicJobFromRow } from "../../jobs/public-job";
+import { filesExpireAt as filesExpireAtOf, retentionDaysOf } from "../../jobs/retention";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonContent } from "../openapi-schemas";
@@ -25,6 +26,8 @@ export function registerGetJob(app: App) {
   app.openapi(route, async (c) => {
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
     // A job whose start failed before its room was set up exists only as its D1 row.
-    return c.json((await roomFor(c.env, job.id).read()) ?? publicJobFromRow(job), 200);
+    const current = (await roomFor(c.env, job.id).read()) ?? publicJobFromRow(job);
+    const filesExpireAt = filesExpireAtOf(job.createdAt, retentionDaysOf(c.env, c.var.auth.user));
+    return c.json({ ...current, filesExpireAt, filesDeletedAt: job.filesDeletedAt }, 200);
   });
 }

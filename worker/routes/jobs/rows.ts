@@ -5,6 +5,7 @@ import { readJobRows } from "../../jobs/rows";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonContent } from "../openapi-schemas";
+import { assertFilesKept } from "../../jobs/retention";
 import { loadOwnJob, outputPlanOf } from "./load";
 import { JobRowSchema } from "./schemas";
 
@@ -39,7 +40,7 @@ const route = createRoute({
   request: { params: IdParam, query: RowsQuery },
   responses: {
     200: jsonContent(RowsPage, "A page of rows"),
-    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict"),
+    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict", "gone"),
   },
 });
 
@@ -47,6 +48,7 @@ export function registerJobRows(app: App) {
   app.openapi(route, async (c) => {
     const { offset, limit, status, q } = c.req.valid("query");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
+    assertFilesKept(job);
     const filtered = status !== undefined || Boolean(q);
     const plan = await outputPlanOf(c.env, job.id, filtered ? undefined : { first: offset + 1, last: offset + limit });
     if (offset > 0 && offset >= plan.total) return c.json({ data: [], total: plan.total, offset, limit, nextOffset: null }, 200);

@@ -83,11 +83,13 @@ export const CreateJobBody = z
   .refine((body) => body.contextId !== undefined || body.context?.service !== undefined, { message: "Send a `context` with a service, or a `contextId`.", path: ["context"] })
   .openapi("CreateJobRequest");
 
-const EvidenceSchema = z.object({
-  field: z.string(),
-  value: z.string(),
-  url: z.string().optional().openapi({ description: "For `website` evidence: the page the quote is on" }),
-});
+const EvidenceSchema = z
+  .object({
+    field: z.string().openapi({ description: "The row field (or `service`, or a researched source) the fact comes from" }),
+    value: z.string().openapi({ description: "The words quoted from it" }),
+    url: z.string().optional().openapi({ description: "Where a researched fact was read" }),
+  })
+  .openapi("Evidence");
 
 export const JobSchema = z
   .object({
@@ -116,6 +118,8 @@ export const JobSchema = z
     research: z.object({ website: z.boolean() }).optional(),
     rowsPerSecond: z.number().nullable().optional(),
     etaSeconds: z.number().int().nullable().optional(),
+    filesExpireAt: z.string().optional().openapi({ description: "When the retention clean-up deletes this job's files (GET /v1/jobs/{id})" }),
+    filesDeletedAt: z.string().nullable().optional().openapi({ description: "When they were deleted: rows and output then answer 410" }),
   })
   .openapi("Job");
 

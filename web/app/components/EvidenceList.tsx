@@ -1,0 +1,30 @@
+import type { Evidence } from "../lib/types";
+
+/**
+ * What a generated line rests on: the fields and the words quoted from them (a researched fact with
+ * the page it was read on). Folded away under the line; a native <details>, so it opens by keyboard
+ * and without script.
+ */
+export function EvidenceList({ evidence }: { evidence?: Evidence[] }) {
+  if (!evidence || evidence.length === 0) return null;
+  return (
+    <details className="evidence">
+      <summary>What this line rests on ({evidence.length})</summary>
+      <ul>
+        {evidence.map((item, i) => (
+          <li key={`${item.field}-${i}`}>
+            <span className="evidence-field">{item.field === "service" ? "your service" : item.field}</span> <q>{item.value}</q>
+            {item.url ? (
+              <>
+                {" "}
+                <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
+                  source
+                </a>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
