@@ -78,15 +78,21 @@ const TONE_FRAMES = {
 
 const FILLERS = ["in practice", "from one week to the next", "as the team grows", "these days", "on a normal day", "over time"];
 
-/** Which frame a row gets: its tone's pool, moved by the instructions (always off the plain choice) and each regeneration. */
-export function frameFor(rowId, { tone = "friendly", instructions = "", version = 1 } = {}) {
+/**
+ * Which frame a row gets: its tone's pool, moved by the instructions (always off the plain choice) and
+ * each regeneration. Variants (0, 1, 2) each get another frame: the pool's others first, then the rest.
+ */
+export function frameFor(rowId, { tone = "friendly", instructions = "", version = 1, variant = 0 } = {}) {
   const pool = TONE_FRAMES[String(tone).toLowerCase()] ?? Object.keys(FRAMES);
   const instructionShift = instructions ? 1 + (hash(instructions) % (pool.length - 1)) : 0;
-  return pool[(hash(rowId) + instructionShift + Math.max(0, version - 1)) % pool.length];
+  const base = hash(rowId) + instructionShift + Math.max(0, version - 1);
+  if (variant < pool.length) return pool[(base + variant) % pool.length];
+  const others = Object.keys(FRAMES).filter((name) => !pool.includes(name));
+  return others[(base + variant - pool.length) % others.length];
 }
 
 /** One line from the row's facts only, within [minWords, maxWords], with the facts it used. */
-export function writeLine(row, sender, { minWords = 18, maxWords = 25, tone = "friendly", version = 1 } = {}) {
+export function writeLine(row, sender, { minWords = 18, maxWords = 25, tone = "friendly", version = 1, variant = 0 } = {}) {
   const f = row.fields;
   const companyField = f.company ? "company" : Object.keys(f)[0];
   const company = companyField ? f[companyField] : "your company";
@@ -94,7 +100,7 @@ export function writeLine(row, sender, { minWords = 18, maxWords = 25, tone = "f
   const firstNameWanted = /first name/i.test(instructions);
   const name = f.first_name ?? (f.full_name ? words(f.full_name)[0] : undefined);
   const topic = serviceTopic(sender.service ?? "");
-  const frame = FRAMES[frameFor(row.id, { tone, instructions, version })];
+  const frame = FRAMES[frameFor(row.id, { tone, instructions, version, variant })];
 
   // Richest first; the first that fits the word range wins.
   const candidates = [];

@@ -17,6 +17,8 @@ export interface ParsedPrompt {
   tone: string;
   /** 2, 3, … for a row regenerated on request ("another version, number N"); 1 otherwise. */
   version: number;
+  /** Lines asked per prospect ("Write N different lines"); 1 otherwise. */
+  variants: number;
 }
 export const SAMPLE_MODEL_NAME: "openline-local-sample";
 export const DEFAULT_SAMPLE_MODEL_PORT: number;
@@ -24,8 +26,13 @@ export function parsePrompt(messages: Array<{ role: string; content: string }>):
 export function writeLine(
   row: SampleRow,
   sender: { service?: string; style_wishes?: string },
-  options?: { minWords?: number; maxWords?: number; tone?: string; version?: number },
+  options?: { minWords?: number; maxWords?: number; tone?: string; version?: number; variant?: number },
 ): { line: string; evidence: SampleEvidence[] };
+export function entryFor(
+  row: SampleRow,
+  prompt: ParsedPrompt,
+  write?: (row: SampleRow, sender: ParsedPrompt["sender"], options: ParsedPrompt) => { line: string; evidence: SampleEvidence[] },
+): { id: string; line: string; evidence: SampleEvidence[] } | { id: string; variants: Array<{ line: string; evidence: SampleEvidence[] }> };
 export function answerFor(messages: Array<{ role: string; content: string }>): string;
 export function estimateTokens(text: string): number;
 export function completionBody(

@@ -36,6 +36,7 @@ export function parsePrompt(messages) {
   const range = /between (\d+) and (\d+) words/.exec(system);
   const tone = /in an? ([\p{L} '-]+?) tone\./u.exec(system);
   const version = /another version, number (\d+)/.exec(user);
+  const variants = /Write (\d+) different lines for each prospect/.exec(user);
   return {
     sender,
     rows: rows.filter((row) => row && typeof row.id === "string" && row.fields && typeof row.fields === "object"),
@@ -44,14 +45,23 @@ export function parsePrompt(messages) {
     regenerating: /previous line for this prospect was rejected/.test(user),
     tone: tone ? tone[1] : "friendly",
     version: version ? Number(version[1]) : 1,
+    variants: variants ? Number(variants[1]) : 1,
   };
 }
 
 /** The JSON answer the pipeline asks for, for every row in the prompt. */
 export function answerFor(messages) {
   const prompt = parsePrompt(messages);
-  const lines = prompt.rows.map((row) => ({ id: row.id, ...writeLine(row, prompt.sender, prompt) }));
-  return JSON.stringify({ lines });
+  return JSON.stringify({ lines: prompt.rows.map((row) => entryFor(row, prompt)) });
+}
+
+/** A prospect's answer: one line, or `variants` lines (each a version further on) when several are asked. */
+export function entryFor(row, prompt, write = writeLine) {
+  if (prompt.variants <= 1) return { id: row.id, ...write(row, prompt.sender, prompt) };
+  // A variant asked again after a failed check moves on a version, so it reads differently.
+  const version = prompt.version + (prompt.regenerating ? 1 : 0);
+  const variants = Array.from({ length: prompt.variants }, (_, i) => write(row, prompt.sender, { ...prompt, version, variant: i }));
+  return { id: row.id, variants };
 }
 
 /** ~4 characters per token, the usual rule of thumb for English text. */

@@ -48,6 +48,12 @@ describe("cost estimate", () => {
     expect(html).toContain("Buy 10,000 credits for $100");
     expect(html).toContain("See plans");
   });
+  it("counts a credit per variant, and offers the rows the balance covers", () => {
+    const html = text(render(<CostEstimate rows={300} balance={500} catalogue={null} variants={2} />));
+    expect(html).toContain("300 rows × 2 lines → 600 credits; you have 500");
+    expect(html).toContain("You're 100 credits short.");
+    expect(html).toContain("run the first 250 rows");
+  });
   it("shows a budget instead of a shortfall when one is set", () => {
     const html = text(render(<CostEstimate rows={600} balance={500} catalogue={null} maxCredits={500} />));
     expect(html).toContain("This run stops after 500 credits.");
@@ -178,7 +184,8 @@ describe("rows table", () => {
       />,
     );
     expect(html).toContain('<a href="https://acme.com/about" target="_blank" rel="noopener noreferrer nofollow">acme.com/about</a>');
-    expect(html.match(/acme\.com\/about<\/a>/g)).toHaveLength(1);
+    expect(html.match(/href="https:\/\/acme\.com\/about"/g)).toHaveLength(1);
+    expect(text(html)).toContain("website robots pick orders from acme.com/about website around the clock from acme.com/about");
     expect(text(html)).toContain("Bo line. Website not used: the site's robots.txt asks us not to read it");
     expect(text(html)).not.toMatch(/Cy line\. (Source|Website)/);
   });
@@ -191,6 +198,12 @@ describe("rows table", () => {
     expect(off).not.toMatch(/ctx-research[^>]*checked=""/);
     expect(text(off)).toContain("Map a website or work email column to use this.");
   });
+  it("shows a row's other variants under its line, lettered", () => {
+    const html = text(
+      render(<RowsTable label="Rows" rows={[{ row: 1, input: { company: "Acme" }, line: "Line A for Acme.", lines: ["Line A for Acme.", "Line B for Acme."], status: "generated" }]} />),
+    );
+    expect(html).toContain("Line A for Acme. B Line B for Acme.");
+  });
   it("lets a row expand to the evidence its line rests on", () => {
     const html = render(
       <RowsTable
@@ -202,8 +215,10 @@ describe("rows table", () => {
       />,
     );
     expect(html.match(/<details/g)).toHaveLength(1);
-    expect(text(html)).toContain("What this line rests on (3) title VP of Sales your service AI bookkeeping website Founded in 1952 source");
-    expect(html).toContain('href="https://acme.test/about"');
+    expect(text(html)).toContain("What this line rests on (3) title VP of Sales your service AI bookkeeping website Founded in 1952 from acme.test/about");
+    // The page is linked once, on the row's "Source:" line, not again in the evidence.
+    expect(html.match(/href="https:\/\/acme\.test\/about"/g)).toHaveLength(1);
+    expect(text(html)).toContain("Source: acme.test/about");
   });
   it("summarises a prospect from mapped or raw fields", () => {
     expect(prospectSummary({ full_name: "Ann Lee", title: "CEO", company: "Acme" })).toBe("Ann Lee · CEO · Acme");

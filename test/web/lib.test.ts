@@ -48,6 +48,9 @@ describe("the cost sentence", () => {
   it("reads like the issue says", () => {
     expect(costSentence(9812, 12500)).toBe("9,812 rows → 9,812 credits; you have 12,500");
   });
+  it("counts a credit per variant", () => {
+    expect(costSentence(10, 50, 3)).toBe("10 rows × 3 lines → 30 credits; you have 50");
+  });
   it("uses the singular for one row", () => {
     expect(costSentence(1, 0)).toBe("1 row → 1 credit; you have 0");
   });
@@ -147,6 +150,12 @@ describe("the job request body", () => {
       webhookUrl: " https://crm.example/hook ",
     });
     expect(spec).toMatchObject({ maxCredits: 250, webhookUrl: "https://crm.example/hook", context: { instructions: "Use first names" } });
+  });
+  it("sends variants on their own when more than one line per prospect is chosen", () => {
+    const draft = { mapping: { company: "C" }, extraColumns: [], maxCredits: "", webhookUrl: "" };
+    const context = { service: "We sell boats to you", tone: "direct", language: "de", maxWords: 30 };
+    expect(buildJobSpec("upl_1", { ...draft, context: { ...context, variants: 3 } })).toMatchObject({ variants: 3, context });
+    expect(buildJobSpec("upl_1", { ...draft, context: { ...context, variants: 1 } })).not.toHaveProperty("variants");
   });
   it("reads preview results, job ids and rows in the shapes the API may answer", () => {
     const row = { row: 1, input: {}, line: "Hi", status: "succeeded" };

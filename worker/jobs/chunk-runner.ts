@@ -8,7 +8,7 @@ import { generateLines, type RowResolution } from "../llm/generate";
 import type { Limiter } from "../llm/limiter";
 import { fenceFor } from "../llm/prompt";
 import { toProspect } from "../llm/prospect";
-import type { TokenUsage } from "../llm/types";
+import { variantsOf, type TokenUsage } from "../llm/types";
 import { researchProspects, withResearch, type RowResearch } from "../research/enrich";
 import type { SiteResearcher } from "../research/researcher";
 import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
@@ -165,7 +165,9 @@ function prospectsToDo(run: LeasedRun, cells: string[][]): Prospect[] {
   run.rows.forEach((row, i) => {
     if (isToDo(row, run.lease.run, retryFailed)) toDo.push(i);
   });
-  const selected = toDo.slice(0, Math.max(0, reserved - generatedIn(run.rows, run.lease.run)));
+  // Each row may cost one credit per variant, so the reservation covers that many fewer rows.
+  const rowsCovered = Math.floor(Math.max(0, reserved - generatedIn(run.rows, run.lease.run)) / variantsOf(settings.context));
+  const selected = toDo.slice(0, rowsCovered);
   return selected.map((i) => toProspect(range.firstRow + i, columns, cells[i]!, settings.mapping, settings.extraColumns));
 }
 

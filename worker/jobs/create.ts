@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { jobs, type Upload, type User } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { newId } from "../lib/ids";
-import type { LineContext } from "../llm/types";
+import { variantsOf, type LineContext } from "../llm/types";
 import type { ResearchOptions } from "../research/types";
 import type { ChunkIndex } from "../uploads/normalized";
 import { roomFor } from "./keys";
@@ -64,12 +64,16 @@ export async function createFullJob(
       { owed },
     );
   }
-  const hold = await ledger.hold({ jobId: id, amount: total, budget: request.maxCredits });
+  // Every variant of a row is a line of its own: rows × variants are held.
+  const variants = variantsOf(settings.context);
+  const needed = total * variants;
+  const hold = await ledger.hold({ jobId: id, amount: needed, budget: request.maxCredits });
   if (!hold.ok) {
+    const perRow = variants > 1 ? ` (${total} rows × ${variants} variants)` : "";
     throw new ApiError(
       "insufficient_credits",
-      `This job needs ${total} credits; you have ${hold.balance}. Buy credits or pass maxCredits to run until they are spent.`,
-      { rowCount: total, balance: hold.balance, missing: hold.missing },
+      `This job needs ${needed} credits${perRow}; you have ${hold.balance}. Buy credits or pass maxCredits to run until they are spent.`,
+      { rowCount: total, ...(variants > 1 ? { variants, needed } : {}), balance: hold.balance, missing: hold.missing },
     );
   }
   if (hold.jobHold === 0 && total > 0) {
@@ -78,7 +82,7 @@ export async function createFullJob(
     throw new ApiError("insufficient_credits", `This job can hold no credits: your balance is ${hold.balance}. Buy credits first.`, {
       rowCount: total,
       balance: hold.balance,
-      missing: Math.min(total, request.maxCredits ?? total),
+      missing: Math.min(needed, request.maxCredits ?? needed),
     });
   }
   const now = new Date().toISOString();

@@ -16,7 +16,7 @@ import type { ChunkIndex } from "../uploads/normalized";
 import { settingsFor, type JobRequest } from "./create";
 import { chunkResultKey, roomFor } from "./keys";
 import { regenerationFeedback } from "./regenerate";
-import { countRows, rowResultOf, writeResult } from "./results";
+import { countRows, linesOf, rowResultOf, writeResult } from "./results";
 import { readRange } from "./source";
 import type { JobRecord, PublicJob } from "./types";
 
@@ -24,6 +24,8 @@ export interface PreviewRow {
   row: number;
   input: Record<string, string>;
   line: string | null;
+  /** Every passing variant; `line` is the first. */
+  lines: string[];
   status: "generated" | "failed";
   reason?: string;
   evidence?: Evidence[];
@@ -135,6 +137,7 @@ export async function runPreview(
     row: i + 1,
     input: Object.fromEntries(upload.columns.map((column, c) => [column, cells[i]![c] ?? ""])),
     line: result.status === "generated" ? result.line! : null,
+    lines: result.status === "generated" ? linesOf(result) : [],
     status: result.status === "generated" ? "generated" : "failed",
     ...(result.reason ? { reason: result.reason } : {}),
     ...(result.evidence ? { evidence: result.evidence } : {}),

@@ -1,5 +1,5 @@
 import type { Job } from "../db/schema";
-import type { LineContext } from "../llm/types";
+import { variantsOf, type LineContext } from "../llm/types";
 import type { JobRecord, PublicJob } from "./types";
 
 export interface Counters {
@@ -31,6 +31,7 @@ export function publicJob(job: JobRecord, counters: Counters, rate?: { rowsPerSe
     extraColumns: job.settings.extraColumns,
     context: job.settings.context,
     rowsPerRequest: job.settings.rowsPerRequest,
+    variants: variantsOf(job.settings.context),
     model: job.settings.model,
     ...(job.settings.research ? { research: job.settings.research } : {}),
     rowsPerSecond: rate?.rowsPerSecond ?? null,
@@ -61,5 +62,6 @@ export function publicJobFromRow(row: Job): PublicJob {
     mapping: row.mapping,
     extraColumns: row.extraColumns,
     context: row.context as unknown as LineContext,
+    variants: variantsOf(row.context as { variants?: number }),
   };
 }

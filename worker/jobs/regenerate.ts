@@ -57,7 +57,9 @@ export async function regenerateRow(env: Env, job: Job, plan: OutputPlan, rowNum
     const resolutions = await generateLines([prospect], {
       client: createLlmClient(llmOptionsFromConfig(getConfig(env))),
       limiter: new Limiter(1),
-      context: job.context as unknown as LineContext,
+      // One line: a regeneration replaces the row's first line (the one an edit replaces too); its
+      // other variants stay as the run wrote them, since an override keeps one line (ADR 070).
+      context: { ...(job.context as unknown as LineContext), variants: 1 },
       rowsPerRequest: 1,
       usage: emptyUsage(),
       feedback: regenerationFeedback(n),
@@ -70,7 +72,8 @@ export async function regenerateRow(env: Env, job: Job, plan: OutputPlan, rowNum
     // A new line replaces the old one, so an earlier review mark no longer applies to it.
     await saveOverride(env, job.id, rowNumber, { line: outcome.line, evidence: outcome.evidence, edited: false, review: null });
     charged = 1;
-    const row: JobRow = { ...current, line: outcome.line, status: "generated", evidence: outcome.evidence, edited: false, review: null };
+    const lines = [outcome.line, ...current.lines.slice(1)];
+    const row: JobRow = { ...current, line: outcome.line, lines, status: "generated", evidence: outcome.evidence, edited: false, review: null };
     delete row.reason;
     return { row, regeneration: { status: "generated", charged } };
   } finally {

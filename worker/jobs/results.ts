@@ -31,12 +31,19 @@ export async function startingRows(bucket: R2Bucket, baseKey: string | null, row
 export const isToDo = (row: RowResult, run: number, retryFailed: boolean): boolean =>
   row.status === "pending" || (retryFailed && row.status === "failed" && row.run !== run);
 
-/** Lines this run generated (what it charges). */
-export const generatedIn = (rows: RowResult[], run: number): number => rows.filter((row) => row.status === "generated" && row.run === run).length;
+/** A row's lines: all its variants, else its one line. */
+export const linesOf = (row: Pick<RowResult, "line" | "lines">): string[] => row.lines ?? (row.line === undefined ? [] : [row.line]);
+
+/** Lines this run generated, every passing variant counted (what it charges). */
+export const generatedIn = (rows: RowResult[], run: number): number =>
+  rows.reduce((sum, row) => sum + (row.status === "generated" && row.run === run ? Math.max(1, linesOf(row).length) : 0), 0);
 
 /** A row's stored result from what the LLM made of it; a row the model never answered fails as unavailable. */
 export function rowResultOf(resolution: RowResolution | undefined, run: number): RowResult {
-  if (resolution?.status === "generated") return { status: "generated", line: resolution.line, evidence: resolution.evidence, run };
+  if (resolution?.status === "generated") {
+    const lines = resolution.variants ? { lines: resolution.variants.map((variant) => variant.line) } : {};
+    return { status: "generated", line: resolution.line, evidence: resolution.evidence, ...lines, run };
+  }
   if (resolution?.status === "failed") return { status: "failed", reason: resolution.reason, run };
   return { status: "failed", reason: "llm_unavailable: the model could not be reached", run };
 }

@@ -14,6 +14,8 @@ export type RowOverrides = Map<number, RowOverride>;
 /** The run's view of a row, before the user's changes. */
 export interface RunRow {
   line: string | null;
+  /** Every line of the row (variants); `line` is the first. */
+  lines: string[];
   status: RowStatus;
   reason?: string;
   evidence?: Evidence[];
@@ -37,7 +39,9 @@ export function curate(run: RunRow, override: RowOverride | undefined): CuratedR
   const review = override.review ?? null;
   if (override.line === null) return { ...run, edited: false, review };
   const evidence = override.edited ? [] : (override.evidence ?? []);
-  return { line: override.line, status: "generated", evidence, edited: override.edited, review };
+  // The user's (or a regenerated) line is the first; the run's other variants stay beside it.
+  const lines = [override.line, ...run.lines.slice(1)];
+  return { line: override.line, lines, status: "generated", evidence, edited: override.edited, review };
 }
 
 /** Writes what changed of a row's override (creating it), and answers the override as stored. */

@@ -1,7 +1,7 @@
 import type { OutputPlan } from "./room/contract";
 import type { Evidence } from "../llm/types";
 import type { ResearchStatus } from "../research/types";
-import { readResult } from "./results";
+import { linesOf, readResult } from "./results";
 import { curate, loadOverrides, type Review, type RowOverrides } from "./row-overrides";
 import { readRange } from "./source";
 import { isTerminal, type RowResult, type RowStatus } from "./types";
@@ -10,6 +10,7 @@ export interface JobRow {
   row: number;
   input: Record<string, string>;
   line: string | null;
+  lines: string[];
   status: RowStatus;
   reason?: string;
   evidence?: Evidence[];
@@ -38,6 +39,7 @@ export async function readChunkRows(env: Env, plan: OutputPlan, chunk: PlanChunk
     const curated = curate(
       {
         line: status === "generated" ? (outcome?.line ?? null) : null,
+        lines: status === "generated" && outcome ? linesOf(outcome) : [],
         status,
         ...(status === "failed" && outcome?.reason ? { reason: outcome.reason } : {}),
         ...(status === "generated" && outcome?.evidence ? { evidence: outcome.evidence } : {}),

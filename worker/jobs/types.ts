@@ -73,6 +73,8 @@ export interface PublicJob {
   extraColumns: string[];
   context: LineContext;
   rowsPerRequest?: number;
+  /** Lines per prospect (from the context). */
+  variants?: number;
   model?: string;
   research?: ResearchOptions;
   rowsPerSecond?: number | null;
@@ -85,6 +87,8 @@ export type RowStatus = "pending" | "generated" | "failed" | "skipped";
 export interface RowResult {
   status: "pending" | "generated" | "failed";
   line?: string;
+  /** Every passing variant (the first is `line`), when the job asked for several and more than one passed. */
+  lines?: string[];
   reason?: string;
   evidence?: Evidence[];
   /** Set when the job researches websites: what research gave this row. */

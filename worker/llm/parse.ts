@@ -5,12 +5,17 @@ export interface ParsedLine {
   evidence: Evidence[];
 }
 
+/** A prospect's entry: its first line, and every line it holds when several were asked for (variants). */
+export interface ParsedEntry extends ParsedLine {
+  variants: ParsedLine[];
+}
+
 /**
  * Reads the model's JSON answer into lines by prospect id. Tolerates a code fence around the JSON, a
  * bare array, numeric ids and evidence given as field names; anything else for a row means "no
  * answer for that row" (it is regenerated), never a crash.
  */
-export function parseAnswer(content: string): Map<string, ParsedLine> | null {
+export function parseAnswer(content: string): Map<string, ParsedEntry> | null {
   const text = content.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "");
   if (!text) return null;
   let data: unknown;
@@ -28,16 +33,21 @@ export function parseAnswer(content: string): Map<string, ParsedLine> | null {
   return toMap(items);
 }
 
-function toMap(items: unknown[]): Map<string, ParsedLine> {
-  const lines = new Map<string, ParsedLine>();
+function toMap(items: unknown[]): Map<string, ParsedEntry> {
+  const lines = new Map<string, ParsedEntry>();
   for (const item of items) {
     if (!isObject(item)) continue;
     const id = typeof item.id === "string" || typeof item.id === "number" ? String(item.id).trim() : null;
     if (!id || lines.has(id)) continue;
-    const line = typeof item.line === "string" ? item.line.trim() : "";
-    lines.set(id, { line, evidence: toEvidence(item.evidence) });
+    // Several lines come as `variants: [{line, evidence}]`; a plain entry is one line.
+    const variants = Array.isArray(item.variants) ? item.variants.filter(isObject).slice(0, 10).map(toLine) : [toLine(item)];
+    lines.set(id, { ...(variants[0] ?? { line: "", evidence: [] }), variants });
   }
   return lines;
+}
+
+function toLine(item: Record<string, unknown>): ParsedLine {
+  return { line: typeof item.line === "string" ? item.line.trim() : "", evidence: toEvidence(item.evidence) };
 }
 
 function toEvidence(value: unknown): Evidence[] {

@@ -60,6 +60,8 @@ export interface PromptOptions {
   feedback?: string;
   /** The job's fence (`fenceFor`), so every call of the job shares its prefix; random per request otherwise. */
   fence?: string;
+  /** Lines wanted per prospect (variants still to write); 1 when absent. */
+  lines?: number;
 }
 
 /**
@@ -102,6 +104,9 @@ export function buildMessages(rows: ProspectRow[], context: LineContext, options
     "",
     `Write one line for each prospect id: ${rows.map((row) => row.id).join(", ")}.`,
   ];
+  // Variants are asked for here, not in the system message, so that message stays the same for every job.
+  const lines = options.lines ?? 1;
+  if (lines > 1) parts[parts.length - 1] = variantsRequest(rows, lines);
   if (options.feedback) parts.push(`Your previous line for this prospect was rejected (${options.feedback}); write a new one that follows every rule.`);
   return [
     { role: "system", content: systemPrompt(context) },
@@ -109,7 +114,15 @@ export function buildMessages(rows: ProspectRow[], context: LineContext, options
   ];
 }
 
+function variantsRequest(rows: ProspectRow[], lines: number): string {
+  return [
+    `Write ${lines} different lines for each prospect id: ${rows.map((row) => row.id).join(", ")}.`,
+    `They are variants for an A/B test: each follows every rule on its own, with its own angle and wording.`,
+    `Answer each prospect as {"id":"<prospect id>","variants":[{"line":"<the sentence>","evidence":[...]}, …]} with ${lines} entries in "variants".`,
+  ].join("\n");
+}
+
 /** Output tokens to allow: a line with its evidence is well under 120 tokens. */
-export function maxTokensFor(rowCount: number): number {
-  return 80 + rowCount * 140;
+export function maxTokensFor(rowCount: number, lines = 1): number {
+  return 80 + rowCount * 140 * lines;
 }

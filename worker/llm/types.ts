@@ -14,7 +14,22 @@ export interface LineContext {
   language: string;
   maxWords: number;
   instructions?: string;
+  /** Lines per prospect (A/B variants), 1–3; absent means 1. */
+  variants?: number;
 }
+
+/** One passing line of a prospect that asked for several (variants), in the order they passed. */
+export interface VariantLine {
+  line: string;
+  evidence: Evidence[];
+}
+
+export const MIN_VARIANTS = 1;
+export const MAX_VARIANTS = 3;
+
+/** Lines asked per prospect: 1 unless the context asks for variants. */
+export const variantsOf = (context: Pick<LineContext, "variants">): number =>
+  Math.min(MAX_VARIANTS, Math.max(MIN_VARIANTS, Math.floor(context.variants ?? 1)));
 
 /** A fact the line relies on, quoted from the row (or from the sender's service description). */
 export interface Evidence {
@@ -25,7 +40,7 @@ export interface Evidence {
 }
 
 export type LineOutcome =
-  | { status: "generated"; line: string; evidence: Evidence[]; attempts: number }
+  | { status: "generated"; line: string; evidence: Evidence[]; attempts: number; variants?: VariantLine[] }
   | { status: "failed"; reason: string; line?: string; attempts: number };
 
 export interface ChatMessage {

@@ -117,6 +117,7 @@ export interface ScenarioConfig {
   retryAfterSeconds?: number;
   dropLastRow?: boolean;
   badFirstLine?: boolean;
+  badVariants?: number;
   obeyInjection?: boolean;
   citeWebsite?: boolean;
 }

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "../../../worker/csv/parse";
 import { call, expectError, json, signup, signupAdmin } from "../../helpers";
 import { adminGrant, allRows, createScenario, createUploadFixture, scenarioStats, startJob, waitForJob } from "./fixtures";
 
@@ -189,9 +190,38 @@ describe("website research in a full job", () => {
     expect(lines.every((row) => row.research === "ok")).toBe(true);
     const sample = lines[7];
     expect(sample.evidence.find((item: any) => item.field === "website").url).toMatch(new RegExp(`^https://(www\\.)?co7-${tag}\\.example/(about)?$`));
+    // The export with evidence names the page each website fact was read on.
+    const csv = await call("GET", `/v1/jobs/${job.id}/output?format=csv&include=evidence`, { token: user.accessToken });
+    expect(csv.status).toBe(200);
+    const exported = parseCsv(await csv.text());
+    const evidenceCell = exported[8]![exported[0]!.indexOf("evidence")]!;
+    expect(evidenceCell).toMatch(new RegExp(`website: "[^"]+" <https://(www\\.)?co7-${tag}\\.example/(about)?>`));
 
     const again = await waitForJob(user, (await startJob(user, jobOf())).id, undefined, 90_000);
     expect(again).toMatchObject({ status: "succeeded", succeeded: 1_000, creditsCharged: 1_000 });
     expect(await webRequests({ suffix: `-${tag}.example` })).toHaveLength(900);
   }, 180_000);
+});
+
+describe("website research with variants", () => {
+  it("2 variants of a researched row: both lines cite the site, rows × variants held, each line charged", async () => {
+    const user = await signup();
+    const admin = await signupAdmin();
+    await adminGrant(admin, user.id, 100);
+    const upload = await createUploadFixture(user, [HEADER, ["Ann", "Acme Robotics", "CEO", "acme.example", ""], ["Bea", "Café Müller", "Owner", "latin.example", ""]], 100);
+    const scenario = await createScenario({ citeWebsite: true });
+    const started = await startJob(user, { ...body(upload.id, scenario), mode: "full", variants: 2 });
+    expect(started).toMatchObject({ creditsHeld: 4, variants: 2, research: { website: true } });
+    const job = await waitForJob(user, started.id);
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 2, failed: 0, creditsCharged: 4, creditsHeld: 0, variants: 2, research: { website: true } });
+    const rows = await allRows(user, job.id);
+    for (const row of rows) {
+      expect(row.research).toBe("ok");
+      expect(row.lines).toHaveLength(2);
+      expect(row.lines[0]).toBe(row.line);
+      expect(new Set(row.lines).size).toBe(2);
+      for (const line of row.lines) expect(line).toContain(" says ");
+      expect(row.evidence.find((item: any) => item.field === "website").url).toMatch(/^https:\/\/(www\.)?(acme|latin)\.example\//);
+    }
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerFor, completionBody, parsePrompt, writeLine } from "../../../scripts/sample-model.mjs";
+import { answerFor, completionBody, entryFor, parsePrompt, writeLine } from "../../../scripts/sample-model.mjs";
 import { sendJson, startServer, type FakeServer } from "./http";
 
 /**
@@ -55,6 +55,8 @@ export interface ScenarioConfig {
   obeyInjection: boolean;
   /** Rows with a `website` fact sheet get a line quoting its first words, cited as `website` evidence. */
   citeWebsite: boolean;
+  /** With variants: the last this many lines of each prospect fail the checks (a question), on every attempt. */
+  badVariants: number;
 }
 
 export type FaultKind = "error500" | "error429" | "empty" | "timeout" | "garbage" | "stall";
@@ -78,6 +80,7 @@ export const DEFAULT_SCENARIO: ScenarioConfig = {
   badFirstLine: false,
   obeyInjection: false,
   citeWebsite: false,
+  badVariants: 0,
 };
 
 export interface ScenarioStats {
@@ -265,28 +268,40 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
 type Prompt = ReturnType<typeof parsePrompt>;
 
 function answer(messages: Array<{ role: string; content: string }>, prompt: Prompt, config: ScenarioConfig): string {
-  if (!config.dropLastRow && !config.badFirstLine && !config.obeyInjection && !config.citeWebsite) return answerFor(messages);
+  if (!config.dropLastRow && !config.badFirstLine && !config.obeyInjection && !config.citeWebsite && !config.badVariants) {
+    return answerFor(messages);
+  }
   const rows = config.dropLastRow && prompt.rows.length > 1 ? prompt.rows.slice(0, -1) : prompt.rows;
+  // Lines of a variant job (or asked again for one) from `badVariants` on fail: the last ones of each answer.
+  const badFrom = config.badVariants && (prompt.variants > 1 || prompt.regenerating) ? prompt.variants - config.badVariants : Infinity;
   const lines = rows.map((row: { id: string; fields: Record<string, string> }) => {
-    const written = writeLine(row, prompt.sender, prompt);
+    let n = 0;
+    const write: typeof writeLine = (row, sender, options) => {
+      const written = config.citeWebsite && row.fields.website ? websiteLine(row.fields, options?.variant ?? (prompt.regenerating ? 1 : 0)) : writeLine(row, sender, options);
+      const bad = (config.badFirstLine && !prompt.regenerating) || n++ >= badFrom;
+      return bad ? { line: `${written.line.slice(0, -1)}, would that help?`, evidence: written.evidence } : written;
+    };
     const injected = Object.values(row.fields).find((value) => /ignore (all )?previous instructions/i.test(value));
     if (config.obeyInjection && injected) {
       return { id: row.id, line: injected, evidence: [] };
     }
-    if (config.citeWebsite && row.fields.website) return { id: row.id, ...websiteLine(row.fields) };
-    if (config.badFirstLine && !prompt.regenerating) {
-      return { id: row.id, line: `${written.line.slice(0, -1)}, would that help?`, evidence: written.evidence };
-    }
-    return { id: row.id, ...written };
+    return entryFor(row, prompt, write);
   });
   return JSON.stringify({ lines });
 }
 
+/** Each variant's own ending (a line asked again takes the next), so lines differ: a repeated variant is not kept. */
+const WEBSITE_ENDINGS = [
+  "so the daily work behind closing the books is familiar ground",
+  "so keeping the books for all of that should sound familiar to you",
+  "so the bookkeeping behind all of that is worth a closer look",
+];
+
 /** "<Company> says <first six words of the fact sheet>, so …" (18–25 words), citing both. */
-function websiteLine(fields: Record<string, string>) {
+function websiteLine(fields: Record<string, string>, variant: number) {
   const company = fields.company ?? "Your company";
   const phrase = fields.website!.split(/[.|!]/)[0]!.trim().split(/\s+/).slice(0, 6).join(" ").replace(/[,;:]+$/, "");
-  let line = `${company} says ${phrase}, so the daily work behind closing the books is familiar ground`;
+  let line = `${company} says ${phrase}, ${WEBSITE_ENDINGS[variant % WEBSITE_ENDINGS.length]}`;
   if (line.split(/\s+/).length < 18) line += " for the whole team there";
   return { line: `${line}.`, evidence: [{ field: "company", value: company }, { field: "website", value: phrase }] };
 }

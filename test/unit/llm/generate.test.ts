@@ -138,3 +138,37 @@ describe("generateLines", () => {
     expect(asked).toBe(4);
   });
 });
+
+describe("generateLines with variants", () => {
+  const ab: LineContext = { ...context, variants: 3 };
+  const ANGLES = ["", "plain", "bold", "calm", "warm"];
+  const variantLine = (id: string, n: number) => `As CEO at Company${id}, you know the month-end work that AI bookkeeping for small agencies takes on, seen from a ${ANGLES[n]} angle.`;
+
+  it("checks each variant on its own, asks once more for the failing ones only, and keeps those that pass", async () => {
+    const asked: number[] = [];
+    const { client, calls } = scripted((ids, _call, messages) => {
+      const wanted = Number(/Write (\d+) different lines/.exec(messages[1]!.content)?.[1] ?? 1);
+      asked.push(wanted);
+      const retry = messages[1]!.content.includes("was rejected");
+      // First call: variant 2 asks a question and 3 repeats 1; the retry's first line passes, a second would fail.
+      const first = [variantLine(ids[0]!, 1), "Is this a question for Company1?", variantLine(ids[0]!, 1)];
+      const lines = retry ? [variantLine(ids[0]!, 4), variantLine(ids[0]!, 1)] : first;
+      const evidence = [{ field: "company", value: "Company1" }, { field: "title", value: "CEO" }, { field: "service", value: "AI bookkeeping for small agencies" }];
+      const entry = wanted > 1 ? { id: ids[0], variants: lines.map((line) => ({ line, evidence })) } : { id: ids[0], line: lines[0], evidence };
+      return JSON.stringify({ lines: [entry] });
+    });
+    const results = await generateLines([rows[0]!], { client, limiter: new Limiter(1), context: ab, rowsPerRequest: 1, usage: emptyUsage() });
+    expect(calls).toEqual([["1"], ["1"]]);
+    expect(asked).toEqual([3, 2]);
+    const outcome = results.get("1");
+    expect(outcome).toMatchObject({ status: "generated", line: variantLine("1", 1), attempts: 2 });
+    expect(outcome?.status === "generated" && outcome.variants?.map((v) => v.line)).toEqual([variantLine("1", 1), variantLine("1", 4)]);
+  });
+
+  it("fails a row only when none of its variants passes", async () => {
+    const { client } = scripted((ids) => JSON.stringify({ lines: [{ id: ids[0], variants: [{ line: "Short.", evidence: [] }, { line: "Too short.", evidence: [] }] }] }));
+    const results = await generateLines([rows[0]!], { client, limiter: new Limiter(1), context: { ...context, variants: 2 }, rowsPerRequest: 1, usage: emptyUsage() });
+    expect(results.get("1")).toMatchObject({ status: "failed", attempts: 2 });
+    expect((results.get("1") as { reason: string }).reason).toMatch(/^too_short/);
+  });
+});

@@ -111,6 +111,14 @@ export function ContextForm({
             </p>
           ) : null}
         </div>
+        <div className="field">
+          <label htmlFor="ctx-variants">Lines per prospect</label>
+          <select id="ctx-variants" value={value.variants ?? 1} onChange={(event) => set("variants", Number(event.target.value))}>
+            <option value={1}>1 line</option>
+            <option value={2}>2 lines (A/B), 2 credits a row</option>
+            <option value={3}>3 lines (A/B/C), 3 credits a row</option>
+          </select>
+        </div>
       </div>
       <div className="field">
         <label htmlFor="ctx-instructions">Extra instructions (optional)</label>

@@ -58,6 +58,20 @@ export function RowsTable({ rows, mapping, label, sample, curation }: RowsTableP
   );
 }
 
+/** A/B variants after the first line (which is the row's line, shown and edited above). */
+function OtherVariants({ lines }: { lines?: string[] }) {
+  if (!lines || lines.length < 2) return null;
+  return (
+    <ul className="variant-lines">
+      {lines.slice(1).map((line, i) => (
+        <li key={i}>
+          <span className="row-mark">{String.fromCharCode(66 + i)}</span> <q>{line}</q>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Record<string, string>; sample?: boolean; curation?: Curation }) {
   const [editing, setEditing] = useState(false);
   // A saved edit or a regenerated line comes back with the page's data: the editor closes then.
@@ -78,6 +92,7 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
         )}
         <ResearchSources row={row} />
         {row.line && !editing ? <EvidenceList evidence={row.evidence} /> : null}
+        <OtherVariants lines={row.lines} />
       </td>
       <td data-label="Status">
         <RowStatus status={row.status} />

@@ -45,8 +45,9 @@ export function formatDuration(seconds: number): string {
 }
 
 /** The wizard's cost line: "9,812 rows → 9,812 credits; you have 12,500". One credit per generated line. */
-export function costSentence(rows: number, balance: number): string {
-  return `${plural(rows, "row")} → ${plural(rows, "credit")}; you have ${formatNumber(balance)}`;
+export function costSentence(rows: number, balance: number, variants = 1): string {
+  const perRow = variants > 1 ? ` × ${variants} lines` : "";
+  return `${plural(rows, "row")}${perRow} → ${plural(rows * variants, "credit")}; you have ${formatNumber(balance)}`;
 }
 
 export function formatMoney(amountMinor: number, currency: string): string {

@@ -40,6 +40,8 @@ export function buildJobSpec(uploadId: string, draft: JobDraft): Record<string, 
   if (draft.contextId) spec.contextId = draft.contextId;
   // Sent when a site can be found (on by default then); left out otherwise, which is "off".
   if (canResearch(draft.mapping)) spec.research = { website: researchOn(draft) };
+  // Sent on its own (not in `context`) so a saved context's variants apply unless the user chose some.
+  if (draft.context.variants && draft.context.variants > 1) spec.variants = draft.context.variants;
   return spec;
 }
 

@@ -101,6 +101,8 @@ export interface JobRow {
   row: number;
   input: Record<string, string>;
   line: string | null;
+  /** Every line of the row (A/B variants); `line` is the first. */
+  lines?: string[];
   status: string;
   reason?: string | null;
   evidence?: Evidence[];
@@ -132,6 +134,8 @@ export interface JobContext {
   language: string;
   maxWords: number;
   instructions?: string;
+  /** Lines per prospect for A/B tests (1–3). */
+  variants?: number;
 }
 
 export interface LedgerEntry {

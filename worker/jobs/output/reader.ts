@@ -1,7 +1,7 @@
 import type { OutputPlan } from "../room/contract";
 import { parseCsv } from "../../csv/parse";
 import { concat } from "../../uploads/blocks";
-import { readResult } from "../results";
+import { linesOf, readResult } from "../results";
 import { curate, type RowOverrides } from "../row-overrides";
 import { SourceMissingError } from "../source";
 import { visibleStatus } from "../rows";
@@ -11,6 +11,8 @@ import type { ChunkResultFile, RowStatus } from "../types";
 export interface OutputRow {
   cells: string[];
   line: string;
+  /** Every line of the row (variants), `line` first. */
+  lines: string[];
   /** The run's status, or `edited` for a line the user wrote. */
   status: RowStatus | "edited";
   /** What the line rests on (none for a line the user wrote). */
@@ -20,6 +22,8 @@ export interface OutputRow {
 /** What the output adds beyond the lines (`?include=evidence`). */
 export interface OutputOptions {
   evidence: boolean;
+  /** Lines per prospect the job asked for: one `personalized_line` column each (1 when absent). */
+  variants?: number;
 }
 
 const PREFETCH = 4;
@@ -90,10 +94,15 @@ export async function* outputRows({ bucket, plan, body, overrides, approvedOnly 
         const outcome = result?.rows[r];
         const status = visibleStatus(outcome, plan);
         const generated = status === "generated";
-        const run = { line: generated ? (outcome?.line ?? "") : "", status, evidence: generated ? (outcome?.evidence ?? []) : [] };
+        const run = {
+          line: generated ? (outcome?.line ?? "") : "",
+          lines: generated && outcome ? linesOf(outcome) : [],
+          status,
+          evidence: generated ? (outcome?.evidence ?? []) : [],
+        };
         const curated = curate(run, overrides?.get(chunk.firstRow + r));
         if (approvedOnly && curated.review !== "approved") return;
-        rows.push({ cells: row, line: curated.line ?? "", status: curated.edited ? "edited" : curated.status, evidence: curated.evidence ?? [] });
+        rows.push({ cells: row, line: curated.line ?? "", lines: curated.lines, status: curated.edited ? "edited" : curated.status, evidence: curated.evidence ?? [] });
       });
       yield rows;
     }
@@ -102,10 +111,13 @@ export async function* outputRows({ bucket, plan, body, overrides, approvedOnly 
   }
 }
 
+/** `personalized_line`, then `personalized_line_2`, `_3` for the variants the job has. */
+const lineColumns = (variants = 1) => Array.from({ length: variants }, (_, i) => (i === 0 ? "personalized_line" : `personalized_line_${i + 1}`));
+
 /** The output's header: the input columns, then ours (renamed if the input already has them). */
 export function outputHeader(columns: string[], options: OutputOptions = { evidence: false }): string[] {
   const taken = new Set(columns);
-  const names = options.evidence ? ["personalized_line", "line_status", "evidence"] : ["personalized_line", "line_status"];
+  const names = [...lineColumns(options.variants), "line_status", ...(options.evidence ? ["evidence"] : [])];
   const ours = names.map((name) => {
     let candidate = name;
     for (let n = 2; taken.has(candidate); n++) candidate = `${name}_${n}`;
@@ -125,5 +137,7 @@ export function evidenceCell(evidence: Evidence[]): string {
 
 /** One output row's cells after the input columns. */
 export function addedCells(row: OutputRow, options: OutputOptions): string[] {
-  return options.evidence ? [row.line, row.status, evidenceCell(row.evidence)] : [row.line, row.status];
+  // One cell per variant, blank where that variant failed; the first is the row's (curated) line.
+  const lines = lineColumns(options.variants).map((_, i) => (i === 0 ? row.line : (row.lines[i] ?? "")));
+  return options.evidence ? [...lines, row.status, evidenceCell(row.evidence)] : [...lines, row.status];
 }

@@ -74,5 +74,5 @@ export type ControlResult =
       message: string;
       job: PublicJob | null;
       /** For insufficient_credits: the contract's rowCount, balance, missing. */
-      details?: { rowCount: number; balance: number; missing: number };
+      details?: { rowCount: number; variants?: number; balance: number; missing: number };
     };

@@ -1,5 +1,6 @@
 import { ledgerFor } from "../../credits/ledger";
 import type { JobCredits } from "../../credits/contract";
+import { variantsOf } from "../../llm/types";
 import { WATCHDOG_MS } from "../constants";
 import { isTerminal, type JobRecord } from "../types";
 import { NOT_STARTED } from "./chunks";
@@ -47,7 +48,8 @@ export async function resumeJob(room: RoomContext, input: { maxCredits?: number 
   const credits = await creditsAfterBudget(room, job, input.maxCredits);
   applyCredits(job, credits);
   room.jobs.save(job);
-  if (room.chunks.count(["pending", "blocked"]) > 0 && credits.available === 0) {
+  const variants = variantsOf(job.settings.context);
+  if (room.chunks.count(["pending", "blocked"]) > 0 && credits.available < variants) {
     const rowCount = job.total - room.chunks.counters().processed;
     const { balance } = await ledgerFor(room.env, job.userId).getBalance();
     return {
@@ -55,7 +57,7 @@ export async function resumeJob(room: RoomContext, input: { maxCredits?: number 
       code: "insufficient_credits",
       message: "The job has no credits left to go on: add credits or raise maxCredits.",
       job: room.live.snapshot(),
-      details: { rowCount, balance, missing: Math.max(1, rowCount - balance) },
+      details: { rowCount, ...(variants > 1 ? { variants } : {}), balance, missing: Math.max(1, rowCount * variants - balance) },
     };
   }
   await resume(room, job);
@@ -76,7 +78,7 @@ export async function resumeAfterGrant(room: RoomContext): Promise<boolean> {
   if (!job || job.status !== "paused" || job.pauseReason !== "budget") return false;
   const credits = await ledgerFor(room.env, job.userId).jobCredits({ jobId: job.id });
   applyCredits(job, credits);
-  if (credits.available === 0) {
+  if (credits.available < variantsOf(job.settings.context)) {
     room.jobs.save(job);
     return false;
   }
@@ -93,14 +95,15 @@ export async function retryFailedRows(room: RoomContext): Promise<ControlResult>
   const failed = room.chunks.retryableFailedRows();
   if (failed === 0) return conflict(room, "The job has no failed rows.");
   const ledger = ledgerFor(room.env, job.userId);
-  const hold = await ledger.hold({ jobId: job.id, amount: failed, budget: job.settings.maxCredits ?? undefined, key: `retry:${job.id}:${job.retryPasses + 1}` });
+  const variants = variantsOf(job.settings.context);
+  const hold = await ledger.hold({ jobId: job.id, amount: failed * variants, budget: job.settings.maxCredits ?? undefined, key: `retry:${job.id}:${job.retryPasses + 1}` });
   if (!hold.ok) {
     return {
       ok: false,
       code: "insufficient_credits",
-      message: `Retrying ${failed} failed rows needs ${failed} credits; ${hold.balance} are available.`,
+      message: `Retrying ${failed} failed rows needs ${failed * variants} credits; ${hold.balance} are available.`,
       job: room.live.snapshot(),
-      details: { rowCount: failed, balance: hold.balance, missing: hold.missing },
+      details: { rowCount: failed, ...(variants > 1 ? { variants } : {}), balance: hold.balance, missing: hold.missing },
     };
   }
   room.chunks.transition("done", "pending", { withFailedRows: true, nextRun: true, set: { retry_failed: 1 } });

@@ -2,6 +2,7 @@ import { ledgerFor } from "../../credits/ledger";
 import { randomHex } from "../../lib/ids";
 import { LEASE_MS } from "../constants";
 import { chunkRunKey } from "../keys";
+import { variantsOf } from "../../llm/types";
 import { isTerminal, type JobRecord } from "../types";
 import { LEASABLE, NO_LEASE, rangeOf, type ChunkRow, type ChunkState } from "./chunks";
 import type { ChunkRunRef, LeaseAnswer, CompleteInput, LeaseRenewal } from "./contract";
@@ -89,7 +90,7 @@ async function reserveRuns(room: RoomContext, job: JobRecord, chunks: ChunkRow[]
     chunks.map((c) => ({
       jobId: job.id,
       key: chunkRunKey(job.id, c.idx, c.run),
-      amount: c.result_key === null ? c.row_count : c.pending + (c.retry_failed ? c.failed : 0),
+      amount: (c.result_key === null ? c.row_count : c.pending + (c.retry_failed ? c.failed : 0)) * variantsOf(job.settings.context),
     })),
   );
   applyCredits(job, reserved[reserved.length - 1]!.job);
@@ -182,7 +183,8 @@ export async function finishSettlement(room: RoomContext, job: JobRecord, c: Chu
   if (pending > 0) {
     if (isTerminal(job.status)) next = "canceled";
     else if (job.status === "paused") next = "pending";
-    else next = settled.job.available > 0 ? "pending" : "blocked";
+    // A row costs a credit per variant: fewer credits than that cannot write the next row.
+    else next = settled.job.available >= variantsOf(job.settings.context) ? "pending" : "blocked";
   }
   room.chunks.transition("settling", next, {
     idx: c.idx,

@@ -13,6 +13,7 @@ export const savedContextFields = {
   maxWords: contextFields.maxWords.optional(),
   instructions: contextFields.instructions,
   research: ResearchSetting.optional(),
+  variants: contextFields.variants,
 };
 
 export const SavedContextSchema = z
@@ -25,6 +26,7 @@ export const SavedContextSchema = z
     maxWords: z.number().int().optional(),
     instructions: z.string().optional(),
     research: ResearchSetting.optional(),
+    variants: z.number().int().optional(),
     lastUsedAt: z.string().nullable().openapi({ description: "When a job last used it (the wizard prefills the latest)" }),
     createdAt: z.string(),
     updatedAt: z.string(),

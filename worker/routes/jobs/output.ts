@@ -5,6 +5,7 @@ import { uploads } from "../../db/schema";
 import { csvStream } from "../../jobs/output/csv";
 import { xlsxStream } from "../../jobs/output/xlsx";
 import { openOutput } from "../../jobs/output/reader";
+import { variantsOf } from "../../llm/types";
 import { loadOverrides } from "../../jobs/row-overrides";
 import { ApiError } from "../../lib/errors";
 import { requireAuth, requireScope } from "../../middleware/auth";
@@ -57,7 +58,8 @@ export function registerJobOutput(app: App) {
     if (job.mode === "preview") throw new ApiError("conflict", "Previews have no output: their lines come inline. Run a full job to download.");
     const plan = await outputPlanOf(c.env, job.id);
     // The stream starts after the 200 is sent, so the rows are opened before (a deleted upload: 409).
-    const opened = await openOutput(c.env.FILES, plan, { evidence: include === "evidence" });
+    const variants = variantsOf(job.context as { variants?: number });
+    const opened = await openOutput(c.env.FILES, plan, { evidence: include === "evidence", variants });
     const source = { ...opened, overrides: await loadOverrides(c.env, job.id), approvedOnly: review === "approved" };
     const [upload] = await getDb(c.env).select({ filename: uploads.filename }).from(uploads).where(eq(uploads.id, job.uploadId));
     const name = downloadName(upload?.filename, job.id, format);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_VARIANTS, MIN_VARIANTS } from "../../llm/types";
 import { MAX_MAX_WORDS, MIN_MAX_WORDS } from "../../llm/words";
 import { PaginationQuery } from "../openapi-schemas";
 import { MappingInput } from "../uploads/schemas";
@@ -11,6 +12,14 @@ export const JobStatusEnum = z.enum(JOB_STATUSES);
 
 /** Letters (any script), spaces, hyphens and apostrophes: "friendly", "pt-BR", "Schwiizerdütsch". */
 const WORDS_ONLY = /^\p{L}[\p{L}\p{M} '-]*$/u;
+
+/** Lines per prospect for A/B tests; each is checked and charged as a line. */
+export const VariantsField = z
+  .number()
+  .int()
+  .min(MIN_VARIANTS, `Must be between ${MIN_VARIANTS} and ${MAX_VARIANTS}.`)
+  .max(MAX_VARIANTS, `Must be between ${MIN_VARIANTS} and ${MAX_VARIANTS}.`)
+  .openapi({ description: "Lines per prospect (1–3, default 1), each checked and charged as a line; exported as personalized_line, _2, _3" });
 
 /** The context's fields without defaults, so a partial one (over a saved context) fills nothing in. */
 export const contextFields = {
@@ -27,6 +36,7 @@ export const contextFields = {
     .openapi({ description: "ISO code (en, de, fr, es, pt-BR, …) or a language name" }),
   maxWords: z.number().int().min(MIN_MAX_WORDS).max(MAX_MAX_WORDS).openapi({ description: "Lines are between 72% of this and this many words (18–25 by default)" }),
   instructions: z.string().trim().max(1000).optional().openapi({ description: "Extra style wishes; they cannot override the rules" }),
+  variants: VariantsField.optional(),
 };
 
 export const JobContextSchema = z
@@ -74,6 +84,7 @@ export const CreateJobBody = z
       .optional(),
     rowsPerRequest: z.number().int().min(1).max(10).optional().openapi({ description: "Prospects per LLM call (default chosen by benchmark)" }),
     research: ResearchOptionsSchema.optional(),
+    variants: VariantsField.optional().openapi({ description: "Lines per prospect (1–3, default 1; a saved context's own wins when absent); credits held: rows × variants" }),
   })
   .strict()
   .refine((body) => Boolean(body.mapping.company || body.mapping.email), {
@@ -114,6 +125,7 @@ export const JobSchema = z
     extraColumns: z.array(z.string()),
     context: z.record(z.string(), z.unknown()),
     rowsPerRequest: z.number().int().optional(),
+    variants: z.number().int().optional().openapi({ description: "Lines per prospect" }),
     model: z.string().optional(),
     research: z.object({ website: z.boolean() }).optional(),
     rowsPerSecond: z.number().nullable().optional(),
@@ -128,6 +140,7 @@ export const JobRowSchema = z
     row: z.number().int().openapi({ description: "1-based data row number" }),
     input: z.record(z.string(), z.string()),
     line: z.string().nullable(),
+    lines: z.array(z.string()).openapi({ description: "Every line of the row, one per passing variant; `line` is the first (empty when none)" }),
     status: z.enum(["pending", "generated", "failed", "skipped"]),
     reason: z.string().optional(),
     evidence: z.array(EvidenceSchema).optional(),
@@ -137,7 +150,7 @@ export const JobRowSchema = z
   })
   .openapi("JobRow");
 
-export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema.partial({ edited: true, review: true })) }).openapi("PreviewJob");
+export const PreviewJobSchema = JobSchema.extend({ results: z.array(JobRowSchema.partial({ edited: true, review: true, lines: true })) }).openapi("PreviewJob");
 
 
 export const JobListQuery = PaginationQuery.extend({

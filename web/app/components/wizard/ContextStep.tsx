@@ -37,7 +37,7 @@ export function ContextStep({
         onChange={(context) => setDraft({ ...draft, context })}
         research={{ available: canResearch(draft.mapping), checked: researchOn(draft), onChange: (research) => setDraft({ ...draft, research }) }}
       />
-      <CostEstimate rows={rows} balance={balance} catalogue={catalogue} />
+      <CostEstimate rows={rows} balance={balance} catalogue={catalogue} variants={draft.context.variants} />
       <WizardNav backHref={backHref} continueLabel="Continue to preview" onContinue={onContinue} />
     </div>
   );

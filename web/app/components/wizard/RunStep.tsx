@@ -37,7 +37,10 @@ export function RunStep({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [result]);
   const budget = Number.parseInt(draft.maxCredits, 10);
-  const details = result?.error.code === "insufficient_credits" ? (result.error.details as { rowCount?: number; balance?: number; missing?: number }) : null;
+  const details = result?.error.code === "insufficient_credits" ? (result.error.details as { rowCount?: number; needed?: number; balance?: number; missing?: number }) : null;
+  // Each A/B variant of a row is a line, charged as one: the run needs rows × variants credits.
+  const variants = draft.context.variants ?? 1;
+  const credits = upload.rowCount * variants;
   const submit = (extra: Record<string, unknown> = {}) =>
     fetcher.submit({ intent: "run", job: JSON.stringify({ ...spec, ...extra }), idempotencyKey }, { method: "post" });
   const mapped = Object.entries(draft.mapping).map(([key, column]) => `${fieldLabel(key)} ← ${column}`);
@@ -68,6 +71,7 @@ export function RunStep({
         rows={upload.rowCount}
         balance={balance}
         catalogue={catalogue}
+        variants={draft.context.variants}
         maxCredits={Number.isFinite(budget) ? budget : null}
         offerPurchase={!details}
       />
@@ -99,10 +103,11 @@ export function RunStep({
       {details ? (
         <Notice tone="warning" title="Not enough credits for this run">
           <p>
-            This run needs {formatNumber(details.rowCount ?? upload.rowCount)} credits and you have {formatNumber(details.balance ?? balance)} (
-            {formatNumber(details.missing ?? upload.rowCount - balance)} short).
+            This run needs {formatNumber(details.needed ?? details.rowCount ?? credits)} credits
+            {variants > 1 ? ` (${formatNumber(upload.rowCount)} rows × ${variants} lines)` : ""} and you have {formatNumber(details.balance ?? balance)} (
+            {formatNumber(details.missing ?? credits - balance)} short).
           </p>
-          <BuyCredits missing={details.missing ?? upload.rowCount - balance} catalogue={catalogue} />
+          <BuyCredits missing={details.missing ?? credits - balance} catalogue={catalogue} />
           {(details.balance ?? balance) > 0 ? (
             <p>
               <button type="button" className="button secondary" disabled={busy || !idempotencyKey} onClick={() => submit({ maxCredits: details.balance ?? balance })}>
@@ -123,6 +128,7 @@ export function RunStep({
         </Link>
         <MainAction
           rows={upload.rowCount}
+          variants={variants}
           balance={balance}
           budget={Number.isFinite(budget) && budget > 0 ? budget : null}
           disabled={busy || !idempotencyKey}
@@ -139,19 +145,21 @@ export function RunStep({
  * runs the first rows the balance covers (a budget: the job pauses there and resumes after a
  * purchase), and with none at all the purchase above is the way on.
  */
-function MainAction({ rows, balance, budget, disabled, busy, onRun }: { rows: number; balance: number; budget: number | null; disabled: boolean; busy: boolean; onRun: (extra?: Record<string, unknown>) => void }) {
+function MainAction({ rows, variants, balance, budget, disabled, busy, onRun }: { rows: number; variants: number; balance: number; budget: number | null; disabled: boolean; busy: boolean; onRun: (extra?: Record<string, unknown>) => void }) {
   if (busy) return <button type="button" className="button large" disabled>Starting…</button>;
-  if (budget !== null || rows <= balance) {
+  const credits = rows * variants;
+  if (budget !== null || credits <= balance) {
     return (
       <button type="button" className="button large" disabled={disabled} onClick={() => onRun()}>
-        {`Start run · ${plural(budget !== null ? Math.min(budget, rows) : rows, "credit")}`}
+        {`Start run · ${plural(budget !== null ? Math.min(budget, credits) : credits, "credit")}`}
       </button>
     );
   }
-  if (balance <= 0) return <p className="muted small">Buy credits above to start this run.</p>;
+  const affordable = Math.floor(balance / variants);
+  if (affordable <= 0) return <p className="muted small">Buy credits above to start this run.</p>;
   return (
-    <button type="button" className="button large" disabled={disabled} onClick={() => onRun({ maxCredits: balance })}>
-      {`Run the first ${plural(balance, "row")}`}
+    <button type="button" className="button large" disabled={disabled} onClick={() => onRun({ maxCredits: affordable * variants })}>
+      {`Run the first ${plural(affordable, "row")}`}
     </button>
   );
 }
