@@ -9,6 +9,14 @@ export default defineConfig(async () => {
       cloudflareTest(({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          // Email goes to a recording stand-in for Cloudflare Email Service (test/workers/email-outbox.mjs):
+          // the binding wrangler.toml declares is replaced (an object here replaces the list), and the
+          // Worker's code calls EMAIL.send() as in production.
+          email: { send_email: [] },
+          serviceBindings: { EMAIL: "email-outbox" },
+          workers: [
+            { name: "email-outbox", modules: true, scriptPath: "./test/workers/email-outbox.mjs", compatibilityDate: "2026-11-01" },
+          ],
           bindings: {
             TEST_MIGRATIONS: migrations,
             JWT_SECRET: "test-secret-that-is-at-least-32-characters-long",
@@ -34,6 +42,8 @@ export default defineConfig(async () => {
             STRIPE_PRICE_PRO: "price_pro",
             STRIPE_PRICE_PACK: "price_pack",
             LOG_LEVEL: "warn",
+            // A failed email is retried through the queue at once, not after 30 s.
+            EMAIL_RETRY_BASE_SECONDS: "0",
             // The fake webhook receivers listen on 127.0.0.1 (production refuses such targets).
             ALLOW_LOCAL_WEBHOOKS: "true",
             PREVIEW_ROWS_PER_DAY: "100",

@@ -1,4 +1,4 @@
-import { getConfig } from "../worker/config";
+import type { Config } from "../worker/config";
 import { leaseBatch, chunkRetryDelay, runChunkMessage } from "../worker/jobs/chunk-runner";
 import { LeaseKeepers } from "../worker/jobs/lease-keeper";
 import type { ChunkMessage } from "../worker/jobs/types";
@@ -13,13 +13,13 @@ import { researcherFor } from "../worker/research/researcher";
  * (LLM_CONCURRENCY) and the invocation's six header slots (worker/lib/connections.ts), so the
  * invocation keeps that many calls busy. Each message is acked or retried on its own.
  */
-export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env, log: Logger, connections: ConnectionBudget): Promise<void> {
+export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env, config: Config, log: Logger, connections: ConnectionBudget): Promise<void> {
   if (messages.length === 0) return;
-  const config = getConfig(env);
   const started = Date.now();
   const usage = emptyUsage();
   const deps = {
     env,
+    config,
     client: createLlmClient({ ...llmOptionsFromConfig(config), fetch: connections.fetch, headers: { "X-Openline-Invocation": connections.id } }),
     limiter: connections.streams,
     connections,

@@ -1,4 +1,5 @@
 import { failDeadChunk } from "../worker/jobs/chunk-runner";
+import type { EmailQueueMessage } from "../worker/email/types";
 import type { JobsQueueMessage } from "../worker/jobs/types";
 import type { Logger } from "../worker/lib/logger";
 import { hostOf } from "../worker/lib/public-url";
@@ -10,10 +11,11 @@ import { hostOf } from "../worker/lib/public-url";
 export async function consumeDeadLetters(messages: readonly Message<unknown>[], env: Env, log: Logger): Promise<void> {
   await Promise.all(
     messages.map(async (message) => {
-      const body = message.body as JobsQueueMessage | null;
+      const body = message.body as JobsQueueMessage | EmailQueueMessage | null;
       try {
         if (body?.type === "chunk") await failDeadChunk(body, { env, log });
         else if (body?.type === "webhook") log.error("webhook given up after retries", { jobId: body.jobId, deliveryId: body.deliveryId, host: hostOf(body.url) });
+        else if (body?.type === "email") log.error("email given up after retries", { kind: body.email.kind, userId: body.userId });
         message.ack();
       } catch (error) {
         log.error("dead letter failed, retried", { error, attempts: message.attempts });

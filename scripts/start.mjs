@@ -7,7 +7,8 @@
  * 3. builds the upload scanner's WebAssembly (scripts/build-wasm.mjs) and the web app,
  * 4. starts the labelled local sample model when no LLM_API_KEY is set,
  * 5. runs both Workers with `wrangler dev` (the web Worker is the front door, the API Worker behind
- *    its service binding), state under .wrangler/state.
+ *    its service binding), state under .wrangler/state; every email the API sends is logged as
+ *    `email to <address>: <subject>` with the files wrangler wrote it to.
  * Ctrl-C stops everything.
  *
  * Environment (all optional): PORT (8787), OPENLINE_STATE_DIR (.wrangler/state), SAMPLE_MODEL_PORT
@@ -20,6 +21,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { emailLogger, pipeLines } from "./email-log.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "node_modules", ".bin");
@@ -33,6 +35,7 @@ const PASSED_THROUGH = [
   "LLM_MODEL",
   "ADMIN_EMAILS",
   "APP_URL",
+  "EMAIL_FROM",
   "LOG_LEVEL",
   "MAX_UPLOAD_BYTES",
   "ALLOW_LOCAL_WEBHOOKS",
@@ -182,12 +185,16 @@ const wranglerArgs = [
 ];
 log(`Starting both Workers on port ${port}…`);
 // Its own process group, so stopping it takes workerd along; no stdin, so no interactive hotkeys.
+// Its output is passed through, read for emails on the way (one line per email, scripts/email-log.mjs).
 const wrangler = spawn(path.join(bin, "wrangler"), wranglerArgs, {
   cwd: root,
   env,
-  stdio: ["ignore", "inherit", "inherit"],
+  stdio: ["ignore", "pipe", "pipe"],
   detached: true,
 });
+const emails = emailLogger((line) => log(`\x1b[36m${line}\x1b[0m`));
+pipeLines(wrangler.stdout, process.stdout, emails);
+pipeLines(wrangler.stderr, process.stderr, emails);
 
 let stopping = false;
 async function stop(code = 0) {

@@ -1,5 +1,6 @@
 import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import { emailsTo, tokenIn, waitForEmail } from "./email";
 
 /** Integration tests go through the Worker's real entry (`exports.default`), like any client. */
 export interface CallOptions {
@@ -56,15 +57,33 @@ export interface TestUser {
   refreshToken: string;
 }
 
-export async function signup(options: { email?: string; password?: string; name?: string } = {}): Promise<TestUser> {
+/**
+ * A new account, verified by default the way a person does it: the link from the verification email
+ * goes to POST /v1/auth/verify-email (which grants the 500 free credits). `verified: false` stops
+ * after signup.
+ */
+export async function signup(options: { email?: string; password?: string; name?: string; verified?: boolean } = {}): Promise<TestUser> {
   const email = options.email ?? uniqueEmail();
+  const linksBefore = options.email ? await verificationEmailCount(email) : 0;
   const response = await call("POST", "/v1/auth/signup", {
     body: { email, password: options.password ?? PASSWORD, ...(options.name ? { name: options.name } : {}) },
     ip: uniqueIp(),
   });
   expect(response.status).toBe(201);
   const body = await json(response);
-  return { id: body.user.id, email, accessToken: body.accessToken, refreshToken: body.refreshToken };
+  const user = { id: body.user.id, email, accessToken: body.accessToken, refreshToken: body.refreshToken };
+  if (options.verified !== false) await verifyEmail(user.email, linksBefore + 1);
+  return user;
+}
+
+const VERIFICATION_SUBJECT = /Confirm your email/;
+const verificationEmailCount = async (address: string) => (await emailsTo(address.toLowerCase())).filter((e) => VERIFICATION_SUBJECT.test(e.subject)).length;
+
+/** Follows the `nth` verification link sent to the address (by default the newest one). */
+export async function verifyEmail(address: string, nth?: number): Promise<void> {
+  const email = await waitForEmail(address, VERIFICATION_SUBJECT, nth ?? Math.max(1, await verificationEmailCount(address)));
+  const response = await call("POST", "/v1/auth/verify-email", { body: { token: tokenIn(email, "/verify-email") }, ip: uniqueIp() });
+  expect(response.status).toBe(200);
 }
 
 /** An admin, by the ADMIN_EMAILS configuration of the test Worker. */

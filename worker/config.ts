@@ -1,8 +1,11 @@
 import { z } from "zod";
 
 /**
- * The Worker's configuration, parsed once per isolate at the edge of the Worker: a missing or
- * malformed variable fails loudly here instead of deep inside a request.
+ * The Worker's configuration, parsed at the edge of each entry, once per invocation: an HTTP request
+ * (requestContext, into `c.var.config` for the handlers), a queue batch (queues/index.ts, passed to
+ * the consumers), so a missing or malformed variable fails loudly there instead of deep inside one.
+ * Domain code below the edge that only has `env` reads the same parsed object through getConfig
+ * (memoised per env object: it never parses twice for one invocation).
  */
 const commaList = z
   .string()
@@ -34,6 +37,10 @@ const ConfigSchema = z.object({
   JWT_ISSUER: z.string().default("openline"),
   JWT_AUDIENCE: z.string().default("openline-api"),
   ADMIN_EMAILS: commaList,
+  // Sender of every email (the send_email binding EMAIL); its domain must be onboarded to Email Service.
+  EMAIL_FROM: z.email().default("no-reply@openline.localhost"),
+  // First wait before a failed email is sent again through the queue (then ×4 per attempt, ≤ 1 h).
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LLM_BASE_URL: z.url().default("https://api.deepseek.com"),
   LLM_API_KEY: z.string().optional(),

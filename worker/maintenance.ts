@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import { getDb } from "./db/client";
-import { idempotencyKeys, rateLimits, refreshTokens, researchSites } from "./db/schema";
+import { accountTokens, idempotencyKeys, rateLimits, refreshTokens, researchSites } from "./db/schema";
 import { deleteExpiredFiles } from "./jobs/retention";
 import { createLogger } from "./lib/logger";
 
@@ -9,15 +9,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Hourly clean-up (cron trigger) so the tables that only matter for a while don't grow forever:
  * idempotency records past their 24 h, rate-limit windows older than a day, and refresh tokens that
- * expired or died over a month ago (kept that long so reuse detection still sees them); website
- * research whose cache time is over; and the files of jobs and uploads past their retention
- * (worker/jobs/retention.ts).
+ * expired or died over a month ago (kept that long so reuse detection still sees them), emailed links
+ * (verification, password reset) a week past their expiry, website research whose cache time is over,
+ * and the files of jobs and uploads past their retention (worker/jobs/retention.ts).
  */
 export async function runMaintenance(env: Env, now = Date.now()): Promise<Record<string, number>> {
   const db = getDb(env);
   const dayAgo = new Date(now - DAY_MS).toISOString();
   const monthAgo = new Date(now - 30 * DAY_MS).toISOString();
-  const [idempotency, limits, tokens, sites] = await Promise.all([
+  const weekAgo = new Date(now - 7 * DAY_MS).toISOString();
+  const [idempotency, limits, tokens, sites, links] = await Promise.all([
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, dayAgo)).returning({ key: idempotencyKeys.key }),
     db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor((now - DAY_MS) / 1000))).returning({ key: rateLimits.key }),
     db
@@ -31,6 +32,7 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
       )
       .returning({ id: refreshTokens.id }),
     db.delete(researchSites).where(lt(researchSites.expiresAt, now)).returning({ domain: researchSites.domain }),
+    db.delete(accountTokens).where(lt(accountTokens.expiresAt, weekAgo)).returning({ id: accountTokens.id }),
   ]);
   const files = await deleteExpiredFiles(env, now);
   const removed = {
@@ -40,6 +42,7 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
     researchSites: sites.length,
     jobFiles: files.jobs,
     uploadFiles: files.uploads,
+    accountTokens: links.length,
   };
   createLogger({ task: "maintenance" }).info("maintenance done", removed);
   return removed;

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Config } from "./config";
 import type { User } from "./db/schema";
 import type { Logger } from "./lib/logger";
 
@@ -24,6 +25,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
+    /** The Worker's configuration, parsed once per request by requestContext (worker/config.ts). */
+    config: Config;
     log: Logger;
     auth: AuthContext;
   };

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { artifactPath } from "./chromium";
@@ -14,8 +15,8 @@ export async function open(page: Page, url: string): Promise<void> {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
-/** Signs up through the form; lands in the new-job wizard. */
-export async function signUp(page: Page, appUrl: string, label: string): Promise<string> {
+/** Signs up through the form and follows the verification email's link; lands in the new-job wizard. */
+export async function signUp(page: Page, appUrl: string, label: string, options: { verify?: boolean } = {}): Promise<string> {
   const email = uniqueEmail(label);
   await open(page, `${appUrl}/signup`);
   await page.getByLabel("Work email").fill(email);
@@ -23,7 +24,44 @@ export async function signUp(page: Page, appUrl: string, label: string): Promise
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL("**/jobs/new");
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  if (options.verify === false) return email;
+  await open(page, await emailLink(email, /Confirm your email/, "/verify-email"));
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await page.getByText("Your address is confirmed").waitFor();
+  await open(page, `${appUrl}/jobs/new`);
   return email;
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/**
+ * The link to `path` in the newest email to `address` whose subject matches, read the way a person
+ * trying the product would: from npm start's `email to <address>: <subject>` line (the app's log) and
+ * the text body wrangler wrote to the file named under it.
+ */
+export async function emailLink(address: string, subject: RegExp, path: string, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const file = newestEmailFile(address, subject);
+    if (file && existsSync(file)) {
+      const link = new RegExp(`https?://[^\\s]+${path.replace(/[/.]/g, "\\$&")}\\?token=[^\\s]+`).exec(readFileSync(file, "utf8"))?.[0];
+      if (link) return link;
+    }
+    if (Date.now() > deadline) throw new Error(`no email to ${address} matching ${subject} with a ${path} link in test/artifacts/app.log`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function newestEmailFile(address: string, subject: RegExp): string | null {
+  const lines = readFileSync(artifactPath("app.log"), "utf8").replace(ANSI, "").split(/\r?\n/);
+  let found: string | null = null;
+  lines.forEach((line, i) => {
+    const match = /email to (\S+): (.*)$/.exec(line);
+    if (!match || match[1] !== address || !subject.test(match[2]!)) return;
+    const text = lines.slice(i + 1, i + 3).map((next) => /(?:^|\s)text: (.+)$/.exec(next)?.[1]).find(Boolean);
+    if (text) found = text.trim();
+  });
+  return found;
 }
 
 /** Picks a file with the file picker; resolves when the wizard shows what the file doctor found. */

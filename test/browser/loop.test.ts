@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { browserSession } from "./session";
-import { ADMIN_EMAIL, excelCsv, open, screenshot, signUp, throughContext, uploadByDrop, uploadWithPicker } from "./flows";
+import { ADMIN_EMAIL, emailLink, excelCsv, open, screenshot, signUp, throughContext, uploadByDrop, uploadWithPicker } from "./flows";
 
 const appUrl = inject("appUrl");
 const llmUrl = inject("llmUrl");
@@ -162,6 +162,14 @@ describe("account and admin in a real browser", () => {
       body: JSON.stringify({ email: customer, password: "correct horse battery staple" }),
     });
     expect(created.status).toBe(201);
+    // The customer confirms their address (the link from the email npm start logged): 500 credits.
+    const link = new URL(await emailLink(customer, /Confirm your email/, "/verify-email"));
+    const verified = await fetch(`${appUrl}/v1/auth/verify-email`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ token: link.searchParams.get("token") }),
+    });
+    expect(verified.status).toBe(200);
 
     // Signing up with the keyboard alone: labelled fields in order, Enter submits.
     await open(page, `${appUrl}/signup`);
@@ -173,6 +181,11 @@ describe("account and admin in a real browser", () => {
     await page.keyboard.type("correct horse battery staple");
     await page.keyboard.press("Enter");
     await page.waitForURL("**/jobs/new");
+    // ADMIN_EMAILS grants admin only to a verified address.
+    expect(await page.getByRole("link", { name: "Admin" }).count()).toBe(0);
+    await open(page, await emailLink(ADMIN_EMAIL, /Confirm your email/, "/verify-email"));
+    await page.getByRole("button", { name: "Confirm my address" }).click();
+    await page.getByText("Your address is confirmed").waitFor();
     await page.getByRole("link", { name: "Admin" }).waitFor();
 
     await open(page, `${appUrl}/account/api-keys`);

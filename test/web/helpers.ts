@@ -40,6 +40,7 @@ export const ME: Me = {
   id: "usr_1",
   email: "ann@acme.test",
   name: "Ann",
+  emailVerified: true,
   plan: "free",
   role: "user",
   createdAt: "2026-11-01T10:00:00.000Z",

@@ -101,6 +101,19 @@ function SiteHeader({ user }: { user: Me | null }) {
   );
 }
 
+/** Until the address is confirmed, every page says why full runs wait and how to get a new link. */
+function VerifyEmailBanner({ email }: { email: string }) {
+  return (
+    <div className="verify-banner" role="status">
+      <p>
+        <strong>Confirm your email address.</strong> Full runs and your 500 free credits wait until you open the link we sent to {email}; previews work
+        already.{" "}
+        <Link to="/verify-email">Send a new link</Link>
+      </p>
+    </div>
+  );
+}
+
 /** After a client-side navigation, focus moves to the new page's heading so screen readers announce it. */
 function useFocusOnNavigate() {
   const location = useLocation();
@@ -126,11 +139,14 @@ export default function App({ loaderData }: Route.ComponentProps) {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   const busy = navigation.state === "loading";
+  const { pathname } = useLocation();
+  const unverified = loaderData.user && !loaderData.user.emailVerified && pathname !== "/verify-email";
   return (
     <>
       <div className={`route-progress${busy ? " is-active" : ""}`} aria-hidden="true" />
       <SiteHeader user={loaderData.user} />
       <main id="main" className="main" aria-busy={busy || undefined}>
+        {unverified ? <VerifyEmailBanner email={loaderData.user!.email} /> : null}
         <Outlet />
       </main>
       <footer className="site-footer">

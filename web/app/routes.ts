@@ -5,6 +5,10 @@ export default [
   route("signup", "routes/signup.tsx"),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.ts"),
+  route("verify-email", "routes/verify-email.tsx"),
+  route("forgot-password", "routes/forgot-password.tsx"),
+  route("reset-password", "routes/reset-password.tsx"),
+  route("unsubscribe", "routes/unsubscribe.tsx"),
   layout("routes/app-layout.tsx", [
     route("jobs", "routes/jobs.tsx"),
     route("jobs/new", "routes/jobs.new.tsx"),

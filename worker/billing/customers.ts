@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import Stripe from "stripe";
 import { getDb } from "../db/client";
 import { users, type User } from "../db/schema";
 import { sha256Hex } from "../lib/crypto";
@@ -30,4 +31,24 @@ export async function ensureStripeCustomer(env: Env, user: User, log: Logger): P
     log.warn("stripe customer created twice; keeping the first", { userId: user.id, kept: stored.id, unused: customer.id });
   }
   return stored?.id ?? customer.id;
+}
+
+/**
+ * Deleting an Openline account must stop its billing: deleting the Stripe customer cancels its
+ * subscriptions at once, so no renewal charges a person who has left. Call it before anything else is
+ * deleted: when Stripe fails it throws 503 and the account is still whole for a retry. A customer
+ * Stripe no longer knows counts as done.
+ */
+export async function closeStripeCustomer(env: Env, user: Pick<User, "id" | "stripeCustomerId">, log: Logger): Promise<void> {
+  const customerId = user.stripeCustomerId;
+  if (!customerId) return;
+  await callStripe(log, "customers.del", async () => {
+    try {
+      await stripeFor(env).customers.del(customerId);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return;
+      throw error;
+    }
+  });
+  log.info("stripe customer deleted with the account", { userId: user.id, customerId });
 }

@@ -1,6 +1,5 @@
-import { ledgerFor } from "../credits/ledger";
 import type { LedgerReason } from "../credits/contract";
-import { onCreditsGranted } from "../credits-events";
+import { grantCredits, onCreditsGranted } from "../credits/grant-credits";
 import type { Logger } from "../lib/logger";
 
 export interface BillingGrant {
@@ -16,8 +15,8 @@ export interface BillingGrant {
 }
 
 /**
- * Grants through the user's CreditLedger, then lets budget-paused jobs resume (`afterGrant` is the
- * jobs pipeline's hook; tests pass a recorder).
+ * A paid grant through grantCredits() (which also resumes paused jobs, by its one rule). A ledger
+ * refusing a positive grant is a bug, so it throws: Stripe then redelivers the event.
  */
 export async function grantPurchasedCredits(
   env: Env,
@@ -26,15 +25,7 @@ export async function grantPurchasedCredits(
   log: Logger,
   afterGrant: (env: Env, userId: string) => Promise<void> = onCreditsGranted,
 ): Promise<{ replayed: boolean }> {
-  const result = await ledgerFor(env, userId).grant(grant);
+  const result = await grantCredits(env, userId, grant, log, afterGrant);
   if (!result.ok) throw new Error(`ledger refused a positive grant (${grant.key})`);
-  log.info("credits granted", { userId, key: grant.key, amount: grant.amount, reason: grant.reason, replayed: result.replayed });
-  try {
-    // Also after a replay: the first attempt may have died between its grant and this call.
-    await afterGrant(env, userId);
-  } catch (error) {
-    // The credits are in; a failed resume must not make Stripe redeliver the payment.
-    log.error("onCreditsGranted failed", { userId, error });
-  }
   return { replayed: result.replayed };
 }

@@ -25,10 +25,40 @@ export const users = sqliteTable("users", {
   /** `created` (unix seconds) of the Stripe event the plan fields were taken from: older events never overwrite them. */
   billingStateAt: integer("billing_state_at"),
   webhookSecret: text("webhook_secret").notNull(),
+  /** When the address was verified (its link followed); null until then. Free credits and admin wait for it. */
+  emailVerifiedAt: text("email_verified_at"),
+  // Notification emails, each one on until the user turns it off (settings or unsubscribe link).
+  notifyJobFinished: integer("notify_job_finished", { mode: "boolean" }).notNull().default(true),
+  notifyJobFailed: integer("notify_job_failed", { mode: "boolean" }).notNull().default(true),
+  notifyJobPaused: integer("notify_job_paused", { mode: "boolean" }).notNull().default(true),
+  notifyCreditsLow: integer("notify_credits_low", { mode: "boolean" }).notNull().default(true),
+  /** Ledger entry id of the grant a "credits low" email was last sent for: one email per grant. */
+  creditsLowNotifiedFor: text("credits_low_notified_for"),
   /** Days uploaded files and job results are kept, when the user chose fewer than RETENTION_DAYS. */
   retentionDays: integer("retention_days"),
   createdAt: createdAt(),
 });
+
+/**
+ * One-time tokens sent by email: address verification (24 h; `email` is the address it verifies, so an
+ * address change waits for it) and password reset (1 h). Only the SHA-256 of a token is stored.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["verify_email", "password_reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("account_tokens_user").on(t.userId, t.purpose)],
+);
 
 export const refreshTokens = sqliteTable(
   "refresh_tokens",
@@ -247,3 +277,4 @@ export type Job = typeof jobs.$inferSelect;
 export type MappingProfile = typeof mappingProfiles.$inferSelect;
 export type RowOverride = typeof rowOverrides.$inferSelect;
 export type SavedContext = typeof savedContexts.$inferSelect;
+export type AccountToken = typeof accountTokens.$inferSelect;

@@ -1,5 +1,5 @@
 import type { LeaseAnswer } from "./room/contract";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import type { ConnectionBudget } from "../lib/connections";
 import type { Logger } from "../lib/logger";
 import { backoffDelay } from "../llm/backoff";
@@ -15,7 +15,7 @@ import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
 import { LeaseKeepers } from "./lease-keeper";
 import { chunkResultKey, roomFor } from "./keys";
 import { countRows, generatedIn, isToDo, rowResultOf, startingRows, writeResult } from "./results";
-import { readRange, SourceMissingError } from "./source";
+import { readChunkCells, SourceMissingError } from "./source";
 import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
 
 /**
@@ -26,6 +26,8 @@ import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
  */
 export interface RunnerDeps {
   env: Env;
+  /** Parsed once by the queue entry for the whole invocation. */
+  config: Config;
   client: LlmClient;
   limiter: Limiter;
   /** The invocation's header slots: R2 reads and writes take one too (worker/lib/connections.ts). */
@@ -150,7 +152,7 @@ async function runLeased(message: ChunkMessage, lease: RunLease, attempts: numbe
 /** The run's rows of the upload, or null when the upload is gone (the job then fails: it cannot go on). */
 async function readLeasedRange(run: LeasedRun): Promise<string[][] | null> {
   try {
-    return await run.deps.connections.run(() => readRange(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range));
+    return await run.deps.connections.run(() => readChunkCells(run.deps.env.FILES, run.lease.normalizedKey, run.lease.range));
   } catch (error) {
     if (!(error instanceof SourceMissingError)) throw error;
     await run.room.fail({ code: "upload_missing", message: "The job's upload was deleted before the job finished." });
@@ -179,7 +181,7 @@ async function generateWithCheckpoints(run: LeasedRun, prospects: Prospect[]): P
   const { env } = run.deps;
   const { range, settings } = run.lease;
   const held = run.deps.keepers.for(run.message.jobId).hold(run.ids, () => countRows(run.rows));
-  const checkpointEveryMs = getConfig(env).JOB_CHECKPOINT_MS;
+  const checkpointEveryMs = run.deps.config.JOB_CHECKPOINT_MS;
   let lastCheckpointAt = Date.now();
   let remaining = prospects.length;
   let checkpoints: Promise<void> = Promise.resolve();

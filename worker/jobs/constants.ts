@@ -1,8 +1,8 @@
 /** Timings of the pipeline, in one place. */
 
 /**
- * A chunk's lease lasts this long past its last renewal (every HEARTBEAT_MS at least, every call while
- * calls flow); then the watchdog re-enqueues it. Three missed heartbeats (ADR 067).
+ * A chunk's lease lasts this long past its last renewal (every RENEW_INTERVAL_MS at least, every call while
+ * calls flow); then the watchdog re-enqueues it. Three missed renewals (ADR 067).
  */
 export const LEASE_MS = 60_000;
 /**
@@ -25,12 +25,12 @@ export const RATE_WINDOW_MS = 20_000;
  * this many rows remain: the final write follows soon.
  */
 export const CHECKPOINT_TAIL_ROWS = 10;
-/** While LLM calls flow, the consumer refreshes the room's "go on?" answer this often (cancel latency). */
-export const GATE_MAX_AGE_MS = 100;
-/** An answer older than this (no calls for a while) is re-asked before the next call, not assumed. */
-export const GATE_BLOCK_AFTER_MS = 1_000;
-/** The consumer heartbeats at least this often while a chunk runs. */
-export const HEARTBEAT_MS = 20_000;
+/** While LLM calls flow, a lease keeper refreshes its `proceed` answer (ADR 020) this often (cancel latency). */
+export const PROCEED_REFRESH_MS = 100;
+/** A `proceed` answer older than this (no calls for a while) is waited for before the next call, not assumed. */
+export const PROCEED_WAIT_AFTER_MS = 1_000;
+/** A lease keeper renews its leases at least this often while a chunk runs. */
+export const RENEW_INTERVAL_MS = 20_000;
 /** Browser WebSocket tickets. */
 export const TICKET_TTL_MS = 60_000;
 /** sendBatch takes at most 100 messages. */

@@ -1,13 +1,13 @@
 import type { LeaseRenewal } from "./room/contract";
-import { GATE_BLOCK_AFTER_MS, GATE_MAX_AGE_MS, HEARTBEAT_MS } from "./constants";
+import { PROCEED_WAIT_AFTER_MS, PROCEED_REFRESH_MS, RENEW_INTERVAL_MS } from "./constants";
 import { roomFor } from "./keys";
 
 /**
  * Keeps the leases one consumer invocation holds in one job (ADR 020): one `renew` RPC for all of
  * them, carrying their live counts and checkpoints, whose answer says for each whether it may make
- * its next LLM call (`proceed`). The answer is refreshed in the background every GATE_MAX_AGE_MS while
+ * its next LLM call (`proceed`). The answer is refreshed in the background every PROCEED_REFRESH_MS while
  * calls flow, so a cancel or pause stops new calls within about that long without any call waiting
- * for the room; an answer older than GATE_BLOCK_AFTER_MS is waited for. If the room cannot be reached
+ * for the room; an answer older than PROCEED_WAIT_AFTER_MS is waited for. If the room cannot be reached
  * the last answer stands (the lease expires on its own if that lasts).
  */
 export interface HeldLease {
@@ -38,13 +38,13 @@ export class LeaseKeeper {
   hold(ids: Lease["ids"], counts: Lease["counts"]): HeldLease {
     const lease: Lease = { ids, counts, allowed: true };
     this.leases.add(lease);
-    this.timer ??= setInterval(() => void this.refresh(), HEARTBEAT_MS);
+    this.timer ??= setInterval(() => void this.refresh(), RENEW_INTERVAL_MS);
     return {
       proceed: async () => {
         if (!lease.allowed) return false;
         const age = Date.now() - this.lastAt;
-        if (age >= GATE_MAX_AGE_MS && !this.inFlight) void this.refresh();
-        if (age < GATE_BLOCK_AFTER_MS) return lease.allowed;
+        if (age >= PROCEED_REFRESH_MS && !this.inFlight) void this.refresh();
+        if (age < PROCEED_WAIT_AFTER_MS) return lease.allowed;
         await (this.inFlight ?? this.refresh());
         return lease.allowed;
       },

@@ -17,7 +17,7 @@ import { settingsFor, type JobRequest } from "./create";
 import { chunkResultKey, roomFor } from "./keys";
 import { regenerationFeedback } from "./regenerate";
 import { countRows, linesOf, rowResultOf, writeResult } from "./results";
-import { readRange } from "./source";
+import { readChunkCells } from "./source";
 import type { JobRecord, PublicJob } from "./types";
 
 export interface PreviewRow {
@@ -56,7 +56,7 @@ export async function runPreview(
     count === 0 || !lastChunk
       ? []
       : (
-          await readRange(env.FILES, upload.normalizedKey, {
+          await readChunkCells(env.FILES, upload.normalizedKey, {
             start: index.headerBytes,
             end: lastChunk.end,
             rowCount: lastChunk.firstRow + lastChunk.rowCount - 1,

@@ -3,7 +3,7 @@ import type { Evidence } from "../llm/types";
 import type { ResearchStatus } from "../research/types";
 import { linesOf, readResult } from "./results";
 import { curate, loadOverrides, type Review, type RowOverrides } from "./row-overrides";
-import { readRange } from "./source";
+import { readChunkCells } from "./source";
 import { isTerminal, type RowResult, type RowStatus } from "./types";
 
 export interface JobRow {
@@ -30,7 +30,7 @@ export function visibleStatus(result: RowResult | undefined, plan: Pick<OutputPl
 
 /** Every row of one chunk with its input, the run's line and the user's changes (one R2 read each). */
 export async function readChunkRows(env: Env, plan: OutputPlan, chunk: PlanChunk, overrides: RowOverrides): Promise<JobRow[]> {
-  const [cells, result] = await Promise.all([readRange(env.FILES, plan.normalizedKey, chunk), readResult(env.FILES, chunk.resultKey)]);
+  const [cells, result] = await Promise.all([readChunkCells(env.FILES, plan.normalizedKey, chunk), readResult(env.FILES, chunk.resultKey)]);
   const rows: JobRow[] = [];
   for (let i = 0; i < chunk.rowCount; i++) {
     const row = chunk.firstRow + i;

@@ -12,11 +12,11 @@ export class SourceMissingError extends ApiError {
   }
 }
 
-/** Reads the rows of a byte range of the normalized upload (whole records, `\n`-separated). */
+/** The cells of one chunk's rows (string[][]), parsed from a byte range of the normalized upload (whole records, `\n`-separated). */
 
 const decoder = new TextDecoder();
 
-export async function readRange(bucket: R2Bucket, key: string, range: Pick<ChunkRangeRef, "start" | "end" | "rowCount">): Promise<string[][]> {
+export async function readChunkCells(bucket: R2Bucket, key: string, range: Pick<ChunkRangeRef, "start" | "end" | "rowCount">): Promise<string[][]> {
   if (range.end <= range.start) return [];
   const object = await bucket.get(key, { range: { offset: range.start, length: range.end - range.start } });
   if (!object) throw new SourceMissingError(key);

@@ -1,10 +1,12 @@
 import type { Evidence, LineContext } from "../llm/types";
 import type { ResearchOptions, ResearchStatus } from "../research/types";
+import type { PublicJob } from "./public-schemas";
+import { JOB_MODES, JOB_STATUSES, PAUSE_REASONS } from "./statuses";
 
 /** Shapes shared by the routes, the queue consumers and the JobRoom. */
-export const JOB_STATUSES = ["queued", "running", "paused", "succeeded", "failed", "canceled"] as const;
-export const PAUSE_REASONS = ["user", "budget"] as const;
-export const JOB_MODES = ["preview", "full"] as const;
+export { JOB_MODES, JOB_STATUSES, PAUSE_REASONS };
+/** The public Job is inferred from its zod schema (the one definition). */
+export type { PublicJob } from "./public-schemas";
 export type JobStatus = (typeof JOB_STATUSES)[number];
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 export type JobMode = (typeof JOB_MODES)[number];
@@ -48,37 +50,6 @@ export interface JobRecord {
   retryPasses: number;
   /** Webhook deliveries so far (names them). */
   webhooks: number;
-}
-
-/** The contract's Job, plus additive fields. */
-export interface PublicJob {
-  id: string;
-  uploadId: string;
-  mode: JobMode;
-  status: JobStatus;
-  pauseReason: PauseReason | null;
-  total: number;
-  processed: number;
-  succeeded: number;
-  failed: number;
-  creditsHeld: number;
-  creditsCharged: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: { code: string; message: string } | null;
-  maxCredits: number | null;
-  webhookUrl: string | null;
-  mapping: Record<string, string>;
-  extraColumns: string[];
-  context: LineContext;
-  rowsPerRequest?: number;
-  /** Lines per prospect (from the context). */
-  variants?: number;
-  model?: string;
-  research?: ResearchOptions;
-  rowsPerSecond?: number | null;
-  etaSeconds?: number | null;
 }
 
 export type RowStatus = "pending" | "generated" | "failed" | "skipped";

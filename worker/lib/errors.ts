@@ -9,6 +9,7 @@ export const errorStatus = {
   /** Credits refunded or lost in a dispute after they were spent: owed until bought back (ADR 068). */
   credits_owed: 402,
   forbidden: 403,
+  email_not_verified: 403,
   not_found: 404,
   conflict: 409,
   /** The job's files were deleted after the retention period (ADR 068). */

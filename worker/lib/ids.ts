@@ -1,5 +1,5 @@
 /** Opaque, sortable ids with a type prefix: `usr_` + 10 hex chars of time + 16 random. */
-export type IdPrefix = "usr" | "upl" | "job" | "key" | "led" | "rtk" | "map" | "fam" | "req" | "evt" | "ctx";
+export type IdPrefix = "usr" | "upl" | "job" | "key" | "led" | "rtk" | "map" | "fam" | "req" | "evt" | "ctx" | "tok";
 
 export function newId(prefix: IdPrefix): string {
   const time = Date.now().toString(16).padStart(12, "0");

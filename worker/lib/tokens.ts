@@ -99,3 +99,11 @@ export async function revokeRefreshToken(db: Db, token: string): Promise<void> {
     .where(eq(refreshTokens.tokenHash, await sha256Hex(token)));
   if (known) await revokeFamily(db, known.familyId);
 }
+
+/** Every refresh token of the user dies (password reset or change): all sessions end at their next refresh. */
+export async function revokeAllSessions(db: Db, userId: string): Promise<void> {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+}

@@ -6,12 +6,17 @@ import type { AppEnv } from "../types";
 
 const incomingId = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** A request id on every response and log line (a well-formed incoming X-Request-Id is kept). */
+/**
+ * A request id on every response and log line (a well-formed incoming X-Request-Id is kept), and the
+ * configuration parsed once at the request's edge into `c.var.config` for the handlers.
+ */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const incoming = c.req.header("X-Request-Id");
   const requestId = incoming && incomingId.test(incoming) ? incoming : newId("req");
   const started = Date.now();
-  const log = createLogger({ requestId }, getConfig(c.env).LOG_LEVEL);
+  const config = getConfig(c.env);
+  const log = createLogger({ requestId }, config.LOG_LEVEL);
+  c.set("config", config);
   c.set("requestId", requestId);
   c.set("log", log);
   await next();

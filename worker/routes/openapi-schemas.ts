@@ -18,6 +18,7 @@ const errorDescriptions: Partial<Record<ErrorCode, string>> = {
   invalid_credentials: "Wrong email or password.",
   insufficient_credits: "Not enough credits.",
   forbidden: "Authenticated but not allowed.",
+  email_not_verified: "The account's email address is not verified yet (full runs and admin need it).",
   not_found: "No such resource (or it belongs to someone else).",
   conflict: "Conflicts with the current state.",
   rate_limited: "Too many requests; see Retry-After.",

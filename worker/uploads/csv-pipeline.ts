@@ -47,7 +47,7 @@ async function normalizeAs(
   blockBytes: number | undefined,
 ): Promise<TableResult> {
   const headLength = Math.min(source.size, LIMITS.sniffBytes);
-  const head = await readRange(bucket, source.key, 0, headLength);
+  const head = await readUploadBytes(bucket, source.key, 0, headLength);
   const complete = headLength === source.size;
   const detected = detectEncoding(head, complete);
   const encoding = forcedEncoding ?? detected.encoding;
@@ -183,7 +183,8 @@ function transcoderFor(encoding: TextEncodingName) {
   };
 }
 
-export async function readRange(bucket: R2Bucket, key: string, offset: number, length: number): Promise<Uint8Array> {
+/** The raw bytes at `offset..offset+length` of a stored upload (its sniffing head, an XLSX's zip records). */
+export async function readUploadBytes(bucket: R2Bucket, key: string, offset: number, length: number): Promise<Uint8Array> {
   if (length === 0) return new Uint8Array(0);
   const object = await bucket.get(key, { range: { offset, length } });
   if (!object) throw new Error(`Stored upload ${key} vanished`);

@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import { uploads, type Upload } from "../db/schema";
 import { newId } from "../lib/ids";
 import { deletePrefix, uploadPrefix } from "../storage";
-import { normalizeCsvObject, readRange, type TableResult } from "./csv-pipeline";
+import { normalizeCsvObject, readUploadBytes, type TableResult } from "./csv-pipeline";
 import { sniffFormat } from "./format";
 import { unparseable } from "./limits";
 import { chunkIndexKeyFor, normalizedKeyFor, originalKeyFor } from "./normalized";
@@ -39,7 +39,7 @@ export async function storeUpload(env: Env, userId: string, input: NewUpload): P
       stallSeconds: input.stallSeconds,
     });
     if (sizeBytes === 0) throw unparseable("The file is empty.", { reason: "empty" });
-    const format = sniffFormat(await readRange(bucket, originalKey, 0, Math.min(sizeBytes, 8192)));
+    const format = sniffFormat(await readUploadBytes(bucket, originalKey, 0, Math.min(sizeBytes, 8192)));
     const source = { key: originalKey, size: sizeBytes };
     const target = { normalizedKey, chunkIndexKey };
     const table: TableResult =

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { linkIn, waitForEmail } from "../../email";
 import { call, expectError, json, signup, uniqueEmail, uniqueIp } from "../../helpers";
 
 describe("POST /v1/auth/signup — happy", () => {
-  it("creates a free account with 500 credits and a working session", async () => {
+  it("creates a free, unverified account with a working session; the 500 credits wait for verification", async () => {
     const email = uniqueEmail("Ann");
     const response = await call("POST", "/v1/auth/signup", {
       body: { email: email.toUpperCase(), password: "a good long password", name: "Ann" },
@@ -12,12 +13,18 @@ describe("POST /v1/auth/signup — happy", () => {
     expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     expect(response.headers.get("X-Request-Id")).toMatch(/^req_/);
     const body = await json(response);
-    expect(body.user).toMatchObject({ email: email.toLowerCase(), name: "Ann", plan: "free", role: "user" });
+    expect(body.user).toMatchObject({ email: email.toLowerCase(), name: "Ann", plan: "free", role: "user", emailVerified: false });
     expect(body.user.id).toMatch(/^usr_/);
     expect(body.expiresIn).toBe(900);
 
     const me = await json(await call("GET", "/v1/me", { token: body.accessToken }));
-    expect(me).toMatchObject({ id: body.user.id, plan: "free", credits: { balance: 500, held: 0 } });
+    expect(me).toMatchObject({ id: body.user.id, plan: "free", emailVerified: false, credits: { balance: 0, held: 0 } });
+
+    const sent = await waitForEmail(email.toLowerCase(), /Confirm your email/);
+    expect(sent.to).toEqual([email.toLowerCase()]);
+    expect(sent.subject).toBe("Confirm your email address for Openline");
+    expect(sent.from).toMatchObject({ email: "no-reply@openline.localhost", name: "Openline" });
+    expect(linkIn(sent, "/verify-email").searchParams.get("token")).toMatch(/^ovt_/);
   });
 });
 

@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { JobRoom } from "../../../durable-objects/job-room";
 import { roomFor } from "../../../worker/jobs/keys";
+import { ChunkRepository } from "../../../worker/jobs/room/chunks";
 import { call, expectError, json, signup, signupAdmin } from "../../helpers";
 import {
   adminGrant,
@@ -124,7 +125,7 @@ describe("retry-failed", () => {
     expect(job).toMatchObject({ status: "succeeded", failed: 1 });
     // As after a job that failed mid-run: the chunk holding the failed row ended canceled.
     await runInDurableObject(roomFor(env, job.id), (_instance: JobRoom, state) => {
-      state.storage.sql.exec("UPDATE chunks SET state = 'canceled' WHERE failed > 0");
+      new ChunkRepository(state.storage.sql).transition("done", "canceled", { withFailedRows: true });
     });
     await expectError(await call("POST", `/v1/jobs/${job.id}/retry-failed`, { token: user.accessToken }), 409, "conflict");
     expect(await getJob(user, job.id)).toMatchObject({ status: "succeeded", creditsHeld: 0 });

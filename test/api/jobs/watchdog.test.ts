@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { JobRoom } from "../../../durable-objects/job-room";
 import { roomFor } from "../../../worker/jobs/keys";
+import { ChunkRepository } from "../../../worker/jobs/room/chunks";
 import { signup } from "../../helpers";
 import { createJobWithoutQueue, createScenario, createUploadFixture, jobBody, ledgerState, prospectRows, startJob, waitForJob } from "./fixtures";
 
@@ -14,7 +15,8 @@ describe("the JobRoom watchdog", () => {
     const job = await createJobWithoutQueue(user, jobBody(upload.id, await createScenario()));
     const room = roomFor(env, job.id);
     await runInDurableObject(room, (_instance: JobRoom, state) => {
-      state.storage.sql.exec("UPDATE chunks SET enqueued_at = ?", Date.now() - 11 * 60_000);
+      const chunks = new ChunkRepository(state.storage.sql);
+      for (const chunk of chunks.covering()) chunks.update(chunk.idx, { enqueued_at: Date.now() - 11 * 60_000 });
     });
     expect(await runDurableObjectAlarm(room)).toBe(true);
     const finished = await waitForJob(user, job.id);
@@ -60,7 +62,7 @@ describe("the JobRoom watchdog", () => {
     const claim = await room.lease({ chunk: 0, run: 0 });
     expect(claim.action).toBe("run");
     await runInDurableObject(room, (_instance: JobRoom, state) => {
-      state.storage.sql.exec("UPDATE chunks SET lease_until = ? WHERE idx = 0", Date.now() - 1000);
+      new ChunkRepository(state.storage.sql).update(0, { lease_until: Date.now() - 1000 });
     });
     expect(await runDurableObjectAlarm(room)).toBe(true);
     const finished = await waitForJob(user, job.id);

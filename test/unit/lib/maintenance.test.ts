@@ -46,4 +46,18 @@ describe("runMaintenance", () => {
     const left = await env.DB.prepare("SELECT domain FROM research_sites WHERE domain LIKE ?").bind(`%-${tag}.example`).all();
     expect(left.results.map((row) => row.domain)).toEqual([`new-${tag}.example`]);
   });
+
+  it("removes emailed links a week past their expiry and keeps the recent ones", async () => {
+    const user = await signup({ verified: false });
+    const key = crypto.randomUUID();
+    const longExpired = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
+    await env.DB.prepare("INSERT INTO account_tokens (id, user_id, purpose, token_hash, email, expires_at) VALUES (?, ?, 'password_reset', ?, ?, ?)")
+      .bind(`tok_old_${key}`, user.id, `hash-${key}`, user.email, longExpired)
+      .run();
+    const removed = await runMaintenance(env);
+    expect(removed.accountTokens).toBeGreaterThanOrEqual(1);
+    const rows = await env.DB.prepare("SELECT id, purpose FROM account_tokens WHERE user_id = ?").bind(user.id).all<{ id: string; purpose: string }>();
+    // The signup's verification link (24 h) stays.
+    expect(rows.results.map((row) => row.purpose)).toEqual(["verify_email"]);
+  });
 });

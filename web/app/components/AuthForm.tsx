@@ -13,7 +13,12 @@ export function AuthForm({ kind, result }: { kind: "login" | "signup"; result: A
   return (
     <section className="page narrow auth">
       <h1>{signup ? "Create your account" : "Log in"}</h1>
-      <p className="muted">{signup ? "500 free credits: enough for 500 opening lines. No card needed." : "Welcome back."}</p>
+      <p className="muted">{signup ? "500 free credits once you confirm your email: enough for 500 opening lines. No card needed." : "Welcome back."}</p>
+      {!signup && params.get("reset") === "done" ? (
+        <Notice tone="success" title="Your password is changed">
+          <p>Log in with the new one; every other session was signed out.</p>
+        </Notice>
+      ) : null}
       {topError ? (
         <Notice tone="error" title={topError.code === "rate_limited" ? "Too many attempts" : signup ? "Could not sign up" : "Could not log in"}>
           <p>{topError.message}</p>
@@ -69,6 +74,11 @@ export function AuthForm({ kind, result }: { kind: "login" | "signup"; result: A
               {errors.password}
             </p>
           ) : null}
+          {signup ? null : (
+            <p className="hint">
+              <Link to="/forgot-password">Forgot password?</Link>
+            </p>
+          )}
         </div>
         <button type="submit" className="button large" disabled={busy}>
           {busy ? (signup ? "Creating your account…" : "Logging in…") : signup ? "Create account" : "Log in"}

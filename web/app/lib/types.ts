@@ -10,6 +10,7 @@ export interface User {
   id: string;
   email: string;
   name: string | null;
+  emailVerified: boolean;
   plan: "free" | "starter" | "growth" | "pro";
   role: "user" | "admin";
   createdAt: string;
@@ -17,6 +18,13 @@ export interface User {
 
 export interface Me extends User {
   credits: { balance: number; held: number };
+}
+
+export interface NotificationSettings {
+  jobFinished: boolean;
+  jobFailed: boolean;
+  jobPaused: boolean;
+  creditsLow: boolean;
 }
 
 export interface Session {

@@ -1,12 +1,16 @@
 import { useState } from "react";
 import { data, redirect, useFetcher } from "react-router";
 import type { Route } from "./+types/account.settings";
+import { EmailForm, NotificationsForm, PasswordForm, ProfileForm } from "../components/AccountForms";
 import { CopyButton } from "../components/CopyButton";
 import { Notice } from "../components/Notice";
 import { callApi, field, loadFromApi, loadOptional, loginRedirect } from "../lib/api.server";
 import { clearSessionCookies } from "../lib/session.server";
 import type { ApiErrorBody } from "../lib/types";
 import { readForm } from "../lib/form.server";
+import { accountSettingsAction } from "../lib/account-settings.server";
+import { useUser } from "../root";
+import type { NotificationSettings } from "../lib/types";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings & data · Openline" }];
 
@@ -16,11 +20,12 @@ interface Retention {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const [secret, retention] = await Promise.all([
+  const [secret, retention, notifications] = await Promise.all([
     loadFromApi<{ secret: string }>(args, "/v1/account/webhook-secret"),
     loadOptional<Retention>(args, "/v1/account/retention"),
+    loadFromApi<NotificationSettings>(args, "/v1/account/notifications"),
   ]);
-  return { webhookSecret: secret.secret, retention };
+  return { webhookSecret: secret.secret, retention, notifications };
 }
 
 export type SettingsActionData = { intent: string; ok: true } | { intent: string; ok: false; error: ApiErrorBody };
@@ -28,6 +33,8 @@ export type SettingsActionData = { intent: string; ok: true } | { intent: string
 export async function action(args: Route.ActionArgs) {
   const form = await readForm(args.request);
   const intent = field(form, "intent");
+  const account = await accountSettingsAction(args, intent, form);
+  if (account) return account;
   if (intent === "rotate-secret") {
     const result = await callApi<{ secret: string }>(args, "/v1/account/webhook-secret", { method: "POST" });
     if (result.ok) return { intent, ok: true } satisfies SettingsActionData;
@@ -57,14 +64,19 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function Settings({ loaderData }: Route.ComponentProps) {
+  const user = useUser();
   return (
     <section className="page">
       <h1>Settings &amp; data</h1>
+      {user ? <ProfileForm user={user} /> : null}
+      {user ? <EmailForm user={user} /> : null}
+      <PasswordForm />
+      <NotificationsForm settings={loaderData.notifications} />
       <WebhookSecret secret={loaderData.webhookSecret} />
       {loaderData.retention ? <FileRetention retention={loaderData.retention} /> : null}
       <div className="panel">
         <h2 className="panel-title">Export your data</h2>
-        <p>Everything we store about you — account, ledger, uploads with the files themselves, mapping profiles, jobs with the lines we wrote, and API keys (never their secrets) — as one JSON file.</p>
+        <p>Everything we store about you — account, email settings, ledger, uploads with the files themselves, mapping profiles, jobs with the lines we wrote, and API keys (never their secrets) — as one JSON file.</p>
         <a className="button secondary" href="/account/export">
           Download my data
         </a>

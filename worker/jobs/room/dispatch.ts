@@ -1,4 +1,5 @@
 import { SEND_BATCH_MAX } from "../constants";
+import { notifyJobEvent } from "../notify";
 import type { ChunkMessage, JobRecord, WebhookEvent, WebhookMessage } from "../types";
 import { LEASABLE, type ChunkRow } from "./chunks";
 import type { RoomContext } from "./context";
@@ -26,8 +27,12 @@ export async function sendChunks(room: RoomContext, chunks: ChunkRow[]): Promise
   }
 }
 
-/** Queues the job's webhook for `event`, if it has a URL; a failed send is logged, not thrown. */
+/**
+ * Queues the job's webhook for `event`, if it has a URL; a failed send is logged, not thrown. The
+ * same event mails the user (worker/jobs/notify.ts, ADR 058), in the background.
+ */
 export async function sendWebhook(room: RoomContext, job: JobRecord, event: WebhookEvent): Promise<void> {
+  room.ctx.waitUntil(notifyJobEvent(room.env, job.userId, room.live.snapshot(), event));
   if (!job.settings.webhookUrl) return;
   job.webhooks += 1;
   room.jobs.save(job);

@@ -1,12 +1,9 @@
+import { migrateStorage, storageVersion } from "../../lib/do-storage-version";
+
 /**
- * The JobRoom's storage schema, as numbered steps. The room's storage records the last step it has
- * been through, so a room created before a step existed gets it the next time it wakes up (a
- * `CREATE TABLE IF NOT EXISTS` alone never adds a column or an index to an old table). Steps are only
- * ever appended: a room that has run step N never runs it again.
- *
- * The version is kept in a one-row table, `schema_version`, in the role SQLite's `PRAGMA user_version`
- * plays elsewhere: Durable Objects refuse that pragma (SQLITE_AUTH). A room without the table (made
- * before versioning) is at version 0.
+ * The JobRoom's storage schema, as numbered steps (the mechanism, shared with the CreditLedger:
+ * worker/lib/do-storage-version.ts, ADR 048). Steps are only ever appended. A room without a
+ * recorded version (made before versioning) is at version 0.
  */
 export const ROOM_MIGRATIONS: readonly string[] = [
   // 1: the schema rooms had before it was versioned (they all run it again, harmlessly: IF NOT EXISTS).
@@ -42,23 +39,11 @@ export const ROOM_MIGRATIONS: readonly string[] = [
   `CREATE INDEX IF NOT EXISTS chunks_first_row ON chunks (first_row);`,
 ];
 
-export function storageVersion(sql: SqlStorage): number {
-  sql.exec("CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)");
-  return sql.exec<{ version: number }>("SELECT version FROM schema_version WHERE id = 1").toArray()[0]?.version ?? 0;
-}
+export { storageVersion };
 
-/**
- * Brings the room's storage up to `target` (all steps by default; tests stop earlier to build an old
- * room). Each step and its version bump run in one transaction.
- */
+/** Brings the room's storage up to `target` (all steps by default; tests stop earlier to build an old room). */
 export function migrateRoomStorage(storage: DurableObjectStorage, target = ROOM_MIGRATIONS.length): void {
-  const from = storageVersion(storage.sql);
-  for (let version = from + 1; version <= target; version++) {
-    storage.transactionSync(() => {
-      storage.sql.exec(ROOM_MIGRATIONS[version - 1]!);
-      storage.sql.exec("INSERT INTO schema_version (id, version) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version", version);
-    });
-  }
+  migrateStorage(storage, ROOM_MIGRATIONS, target);
 }
 
 /** The schema as rooms made before versioning have it (step 1, no version recorded): for tests of old rooms. */

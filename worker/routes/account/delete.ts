@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { PasswordSchema } from "../../accounts";
-import { deleteAccount } from "../../billing/account-deletion";
+import { deleteAccount } from "../../accounts/delete-account";
 import { ApiError } from "../../lib/errors";
 import { verifyPassword } from "../../lib/password";
 import { requireAuth, requireSession } from "../../middleware/auth";

@@ -4,8 +4,9 @@ import { ledgerFor } from "../../credits/ledger";
 import type { LedgerEntry } from "../../credits/contract";
 import { publicUser } from "../../accounts";
 import { getDb } from "../../db/client";
-import { apiKeys, jobs, mappingProfiles, rowOverrides, savedContexts, uploads } from "../../db/schema";
+import { accountTokens, apiKeys, jobs, mappingProfiles, rowOverrides, savedContexts, uploads } from "../../db/schema";
 import { exportStream } from "../../account/export-stream";
+import { notificationSettings } from "../../notifications/preferences";
 import { requireAuth, requireSession } from "../../middleware/auth";
 import type { App } from "../../types";
 import { publicApiKey } from "../api-keys/schemas";
@@ -39,7 +40,7 @@ export function registerAccountExport(app: App) {
       entries.push(...page.data);
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
-    const [keys, userUploads, profiles, userJobs, credits, contexts, rowEdits] = await Promise.all([
+    const [keys, userUploads, profiles, userJobs, credits, contexts, rowEdits, tokens] = await Promise.all([
       db.select().from(apiKeys).where(eq(apiKeys.userId, user.id)),
       db.select().from(uploads).where(eq(uploads.userId, user.id)),
       db.select().from(mappingProfiles).where(eq(mappingProfiles.userId, user.id)),
@@ -47,11 +48,20 @@ export function registerAccountExport(app: App) {
       ledger.getBalance(),
       db.select().from(savedContexts).where(eq(savedContexts.userId, user.id)),
       db.select({ edit: rowOverrides }).from(rowOverrides).innerJoin(jobs, eq(jobs.id, rowOverrides.jobId)).where(eq(jobs.userId, user.id)),
+      db.select().from(accountTokens).where(eq(accountTokens.userId, user.id)),
     ]);
     const records = {
       head: {
         exportedAt: new Date().toISOString(),
-        user: { ...publicUser(c.env, user), planStatus: user.planStatus, stripeCustomerId: user.stripeCustomerId },
+        user: {
+          ...publicUser(c.env, user),
+          emailVerifiedAt: user.emailVerifiedAt,
+          planStatus: user.planStatus,
+          stripeCustomerId: user.stripeCustomerId,
+        },
+        notifications: { ...notificationSettings(user), creditsLowNotifiedFor: user.creditsLowNotifiedFor },
+        // Emailed links (verification, password reset): when and to which address, never the token.
+        emailTokens: tokens.map(({ tokenHash, userId, ...token }) => token),
         credits: { ...credits, ledger: entries },
         apiKeys: keys.map((key) => ({ ...publicApiKey(key), revokedAt: key.revokedAt })),
         mappingProfiles: profiles.map(({ userId, ...profile }) => profile),

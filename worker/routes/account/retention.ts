@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { getConfig } from "../../config";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { retentionDaysOf } from "../../jobs/retention";
@@ -44,10 +43,10 @@ const patchRoute = createRoute({
 });
 
 export function registerRetention(app: App) {
-  app.openapi(getRoute, (c) => c.json({ days: retentionDaysOf(c.env, c.var.auth.user), maxDays: getConfig(c.env).RETENTION_DAYS }, 200));
+  app.openapi(getRoute, (c) => c.json({ days: retentionDaysOf(c.env, c.var.auth.user), maxDays: c.var.config.RETENTION_DAYS }, 200));
   app.openapi(patchRoute, async (c) => {
     const { days } = c.req.valid("json");
-    const maxDays = getConfig(c.env).RETENTION_DAYS;
+    const maxDays = c.var.config.RETENTION_DAYS;
     if (days > maxDays) {
       throw new ApiError("invalid_request", `days must be at most ${maxDays}, the longest this service keeps files.`, { maxDays });
     }

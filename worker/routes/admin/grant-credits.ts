@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { ledgerFor } from "../../credits/ledger";
-import { onCreditsGranted } from "../../credits-events";
+import { grantCredits } from "../../credits/grant-credits";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
 import { ApiError, notFound } from "../../lib/errors";
@@ -10,7 +9,7 @@ import { requireAdmin, requireAuth } from "../../middleware/auth";
 import { IDEMPOTENCY_HEADER, idempotent } from "../../middleware/idempotency";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonContent } from "../openapi-schemas";
-import { LedgerEntrySchema } from "../credits";
+import { LedgerEntrySchema } from "../credits/schemas";
 
 const GrantBody = z
   .object({
@@ -50,14 +49,13 @@ export function registerAdminGrantCredits(app: App) {
     if (!user) throw notFound("User");
     // Keyed by the Idempotency-Key when given, so even concurrent retries reach the ledger once.
     const key = `admin:${c.var.auth.user.id}:${c.req.header(IDEMPOTENCY_HEADER) ?? newId("req")}`;
-    const result = await ledgerFor(c.env, id).grant({ key, amount: delta, reason: "admin", note: reason });
+    const result = await grantCredits(c.env, id, { key, amount: delta, reason: "admin", note: reason }, c.var.log);
     if (!result.ok) {
       throw new ApiError("insufficient_credits", "The user's balance cannot go below zero.", {
         balance: result.balance,
         requested: delta,
       });
     }
-    if (delta > 0 && !result.replayed) c.executionCtx.waitUntil(onCreditsGranted(c.env, id));
     c.var.log.info("admin credit grant", { adminId: c.var.auth.user.id, userId: id, delta, reason, entryId: result.entry.id });
     return c.json({ entry: result.entry, balance: result.balance, held: result.held }, 201);
   });

@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { EmailSchema, NewPasswordSchema, publicUser, SIGNUP_CREDITS } from "../../accounts";
+import { EmailSchema, NewPasswordSchema, publicUser } from "../../accounts";
+import { sendVerification } from "../../auth/verification";
 import { getDb } from "../../db/client";
 import { users } from "../../db/schema";
-import { ledgerFor } from "../../credits/ledger";
 import { ApiError } from "../../lib/errors";
 import { newId, randomToken } from "../../lib/ids";
 import { hashPassword } from "../../lib/password";
@@ -32,7 +31,7 @@ const route = createRoute({
   method: "post",
   path: "/v1/auth/signup",
   tags: ["Auth"],
-  summary: "Create an account (plan free, 500 credits)",
+  summary: "Create an account (plan free; 500 credits once the address is verified) and mail the verification link",
   middleware: [rateLimitByIp(SIGNUP_LIMITS.perIp), idempotent({ secretResource: (body) => (body as { user?: { id?: string } }).user?.id })] as const,
   request: { body: jsonBody(SignupBody) },
   responses: {
@@ -56,14 +55,8 @@ export function registerSignup(app: App) {
       .returning();
     const user = inserted[0];
     if (!user) throw new ApiError("conflict", "An account with this email already exists.");
-    try {
-      const grant = await ledgerFor(c.env, id).grant({ key: `signup:${id}`, amount: SIGNUP_CREDITS, reason: "signup" });
-      if (!grant.ok) throw new Error("signup grant refused");
-    } catch (error) {
-      // No half-made accounts: without its credits the user row goes too.
-      await db.delete(users).where(eq(users.id, id));
-      throw error;
-    }
+    // The free credits wait for the address to be verified (worker/auth/verification.ts).
+    await sendVerification(c.env, user, email, c.var.log);
     const session = await issueSession(db, c.env, user);
     c.var.log.info("signup", { userId: id, ip: clientIp(c) });
     return c.json({ user: publicUser(c.env, user), ...session }, 201);

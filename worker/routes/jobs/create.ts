@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { getConfig } from "../../config";
 import { createFullJob } from "../../jobs/create";
+import { ApiError } from "../../lib/errors";
 import { runPreview } from "../../jobs/preview";
 import { checkColumns, loadUploadFor } from "../../jobs/upload-source";
 import { assertWebhookUrl } from "../../jobs/webhook";
@@ -29,7 +30,7 @@ const route = createRoute({
   responses: {
     200: jsonContent(PreviewJobSchema, "Preview: the job with its results inline"),
     202: jsonContent(JobSchema, "Full job: queued"),
-    ...errorResponses("invalid_request", "unauthorized", "insufficient_credits", "credits_owed", "forbidden", "not_found", "conflict", "rate_limited"),
+    ...errorResponses("invalid_request", "unauthorized", "insufficient_credits", "credits_owed", "forbidden", "email_not_verified", "not_found", "conflict", "rate_limited"),
   },
 });
 
@@ -54,6 +55,9 @@ export function registerCreateJob(app: App) {
       const preview = await runPreview(c.env, user, upload, index, request);
       c.var.log.info("preview", { jobId: preview.id, rows: preview.total, generated: preview.succeeded });
       return c.json(preview, 200);
+    }
+    if (!user.emailVerifiedAt) {
+      throw new ApiError("email_not_verified", "Confirm your email address first: full runs start once it is verified (previews work already). The link is in your inbox; POST /v1/auth/resend-verification sends a new one.");
     }
     const job = await createFullJob(c.env, user, upload, index, request);
     c.var.log.info("job started", { jobId: job.id, total: job.total, creditsHeld: job.creditsHeld });

@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { getConfig } from "../../config";
 import { ApiError } from "../../lib/errors";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import { idempotent } from "../../middleware/idempotency";
@@ -9,7 +8,8 @@ import { multipartBoundary, openMultipartFile } from "../../uploads/multipart";
 import { fileTooLarge } from "../../uploads/original";
 import { storeUpload } from "../../uploads/store";
 import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas";
-import { profilesForSuggestion, publicUpload, UploadSchema } from "./schemas";
+import { profilesForSuggestion } from "../../uploads/profile-suggestions";
+import { publicUpload, UploadSchema } from "./schemas";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** Raw body types; the file's own bytes decide the format, these only keep obvious mistakes out. */
@@ -77,7 +77,7 @@ export function registerCreateUpload(app: App) {
       if (!boundary) throw new ApiError("invalid_request", "multipart/form-data needs a boundary parameter.");
       // The whole request is larger than the file inside it: refuse early only what cannot fit.
       const declared = Number(c.req.header("content-length"));
-      const maxBytes = getConfig(c.env).MAX_UPLOAD_BYTES;
+      const maxBytes = c.var.config.MAX_UPLOAD_BYTES;
       if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw fileTooLarge(maxBytes, declared);
       const part = await openMultipartFile(body, boundary);
       file = { filename: part.filename, sheet: part.fields.sheet, stream: part.stream, length: null };

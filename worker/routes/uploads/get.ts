@@ -6,7 +6,8 @@ import { notFound } from "../../lib/errors";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonContent } from "../openapi-schemas";
-import { profilesForSuggestion, publicUpload, UploadSchema } from "./schemas";
+import { profilesForSuggestion } from "../../uploads/profile-suggestions";
+import { publicUpload, UploadSchema } from "./schemas";
 
 const route = createRoute({
   method: "get",

@@ -6,7 +6,8 @@ import { pageOf } from "../../lib/pagination";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, jsonContent, listOf, PaginationQuery } from "../openapi-schemas";
-import { profilesForSuggestion, publicUpload, UploadSchema } from "./schemas";
+import { profilesForSuggestion } from "../../uploads/profile-suggestions";
+import { publicUpload, UploadSchema } from "./schemas";
 
 const route = createRoute({
   method: "get",

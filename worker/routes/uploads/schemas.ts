@@ -1,7 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { desc, eq } from "drizzle-orm";
-import { getDb } from "../../db/client";
-import { mappingProfiles, type Upload } from "../../db/schema";
+import type { Upload } from "../../db/schema";
 import { applyProfiles, MAPPING_FIELDS, type Mapping, type ProfileForSuggestion } from "../../uploads/mapping";
 import type { UploadWarning } from "../../uploads/warnings";
 
@@ -50,16 +48,6 @@ export const UploadSchema = z
   .openapi("Upload");
 
 export type PublicUpload = z.infer<typeof UploadSchema>;
-
-/** The user's profiles, most recently updated first, as candidates for `suggestedMapping`. */
-export async function profilesForSuggestion(env: Env, userId: string): Promise<ProfileForSuggestion[]> {
-  return getDb(env)
-    .select({ id: mappingProfiles.id, name: mappingProfiles.name, mapping: mappingProfiles.mapping })
-    .from(mappingProfiles)
-    .where(eq(mappingProfiles.userId, userId))
-    .orderBy(desc(mappingProfiles.updatedAt), desc(mappingProfiles.id))
-    .limit(200);
-}
 
 export function publicUpload(upload: Upload, profiles: ProfileForSuggestion[]): PublicUpload {
   const { mapping, profile } = applyProfiles(upload.columns, upload.suggestedMapping as Mapping, profiles);

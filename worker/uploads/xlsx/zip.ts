@@ -1,4 +1,4 @@
-import { readRange } from "../csv-pipeline";
+import { readUploadBytes } from "../csv-pipeline";
 import { formatBytes, LIMITS, tooLarge, unparseable } from "../limits";
 
 /**
@@ -29,7 +29,7 @@ export const notAZip = (why: string) =>
 export async function readZipDirectory(bucket: R2Bucket, key: string, size: number): Promise<Map<string, ZipEntry>> {
   const tailLength = Math.min(size, 22 + 0xffff + 20);
   const tailOffset = size - tailLength;
-  const tail = await readRange(bucket, key, tailOffset, tailLength);
+  const tail = await readUploadBytes(bucket, key, tailOffset, tailLength);
   const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
@@ -47,7 +47,7 @@ export async function readZipDirectory(bucket: R2Bucket, key: string, size: numb
     if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) throw notAZip("its ZIP64 locator is missing");
     const zip64Offset = Number(view.getBigUint64(locator + 8, true));
     if (zip64Offset + 56 > size) throw notAZip("its ZIP64 directory record points past the end of the file");
-    const record = await readRange(bucket, key, zip64Offset, Math.min(56, size - zip64Offset));
+    const record = await readUploadBytes(bucket, key, zip64Offset, Math.min(56, size - zip64Offset));
     const zip64 = new DataView(record.buffer, record.byteOffset, record.byteLength);
     if (record.length < 56 || zip64.getUint32(0, true) !== ZIP64_EOCD) throw notAZip("its ZIP64 directory record is broken");
     entryCount = Number(zip64.getBigUint64(32, true));
@@ -61,7 +61,7 @@ export async function readZipDirectory(bucket: R2Bucket, key: string, size: numb
     });
   }
   if (directoryOffset + directorySize > size) throw notAZip("its directory points past the end of the file");
-  const directory = await readRange(bucket, key, directoryOffset, directorySize);
+  const directory = await readUploadBytes(bucket, key, directoryOffset, directorySize);
   try {
     return parseDirectory(directory, entryCount, size);
   } catch (error) {
@@ -123,7 +123,7 @@ export async function openEntry(bucket: R2Bucket, key: string, entry: ZipEntry, 
   if (entry.method !== 0 && entry.method !== 8) {
     throw unparseable(`The workbook part ${entry.name} uses an unsupported compression method (${entry.method}).`, { reason: "unsupported_compression" });
   }
-  const header = await readRange(bucket, key, entry.localHeaderOffset, Math.min(30, entry.archiveSize - entry.localHeaderOffset));
+  const header = await readUploadBytes(bucket, key, entry.localHeaderOffset, Math.min(30, entry.archiveSize - entry.localHeaderOffset));
   const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
   if (header.length < 30 || view.getUint32(0, true) !== LOCAL) throw notAZip(`the entry ${entry.name} has no local header`);
   const dataOffset = entry.localHeaderOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);

@@ -118,7 +118,7 @@ export function RunStep({
           ) : null}
         </Notice>
       ) : result ? (
-        <Notice tone="error" title="The run could not start">
+        <Notice tone="error" title={result.error.code === "email_not_verified" ? "Confirm your email first" : "The run could not start"}>
           <p>{result.error.message}</p>
         </Notice>
       ) : null}

@@ -1,5 +1,5 @@
-import Stripe from "stripe";
 import { eq, sql } from "drizzle-orm";
+import { closeStripeCustomer } from "../billing/customers";
 import { ledgerFor } from "../credits/ledger";
 import { getDb } from "../db/client";
 import { jobs, rateLimits, users, type User } from "../db/schema";
@@ -8,7 +8,6 @@ import { isTerminal } from "../jobs/types";
 import type { Logger } from "../lib/logger";
 import { purgeIdempotencyRecords } from "../middleware/idempotency";
 import { deletePrefix, userPrefix } from "../storage";
-import { callStripe, stripeFor } from "./stripe-client";
 
 /**
  * Deletes an account and everything of it, in an order that can be retried from any failure: billing
@@ -16,7 +15,7 @@ import { callStripe, stripeFor } from "./stripe-client";
  * wiped, so no chunk still running writes results after the files are gone (a canceled chunk's
  * lease is refused), then the files, the ledger, the idempotency and rate-limit records (which hold
  * the email and answers), and last the D1 row, which takes keys, tokens, uploads, profiles and jobs
- * with it (ON DELETE CASCADE).
+ * with it (ON DELETE CASCADE). The caller has checked who asks (the route wants the password).
  */
 export async function deleteAccount(env: Env, user: User, log: Logger): Promise<void> {
   await closeStripeCustomer(env, user, log);
@@ -32,24 +31,4 @@ export async function deleteAccount(env: Env, user: User, log: Logger): Promise<
   await db.delete(rateLimits).where(sql`instr(${rateLimits.key}, ${user.id}) > 0 OR instr(${rateLimits.key}, ${`:${user.email}`}) > 0`);
   await db.delete(users).where(eq(users.id, user.id));
   log.info("account deleted", { userId: user.id, jobs: userJobs.length });
-}
-
-/**
- * Deleting an Openline account must stop its billing: deleting the Stripe customer cancels its
- * subscriptions at once, so no renewal charges a person who has left. Call it before anything else is
- * deleted: when Stripe fails it throws 503 and the account is still whole for a retry. A customer
- * Stripe no longer knows counts as done.
- */
-export async function closeStripeCustomer(env: Env, user: Pick<User, "id" | "stripeCustomerId">, log: Logger): Promise<void> {
-  const customerId = user.stripeCustomerId;
-  if (!customerId) return;
-  await callStripe(log, "customers.del", async () => {
-    try {
-      await stripeFor(env).customers.del(customerId);
-    } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return;
-      throw error;
-    }
-  });
-  log.info("stripe customer deleted with the account", { userId: user.id, customerId });
 }

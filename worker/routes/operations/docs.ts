@@ -1,4 +1,4 @@
-import type { App } from "../types";
+import type { App } from "../../types";
 
 /** The OpenAPI document is generated from the route schemas; /docs renders it with no CDN. */
 export function registerDocs(app: App) {

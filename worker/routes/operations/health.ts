@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { App } from "../types";
-import { jsonContent } from "./openapi-schemas";
+import type { App } from "../../types";
+import { jsonContent } from "../openapi-schemas";
 
 const Check = z.enum(["ok", "error"]);
 const HealthSchema = z

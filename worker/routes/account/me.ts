@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ledgerFor } from "../credits/ledger";
-import { publicUser, PublicUserSchema } from "../accounts";
-import { requireAuth } from "../middleware/auth";
-import type { App } from "../types";
-import { bearerSecurity, errorResponses, jsonContent } from "./openapi-schemas";
+import { ledgerFor } from "../../credits/ledger";
+import { publicUser, PublicUserSchema } from "../../accounts";
+import { requireAuth } from "../../middleware/auth";
+import type { App } from "../../types";
+import { bearerSecurity, errorResponses, jsonContent } from "../openapi-schemas";
 
 const MeSchema = PublicUserSchema.extend({
   credits: z.object({ balance: z.number().int(), held: z.number().int() }),

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { getConfig } from "./config";
-import type { User } from "./db/schema";
+import { getConfig } from "../config";
+import type { User } from "../db/schema";
 
 /** Rules shared by signup, login and account deletion. */
 export const EmailSchema = z
@@ -21,14 +21,20 @@ export const PublicUserSchema = z
     id: z.string().openapi({ example: "usr_0196a3f2c1d4e5f6a7b8c9d0" }),
     email: z.string(),
     name: z.string().nullable(),
+    emailVerified: z.boolean().openapi({ description: "The address's link was followed; full runs, the free credits and admin wait for it." }),
     plan: z.enum(["free", "starter", "growth", "pro"]),
     role: z.enum(["user", "admin"]),
     createdAt: z.string(),
   })
   .openapi("User");
 
-/** Admins come from configuration (ADMIN_EMAILS) as well as from the stored role. */
-export function effectiveRole(env: Env, user: Pick<User, "email" | "role">): User["role"] {
+/**
+ * Admins come from configuration (ADMIN_EMAILS) or the stored role, and only with a verified address:
+ * whoever signs up first with a listed address gets nothing until they prove they own it. Checked
+ * on every request (the auth middleware calls this with the row it just read).
+ */
+export function effectiveRole(env: Env, user: Pick<User, "email" | "role" | "emailVerifiedAt">): User["role"] {
+  if (!user.emailVerifiedAt) return "user";
   return user.role === "admin" || getConfig(env).ADMIN_EMAILS.includes(user.email) ? "admin" : "user";
 }
 
@@ -37,6 +43,7 @@ export function publicUser(env: Env, user: User): z.infer<typeof PublicUserSchem
     id: user.id,
     email: user.email,
     name: user.name,
+    emailVerified: user.emailVerifiedAt !== null,
     plan: user.plan,
     role: effectiveRole(env, user),
     createdAt: user.createdAt,

@@ -1,21 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ledgerFor } from "../credits/ledger";
-import { filenamesOf, jobOfLedgerId } from "../jobs/job-files";
-import { requireAuth, requireScope } from "../middleware/auth";
-import type { App } from "../types";
-import { bearerSecurity, errorResponses, jsonContent, PaginationQuery } from "./openapi-schemas";
-
-export const LedgerEntrySchema = z
-  .object({
-    id: z.string().openapi({ example: "led_0196a3f2c1d4e5f6a7b8c9d0" }),
-    delta: z.number().int(),
-    reason: z.enum(["signup", "plan", "renewal", "pack", "admin", "job_charge", "refund"]),
-    jobId: z.string().nullable(),
-    note: z.string().nullable(),
-    createdAt: z.string(),
-    filename: z.string().nullable().optional().openapi({ description: "The file of the entry's job, when it has one" }),
-  })
-  .openapi("LedgerEntry");
+import { ledgerFor } from "../../credits/ledger";
+import { filenamesOf, jobOfLedgerId } from "../../jobs/job-files";
+import { requireAuth, requireScope } from "../../middleware/auth";
+import type { App } from "../../types";
+import { bearerSecurity, errorResponses, jsonContent, PaginationQuery } from "../openapi-schemas";
+import { LedgerEntrySchema } from "./schemas";
 
 const CreditsSchema = z
   .object({

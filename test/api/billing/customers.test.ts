@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeStripeCustomer } from "../../../worker/billing/account-deletion";
+import { closeStripeCustomer } from "../../../worker/billing/customers";
 import { createLogger } from "../../../worker/lib/logger";
 import { signup } from "../../helpers";
 import { customerFor, injectStripeFailure, stripeRequests, testEnv } from "./stripe-helpers";
