@@ -33,6 +33,8 @@ export default defineConfig(async () => {
             // (max_batch_size × max_concurrency) would be with one consumer.
             JOB_QUEUE_WINDOW: "40",
             STRIPE_API_BASE: inject("fakeStripeUrl"),
+            // Website research goes through the fake web (test/node/fakes/web-server.ts).
+            RESEARCH_PROXY_URL: inject("fakeWebUrl"),
             STRIPE_SECRET_KEY: "sk_test_openline",
             STRIPE_WEBHOOK_SECRET: "whsec_test_openline",
             STRIPE_PRICE_STARTER: "price_starter",

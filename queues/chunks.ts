@@ -6,6 +6,7 @@ import type { Logger } from "../worker/lib/logger";
 import { createLlmClient, llmOptionsFromConfig } from "../worker/llm/client";
 import type { ConnectionBudget } from "../worker/lib/connections";
 import { emptyUsage } from "../worker/llm/types";
+import { researcherFor } from "../worker/research/researcher";
 
 /**
  * The chunk consumer: every chunk of the batch runs at once, sharing one limit on LLM calls in flight
@@ -25,6 +26,8 @@ export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env,
     log,
     usage,
     keepers: new LeaseKeepers(env),
+    // Research fetches share the invocation's streams and header slots with the LLM calls.
+    researcher: researcherFor(env, connections.streams, log, connections.fetch),
   };
   let rows = 0;
   const leases = leaseBatch(env, messages.map((message) => message.body));

@@ -13,7 +13,7 @@
  *
  * Environment (all optional): PORT (8787), OPENLINE_STATE_DIR (.wrangler/state), SAMPLE_MODEL_PORT
  * (8799), OPENLINE_SKIP_BUILD=1 (reuse web/build). Any of the API's variables set in the environment
- * (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, ADMIN_EMAILS, APP_URL, LOG_LEVEL, STRIPE_*) override
+ * (LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, ADMIN_EMAILS, APP_URL, LOG_LEVEL, STRIPE_*, RESEARCH_PROXY_URL) override
  * wrangler.toml and .dev.vars for this run.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -47,6 +47,7 @@ const PASSED_THROUGH = [
   "STRIPE_PRICE_GROWTH",
   "STRIPE_PRICE_PRO",
   "STRIPE_PRICE_PACK",
+  "RESEARCH_PROXY_URL",
 ];
 
 // Wrangler needs Node >= 22: the node@24 devDependency's binary comes first, even when this script

@@ -61,6 +61,9 @@ const ConfigSchema = z.object({
   LLM_ROWS_PER_REQUEST: z.coerce.number().int().min(1).max(10).default(5),
   // A running chunk saves its finished rows to R2 at most this often (what a crash can cost).
   JOB_CHECKPOINT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  // Website research (issue #13): tests and local fakes only — every research fetch goes to
+  // `<RESEARCH_PROXY_URL>?url=<target>`, the target still checked by every guard. Unset in production.
+  RESEARCH_PROXY_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import { getDb } from "./db/client";
-import { accountTokens, idempotencyKeys, rateLimits, refreshTokens } from "./db/schema";
+import { accountTokens, idempotencyKeys, rateLimits, refreshTokens, researchSites } from "./db/schema";
 import { deleteExpiredFiles } from "./jobs/retention";
 import { deleteOldDeliveries } from "./jobs/webhook-deliveries";
 import { createLogger } from "./lib/logger";
@@ -11,15 +11,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Hourly clean-up (cron trigger) so the tables that only matter for a while don't grow forever:
  * idempotency records past their 24 h, rate-limit windows older than a day, and refresh tokens that
  * expired or died over a month ago (kept that long so reuse detection still sees them), emailed links
- * (verification, password reset) a week past their expiry, webhook deliveries older than 30 days, and
- * the files of jobs and uploads past their retention (worker/jobs/retention.ts).
+ * (verification, password reset) a week past their expiry, website research whose cache time is over,
+ * webhook deliveries older than 30 days, and the files of jobs and uploads past their retention
+ * (worker/jobs/retention.ts).
  */
 export async function runMaintenance(env: Env, now = Date.now()): Promise<Record<string, number>> {
   const db = getDb(env);
   const dayAgo = new Date(now - DAY_MS).toISOString();
   const monthAgo = new Date(now - 30 * DAY_MS).toISOString();
   const weekAgo = new Date(now - 7 * DAY_MS).toISOString();
-  const [idempotency, limits, tokens, links, deliveries] = await Promise.all([
+  const [idempotency, limits, tokens, sites, links, deliveries] = await Promise.all([
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, dayAgo)).returning({ key: idempotencyKeys.key }),
     db.delete(rateLimits).where(lt(rateLimits.windowStart, Math.floor((now - DAY_MS) / 1000))).returning({ key: rateLimits.key }),
     db
@@ -32,6 +33,7 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
         ),
       )
       .returning({ id: refreshTokens.id }),
+    db.delete(researchSites).where(lt(researchSites.expiresAt, now)).returning({ domain: researchSites.domain }),
     db.delete(accountTokens).where(lt(accountTokens.expiresAt, weekAgo)).returning({ id: accountTokens.id }),
     deleteOldDeliveries(env, now),
   ]);
@@ -41,6 +43,7 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
     rateLimits: limits.length,
     refreshTokens: tokens.length,
     webhookDeliveries: deliveries,
+    researchSites: sites.length,
     jobFiles: files.jobs,
     uploadFiles: files.uploads,
     accountTokens: links.length,

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startFakeLlm } from "../node/fakes/llm-server";
 import { startFakeStripe } from "../node/fakes/stripe-server";
+import { startFakeWeb } from "../node/fakes/web-server";
 import { artifactPath, ensureChromium } from "./chromium";
 import { ADMIN_EMAIL } from "./flows";
 
@@ -45,7 +46,9 @@ async function waitForApp(url: string, app: ChildProcess): Promise<void> {
  */
 export default async function setup(project: TestProject) {
   ensureChromium();
-  const [llm, stripe] = await Promise.all([startFakeLlm(), startFakeStripe()]);
+  // Website research is on by default when an email column is mapped: the fake web answers it, so
+  // no test ever reaches a real site.
+  const [llm, stripe, web] = await Promise.all([startFakeLlm(), startFakeStripe(), startFakeWeb()]);
   const port = await freePort();
   const stateDir = mkdtempSync(path.join(tmpdir(), "openline-browser-state-"));
   const appUrl = `http://localhost:${port}`;
@@ -71,6 +74,7 @@ export default async function setup(project: TestProject) {
       STRIPE_PRICE_GROWTH: "price_growth",
       STRIPE_PRICE_PRO: "price_pro",
       STRIPE_PRICE_PACK: "price_pack",
+      RESEARCH_PROXY_URL: web.url,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -87,7 +91,7 @@ export default async function setup(project: TestProject) {
       clearTimeout(timer);
       if (app.exitCode === null) process.kill(-app.pid!, "SIGKILL");
     }
-    await Promise.all([llm.close(), stripe.close()]);
+    await Promise.all([llm.close(), stripe.close(), web.close()]);
     console.log(`[browser tests] app stopped in ${Date.now() - started} ms`);
     log.end();
     rmSync(stateDir, { recursive: true, force: true });

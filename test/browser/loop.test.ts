@@ -34,6 +34,8 @@ describe("the whole loop in a real browser", () => {
     await page.getByRole("button", { name: "Continue to context" }).click();
     await page.getByLabel("What do you sell? (in your words)").fill(SERVICE);
     expect(await page.getByTestId("cost").textContent()).toBe("12 rows → 12 credits; you have 500");
+    // No website or email column in this file: website research is offered but cannot be switched on.
+    expect(await page.getByLabel("Read each company's website").isDisabled()).toBe(true);
     await screenshot(page, "wizard-3-context");
 
     await page.getByRole("button", { name: "Continue to preview" }).click();

@@ -3,6 +3,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     fakeLlmUrl: string;
     fakeStripeUrl: string;
+    fakeWebUrl: string;
   }
 }
 export {};

@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createRoutesStub } from "react-router";
 import { describe, expect, it } from "vitest";
+import { ContextForm, DEFAULT_CONTEXT } from "../../web/app/components/ContextForm";
 import { CostEstimate } from "../../web/app/components/CostEstimate";
 import { DoctorFindings } from "../../web/app/components/DoctorFindings";
 import { JobProgress } from "../../web/app/components/JobProgress";
@@ -148,6 +149,46 @@ describe("rows table", () => {
     expect(html).toContain("1 Ann · Acme Ann, Acme's new plant… Written");
     expect(html).toContain("2 Bo No company Skipped");
   });
+  it("links the website pages a line cites, and says why a site was not used", () => {
+    const html = render(
+      <RowsTable
+        label="Rows"
+        rows={[
+          {
+            row: 1,
+            input: { company: "Acme" },
+            line: "Acme says robots pick orders around the clock.",
+            lines: ["Acme says robots pick orders around the clock."],
+            status: "generated",
+            edited: false,
+            review: null,
+            research: "ok",
+            evidence: [
+              { field: "company", value: "Acme" },
+              { field: "website", value: "robots pick orders", url: "https://acme.com/about" },
+              { field: "website", value: "around the clock", url: "https://acme.com/about" },
+            ],
+          },
+          { row: 2, input: { company: "Bo" }, line: "Bo line.", lines: ["Bo line."], status: "generated", edited: false, review: null, research: "blocked_by_robots" },
+          { row: 3, input: { company: "Cy" }, line: "Cy line.", lines: ["Cy line."], status: "generated", edited: false, review: null },
+        ]}
+      />,
+    );
+    expect(html).toContain('<a href="https://acme.com/about" target="_blank" rel="noopener noreferrer nofollow">acme.com/about</a>');
+    expect(html.match(/href="https:\/\/acme\.com\/about"/g)).toHaveLength(1);
+    expect(text(html)).toContain("website robots pick orders from acme.com/about website around the clock from acme.com/about");
+    expect(text(html)).toContain("Bo line. Website not used: the site's robots.txt asks us not to read it");
+    expect(text(html)).not.toMatch(/Cy line\. (Source|Website)/);
+  });
+  it("shows the research toggle on the context step, off and explained when no site column is mapped", () => {
+    const on = render(<ContextForm value={DEFAULT_CONTEXT} problems={{}} onChange={() => undefined} research={{ available: true, checked: true, onChange: () => undefined }} />);
+    expect(on).toMatch(/<input id="ctx-research" type="checkbox"[^>]*checked=""/);
+    expect(text(on)).toContain("Read each company's website");
+    const off = render(<ContextForm value={DEFAULT_CONTEXT} problems={{}} onChange={() => undefined} research={{ available: false, checked: true, onChange: () => undefined }} />);
+    expect(off).toMatch(/<input id="ctx-research" type="checkbox"[^>]*disabled=""/);
+    expect(off).not.toMatch(/ctx-research[^>]*checked=""/);
+    expect(text(off)).toContain("Map a website or work email column to use this.");
+  });
   it("shows a row's other variants under its line, lettered", () => {
     const html = text(
       render(<RowsTable label="Rows" rows={[{ row: 1, input: { company: "Acme" }, line: "Line A for Acme.", lines: ["Line A for Acme.", "Line B for Acme."], status: "generated", edited: false, review: null }]} />),
@@ -165,8 +206,10 @@ describe("rows table", () => {
       />,
     );
     expect(html.match(/<details/g)).toHaveLength(1);
-    expect(text(html)).toContain("What this line rests on (3) title VP of Sales your service AI bookkeeping website Founded in 1952 source");
-    expect(html).toContain('href="https://acme.test/about"');
+    expect(text(html)).toContain("What this line rests on (3) title VP of Sales your service AI bookkeeping website Founded in 1952 from acme.test/about");
+    // The page is linked once, on the row's "Source:" line, not again in the evidence.
+    expect(html.match(/href="https:\/\/acme\.test\/about"/g)).toHaveLength(1);
+    expect(text(html)).toContain("Source: acme.test/about");
   });
   it("summarises a prospect from mapped or raw fields", () => {
     expect(prospectSummary({ full_name: "Ann Lee", title: "CEO", company: "Acme" })).toBe("Ann Lee · CEO · Acme");

@@ -123,6 +123,12 @@ describe("the job request body", () => {
       context: { service: "We sell boats.", tone: "friendly", language: "en", maxWords: 25 },
     });
   });
+  it("reads websites by default when a website or email column is mapped, unless switched off", () => {
+    const draft = { extraColumns: [], context: { service: "We sell boats.", tone: "friendly", language: "en", maxWords: 25 }, maxCredits: "", webhookUrl: "" };
+    expect(buildJobSpec("upl_1", { ...draft, mapping: { company: "C", email: "E" } }).research).toEqual({ website: true });
+    expect(buildJobSpec("upl_1", { ...draft, mapping: { company: "C", website: "W" }, research: false }).research).toEqual({ website: false });
+    expect(buildJobSpec("upl_1", { ...draft, mapping: { company: "C" }, research: true }).research).toBeUndefined();
+  });
   it("sends a budget and a webhook when given", () => {
     const spec = buildJobSpec("upl_1", {
       mapping: { company: "C" },

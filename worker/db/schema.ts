@@ -282,6 +282,22 @@ export const webhookDeliveries = sqliteTable(
   (t) => [index("webhook_deliveries_user").on(t.userId, t.createdAt, t.id), index("webhook_deliveries_created").on(t.createdAt)],
 );
 
+/**
+ * Website research per domain (issue #13): public facts, shared by every user's jobs. A success is
+ * kept 30 days, a failure 1 hour (its status says why); `expiresAt` is unix milliseconds.
+ */
+export const researchSites = sqliteTable(
+  "research_sites",
+  {
+    domain: text("domain").primaryKey(),
+    status: text("status").notNull(),
+    pages: text("pages", { mode: "json" }).$type<Array<{ url: string; text: string }>>().notNull(),
+    fetchedAt: text("fetched_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("research_sites_expires").on(t.expiresAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;

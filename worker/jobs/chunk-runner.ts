@@ -9,6 +9,8 @@ import type { Limiter } from "../llm/limiter";
 import { fenceFor } from "../llm/prompt";
 import { toProspect } from "../llm/prospect";
 import { variantsOf, type TokenUsage } from "../llm/types";
+import { researchProspects, withResearch, type RowResearch } from "../research/enrich";
+import type { SiteResearcher } from "../research/researcher";
 import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
 import { LeaseKeepers } from "./lease-keeper";
 import { chunkResultKey, roomFor } from "./keys";
@@ -35,6 +37,8 @@ export interface RunnerDeps {
   usage: TokenUsage;
   /** One lease keeper per job for the invocation: renews its leases, says whether each may go on. */
   keepers: LeaseKeepers;
+  /** Website research of the invocation (one read per domain, shared by its chunks). */
+  researcher: SiteResearcher;
 }
 
 export type RunOutcome =
@@ -88,6 +92,8 @@ class LeasedRun {
   rows: RowResult[] = [];
   /** Set once a checkpoint is in R2: a run given back resumes from it. */
   checkpointKey: string | undefined;
+  /** What website research gave each row, by row id (jobs that research only). */
+  research: Map<string, RowResearch> | undefined;
 
   constructor(
     readonly message: ChunkMessage,
@@ -134,7 +140,7 @@ async function runLeased(message: ChunkMessage, lease: RunLease, attempts: numbe
     const unavailable = unavailableRows(await generateWithCheckpoints(run, prospects));
     if (unavailable.length > 0) {
       if (attempts <= QUEUE_MAX_RETRIES) return await retryLater(run, unavailable, attempts, prospects.length);
-      for (const [id, resolution] of unavailable) run.rows[Number(id) - lease.range.firstRow] = rowResultOf(resolution, lease.run);
+      for (const [id, resolution] of unavailable) run.rows[Number(id) - lease.range.firstRow] = withResearch(rowResultOf(resolution, lease.run), run.research?.get(id));
     }
     return await reportResult(run, prospects.length);
   } catch (error) {
@@ -185,6 +191,8 @@ async function generateWithCheckpoints(run: LeasedRun, prospects: Prospect[]): P
   };
   let resolutions: Map<string, RowResolution>;
   try {
+    // Before the prompt is built: the fact sheets become the rows' `website` field.
+    if (settings.research?.website) run.research = await researchProspects(prospects, run.deps.researcher);
     resolutions = await generateLines(prospects, {
       client: run.deps.client,
       limiter: run.deps.limiter,
@@ -195,7 +203,7 @@ async function generateWithCheckpoints(run: LeasedRun, prospects: Prospect[]): P
       proceed: held.proceed,
       usage: run.deps.usage,
       onOutcome: (id, outcome) => {
-        run.rows[Number(id) - range.firstRow] = rowResultOf(outcome, run.lease.run);
+        run.rows[Number(id) - range.firstRow] = withResearch(rowResultOf(outcome, run.lease.run), run.research?.get(id));
         remaining--;
         // No checkpoint right before the end: the final write follows anyway.
         if (remaining >= CHECKPOINT_TAIL_ROWS && Date.now() - lastCheckpointAt >= checkpointEveryMs) {

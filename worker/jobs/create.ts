@@ -6,6 +6,7 @@ import { jobs, type Upload, type User } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { variantsOf, type LineContext } from "../llm/types";
+import type { ResearchOptions } from "../research/types";
 import type { ChunkIndex } from "../uploads/normalized";
 import { roomFor } from "./keys";
 import type { JobRecord, JobSettings, PublicJob } from "./types";
@@ -22,6 +23,7 @@ export interface JobRequest {
   maxCredits?: number;
   webhookUrl?: string;
   rowsPerRequest?: number;
+  research?: ResearchOptions;
 }
 
 export function settingsFor(env: Env, request: JobRequest): JobSettings {
@@ -34,6 +36,7 @@ export function settingsFor(env: Env, request: JobRequest): JobSettings {
     maxCredits: request.maxCredits ?? null,
     webhookUrl: request.webhookUrl ?? null,
     model: config.LLM_MODEL,
+    research: { website: request.research?.website ?? false },
   };
 }
 

@@ -9,6 +9,9 @@ import { ConnectionBudget } from "../lib/connections";
 import { fenceFor } from "../llm/prompt";
 import { toProspect } from "../llm/prospect";
 import { emptyUsage, type Evidence } from "../llm/types";
+import { researchProspects, withResearch } from "../research/enrich";
+import { researcherFor } from "../research/researcher";
+import type { ResearchStatus } from "../research/types";
 import type { ChunkIndex } from "../uploads/normalized";
 import { settingsFor, type JobRequest } from "./create";
 import { chunkResultKey, roomFor } from "./keys";
@@ -26,6 +29,7 @@ export interface PreviewRow {
   status: "generated" | "failed";
   reason?: string;
   evidence?: Evidence[];
+  research?: ResearchStatus;
 }
 
 const encoder = new TextEncoder();
@@ -62,6 +66,7 @@ export async function runPreview(
   const prospects = cells.map((row, i) => toProspect(i + 1, upload.columns, row, settings.mapping, settings.extraColumns));
   // The request's own six header slots; streamed, all the preview's calls can be in flight at once.
   const connections = new ConnectionBudget({ streams: Math.max(1, count) });
+  const research = settings.research?.website ? await researchProspects(prospects, researcherFor(env, connections.streams, undefined, connections.fetch)) : undefined;
   const resolutions = await generateLines(prospects, {
     client: createLlmClient({ ...llmOptionsFromConfig(config), fetch: connections.fetch }),
     limiter: connections.streams,
@@ -72,7 +77,7 @@ export async function runPreview(
     // The same preview asked for again gets other lines, as a regenerated row does.
     feedback: request.previewAttempt && request.previewAttempt > 1 ? regenerationFeedback(request.previewAttempt - 1) : undefined,
   });
-  const rows = prospects.map((prospect) => rowResultOf(resolutions.get(prospect.id), 0));
+  const rows = prospects.map((prospect) => withResearch(rowResultOf(resolutions.get(prospect.id), 0), research?.get(prospect.id)));
 
   const resultKey = chunkResultKey(user.id, id, 0, 0, "preview");
   await writeResult(env.FILES, resultKey, { v: 1, jobId: id, chunk: 0, run: 0, firstRow: 1, rows });
@@ -136,6 +141,7 @@ export async function runPreview(
     status: result.status === "generated" ? "generated" : "failed",
     ...(result.reason ? { reason: result.reason } : {}),
     ...(result.evidence ? { evidence: result.evidence } : {}),
+    ...(result.research ? { research: result.research } : {}),
   }));
   return { ...job, results };
 }

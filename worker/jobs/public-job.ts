@@ -33,6 +33,7 @@ export function publicJob(job: JobRecord, counters: Counters, rate?: { rowsPerSe
     rowsPerRequest: job.settings.rowsPerRequest,
     variants: variantsOf(job.settings.context),
     model: job.settings.model,
+    ...(job.settings.research ? { research: job.settings.research } : {}),
     rowsPerSecond: rate?.rowsPerSecond ?? null,
     etaSeconds: rate?.etaSeconds ?? null,
   };

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { LineContext } from "../llm/types";
+import { RESEARCH_STATUSES } from "../research/types";
 import { JOB_MODES, JOB_STATUSES, PAUSE_REASONS } from "./statuses";
 
 /**
@@ -43,6 +44,7 @@ export const JobSchema = z
     rowsPerRequest: z.number().int().optional(),
     variants: z.number().int().optional().openapi({ description: "Lines per prospect" }),
     model: z.string().optional(),
+    research: z.object({ website: z.boolean() }).optional(),
     rowsPerSecond: z.number().nullable().optional(),
     etaSeconds: z.number().int().nullable().optional(),
     filesExpireAt: z.string().optional().openapi({ description: "When the retention clean-up deletes this job's files (GET /v1/jobs/{id})" }),
@@ -61,6 +63,7 @@ export const JobRowSchema = z
     evidence: z.array(EvidenceSchema).optional(),
     edited: z.boolean().openapi({ description: "The line is the user's own edit (exported with line_status `edited`)" }),
     review: z.enum(["approved", "rejected"]).nullable().openapi({ description: "The user's review mark" }),
+    research: z.enum(RESEARCH_STATUSES).optional().openapi({ description: "When the job researches websites: `ok`, or why the line rests on the row's own facts only" }),
   })
   .openapi("JobRow");
 

@@ -1,5 +1,6 @@
 import type { OutputPlan } from "./room/contract";
 import type { Evidence } from "../llm/types";
+import type { ResearchStatus } from "../research/types";
 import { linesOf, readResult } from "./results";
 import { curate, loadOverrides, type Review, type RowOverrides } from "./row-overrides";
 import { readChunkCells } from "./source";
@@ -15,6 +16,8 @@ export interface JobRow {
   evidence?: Evidence[];
   edited: boolean;
   review: Review | null;
+  /** When the job researched websites: `ok`, or why the line rests on the row alone. */
+  research?: ResearchStatus;
 }
 
 export type PlanChunk = OutputPlan["chunks"][number];
@@ -43,7 +46,12 @@ export async function readChunkRows(env: Env, plan: OutputPlan, chunk: PlanChunk
       },
       overrides.get(row),
     );
-    rows.push({ row, input: Object.fromEntries(plan.columns.map((column, c) => [column, cells[i]![c] ?? ""])), ...curated });
+    rows.push({
+      row,
+      input: Object.fromEntries(plan.columns.map((column, c) => [column, cells[i]![c] ?? ""])),
+      ...curated,
+      ...(outcome?.research ? { research: outcome.research } : {}),
+    });
   }
   return rows;
 }

@@ -1,4 +1,5 @@
 import type { Evidence, LineContext } from "../llm/types";
+import type { ResearchOptions, ResearchStatus } from "../research/types";
 import type { PublicJob } from "./public-schemas";
 import { JOB_MODES, JOB_STATUSES, PAUSE_REASONS } from "./statuses";
 
@@ -22,6 +23,8 @@ export interface JobSettings {
   maxCredits: number | null;
   webhookUrl: string | null;
   model: string;
+  /** Website research; absent on jobs made before it existed (= off). */
+  research?: ResearchOptions;
 }
 
 /** The job as the JobRoom keeps it (counters are derived from its chunks). */
@@ -59,6 +62,8 @@ export interface RowResult {
   lines?: string[];
   reason?: string;
   evidence?: Evidence[];
+  /** Set when the job researches websites: what research gave this row. */
+  research?: ResearchStatus;
   run?: number;
 }
 

@@ -35,7 +35,7 @@ export const variantsOf = (context: Pick<LineContext, "variants">): number =>
 export interface Evidence {
   field: string;
   value: string;
-  /** The page a researched fact was read on. */
+  /** For a quote from the website fact sheet: the page it is on (set by us, not the model). */
   url?: string;
 }
 

@@ -69,8 +69,20 @@ describe("contextId on POST /v1/jobs", () => {
     expect(response.status).toBe(200);
     const job = await json(response);
     expect(job.context).toEqual({ service: `${SAVED.service} ${scenario}`, tone: "casual", language: "de", maxWords: 30, instructions: "Use first names." });
+    expect(job.research).toEqual({ website: true });
     const [listed] = (await json(await call("GET", "/v1/contexts", { token: user.accessToken }))).data;
     expect(listed.lastUsedAt).not.toBeNull();
+  });
+
+  it("takes the saved research setting unless the request gives its own", async () => {
+    const user = await signup();
+    const scenario = await createScenario();
+    const off = await json(await createContext(user, { ...SAVED, service: `${SAVED.service} ${scenario}`, research: { website: false } }));
+    expect((await json(await previewWith(user, { contextId: off.id }))).research).toEqual({ website: false });
+    expect((await json(await previewWith(user, { contextId: off.id, research: { website: true } }))).research).toEqual({ website: true });
+    const on = await json(await createContext(user, { ...SAVED, name: "On", service: `${SAVED.service} ${scenario}` }));
+    expect((await json(await previewWith(user, { contextId: on.id, research: { website: false } }))).research).toEqual({ website: false });
+    expect((await json(await previewWith(user, { context: { service: SAVED.service } }))).research).toEqual({ website: false });
   });
 
   it("answers 404 for another user's context and 400 without any context", async () => {

@@ -119,6 +119,7 @@ export interface ScenarioConfig {
   badFirstLine?: boolean;
   badVariants?: number;
   obeyInjection?: boolean;
+  citeWebsite?: boolean;
 }
 
 export interface ScenarioStats {

@@ -53,6 +53,8 @@ export interface ScenarioConfig {
   badFirstLine: boolean;
   /** A gullible model: rows whose data says "ignore previous instructions" get the injected text. */
   obeyInjection: boolean;
+  /** Rows with a `website` fact sheet get a line quoting its first words, cited as `website` evidence. */
+  citeWebsite: boolean;
   /** With variants: the last this many lines of each prospect fail the checks (a question), on every attempt. */
   badVariants: number;
 }
@@ -77,6 +79,7 @@ export const DEFAULT_SCENARIO: ScenarioConfig = {
   dropLastRow: false,
   badFirstLine: false,
   obeyInjection: false,
+  citeWebsite: false,
   badVariants: 0,
 };
 
@@ -265,14 +268,16 @@ export async function startFakeLlm(defaults: Partial<ScenarioConfig> = {}): Prom
 type Prompt = ReturnType<typeof parsePrompt>;
 
 function answer(messages: Array<{ role: string; content: string }>, prompt: Prompt, config: ScenarioConfig): string {
-  if (!config.dropLastRow && !config.badFirstLine && !config.obeyInjection && !config.badVariants) return answerFor(messages);
+  if (!config.dropLastRow && !config.badFirstLine && !config.obeyInjection && !config.citeWebsite && !config.badVariants) {
+    return answerFor(messages);
+  }
   const rows = config.dropLastRow && prompt.rows.length > 1 ? prompt.rows.slice(0, -1) : prompt.rows;
   // Lines of a variant job (or asked again for one) from `badVariants` on fail: the last ones of each answer.
   const badFrom = config.badVariants && (prompt.variants > 1 || prompt.regenerating) ? prompt.variants - config.badVariants : Infinity;
   const lines = rows.map((row: { id: string; fields: Record<string, string> }) => {
     let n = 0;
     const write: typeof writeLine = (row, sender, options) => {
-      const written = writeLine(row, sender, options);
+      const written = config.citeWebsite && row.fields.website ? websiteLine(row.fields, options?.variant ?? (prompt.regenerating ? 1 : 0)) : writeLine(row, sender, options);
       const bad = (config.badFirstLine && !prompt.regenerating) || n++ >= badFrom;
       return bad ? { line: `${written.line.slice(0, -1)}, would that help?`, evidence: written.evidence } : written;
     };
@@ -283,6 +288,22 @@ function answer(messages: Array<{ role: string; content: string }>, prompt: Prom
     return entryFor(row, prompt, write);
   });
   return JSON.stringify({ lines });
+}
+
+/** Each variant's own ending (a line asked again takes the next), so lines differ: a repeated variant is not kept. */
+const WEBSITE_ENDINGS = [
+  "so the daily work behind closing the books is familiar ground",
+  "so keeping the books for all of that should sound familiar to you",
+  "so the bookkeeping behind all of that is worth a closer look",
+];
+
+/** "<Company> says <first six words of the fact sheet>, so …" (18–25 words), citing both. */
+function websiteLine(fields: Record<string, string>, variant: number) {
+  const company = fields.company ?? "Your company";
+  const phrase = fields.website!.split(/[.|!]/)[0]!.trim().split(/\s+/).slice(0, 6).join(" ").replace(/[,;:]+$/, "");
+  let line = `${company} says ${phrase}, ${WEBSITE_ENDINGS[variant % WEBSITE_ENDINGS.length]}`;
+  if (line.split(/\s+/).length < 18) line += " for the whole team there";
+  return { line: `${line}.`, evidence: [{ field: "company", value: company }, { field: "website", value: phrase }] };
 }
 
 function pickFault(config: ScenarioConfig, requestNumber: number): FaultKind | null {

@@ -36,6 +36,17 @@ describe("runMaintenance", () => {
     expect(tokens.results).toHaveLength(1);
   });
 
+  it("removes website research past its cache time and keeps the rest", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    await env.DB.prepare("INSERT INTO research_sites (domain, status, pages, fetched_at, expires_at) VALUES (?, 'timeout', '[]', 'x', ?), (?, 'ok', '[]', 'x', ?)")
+      .bind(`old-${tag}.example`, Date.now() - 1000, `new-${tag}.example`, Date.now() + 3600_000)
+      .run();
+    const removed = await runMaintenance(env);
+    expect(removed.researchSites).toBeGreaterThanOrEqual(1);
+    const left = await env.DB.prepare("SELECT domain FROM research_sites WHERE domain LIKE ?").bind(`%-${tag}.example`).all();
+    expect(left.results.map((row) => row.domain)).toEqual([`new-${tag}.example`]);
+  });
+
   it("removes emailed links a week past their expiry and keeps the recent ones", async () => {
     const user = await signup({ verified: false });
     const key = crypto.randomUUID();

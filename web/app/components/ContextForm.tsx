@@ -28,8 +28,25 @@ export function contextProblems(context: JobContext): { service?: string; maxWor
   return problems;
 }
 
+/** The website-research toggle: on by default when a website or email column is mapped. */
+export interface ResearchToggle {
+  available: boolean;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
 /** The sender's side of every line: what they sell, how it should sound, in which language, how long. */
-export function ContextForm({ value, problems, onChange }: { value: JobContext; problems: ReturnType<typeof contextProblems>; onChange: (context: JobContext) => void }) {
+export function ContextForm({
+  value,
+  problems,
+  onChange,
+  research,
+}: {
+  value: JobContext;
+  problems: ReturnType<typeof contextProblems>;
+  onChange: (context: JobContext) => void;
+  research?: ResearchToggle;
+}) {
   const set = <K extends keyof JobContext>(key: K, next: JobContext[K]) => onChange({ ...value, [key]: next });
   return (
     <div className="context-form">
@@ -46,7 +63,7 @@ export function ContextForm({ value, problems, onChange }: { value: JobContext; 
           placeholder="We help dental clinics fill empty chair time with automated recall reminders."
         />
         <p id="ctx-service-hint" className="hint">
-          The lines connect each prospect's facts to this. Nothing about a prospect is invented: only what their row says is used.
+          The lines connect each prospect's facts to this. Nothing about a prospect is invented: only what their row (and, if you choose, their company's website) says is used.
         </p>
         {problems.service ? (
           <p id="ctx-service-error" className="field-error">
@@ -114,6 +131,26 @@ export function ContextForm({ value, problems, onChange }: { value: JobContext; 
           placeholder="Use first names. Never mention pricing."
         />
       </div>
+      {research ? (
+        <div className="field research-field">
+          <label className="check">
+            <input
+              id="ctx-research"
+              type="checkbox"
+              checked={research.available && research.checked}
+              disabled={!research.available}
+              aria-describedby="ctx-research-hint"
+              onChange={(event) => research.onChange(event.target.checked)}
+            />{" "}
+            Read each company's website
+          </label>
+          <p id="ctx-research-hint" className="hint">
+            {research.available
+              ? "The homepage and its about page, so lines can cite them (with a link). Included in the credit per line; a site that cannot be read leaves the row's own facts."
+              : "Map a website or work email column to use this."}
+          </p>
+        </div>
+      ) : null}
     </div>
   );
 }

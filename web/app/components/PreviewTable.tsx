@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { pageLabel, researchNote, sourcePages } from "../lib/research";
 import type { JobRow } from "../lib/types";
 import { EvidenceList } from "./EvidenceList";
 import { TableWrap } from "./Notice";
@@ -89,6 +90,7 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
         ) : (
           <span className="muted">{row.reason ?? "—"}</span>
         )}
+        <ResearchSources row={row} />
         {row.line && !editing ? <EvidenceList evidence={row.evidence} /> : null}
         <OtherVariants lines={row.lines} />
       </td>
@@ -104,5 +106,32 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
         </td>
       ) : null}
     </tr>
+  );
+}
+
+/** The website pages a line cites (links), or why the site was not used. */
+function ResearchSources({ row }: { row: JobRow }) {
+  const pages = row.line ? sourcePages(row) : [];
+  const note = researchNote(row);
+  if (pages.length === 0 && !note) return null;
+  return (
+    <span className="muted small research-sources">
+      {" "}
+      {pages.length > 0 ? (
+        <>
+          Source:{" "}
+          {pages.map((url, i) => (
+            <span key={url}>
+              {i > 0 ? ", " : null}
+              <a href={url} target="_blank" rel="noopener noreferrer nofollow">
+                {pageLabel(url)}
+              </a>
+            </span>
+          ))}
+        </>
+      ) : (
+        note
+      )}
+    </span>
   );
 }

@@ -1229,6 +1229,11 @@ export interface components {
                  * @enum {string|null}
                  */
                 review?: "approved" | "rejected" | null;
+                /**
+                 * @description When the job researches websites: `ok`, or why the line rests on the row's own facts only
+                 * @enum {string}
+                 */
+                research?: "ok" | "no_domain" | "unreachable" | "timeout" | "blocked_by_robots" | "not_html" | "too_large" | "refused" | "http_error" | "too_many_redirects" | "no_text" | "over_budget";
             }[];
         };
         Evidence: {
@@ -1278,6 +1283,9 @@ export interface components {
             /** @description Lines per prospect */
             variants?: number;
             model?: string;
+            research?: {
+                website: boolean;
+            };
             rowsPerSecond?: number | null;
             etaSeconds?: number | null;
             /** @description When the retention clean-up deletes this job's files (GET /v1/jobs/{id}) */
@@ -1325,6 +1333,7 @@ export interface components {
             webhookUrl?: string;
             /** @description Prospects per LLM call (default chosen by benchmark) */
             rowsPerRequest?: number;
+            research?: components["schemas"]["ResearchOptions"];
             /** @description Lines per prospect (1–3, default 1; a saved context's own wins when absent); credits held: rows × variants */
             variants?: number;
         };
@@ -1341,6 +1350,13 @@ export interface components {
             instructions?: string;
             /** @description Lines per prospect (1–3, default 1), each checked and charged as a line; exported as personalized_line, _2, _3 */
             variants?: number;
+        };
+        ResearchOptions: {
+            /**
+             * @description Read the company's website (mapped `website`, else the work email's domain) and let lines cite it; included in the line's credit
+             * @default false
+             */
+            website?: boolean;
         };
         JobRowsPage: {
             data: components["schemas"]["JobRow"][];
@@ -1370,6 +1386,11 @@ export interface components {
              * @enum {string|null}
              */
             review: "approved" | "rejected" | null;
+            /**
+             * @description When the job researches websites: `ok`, or why the line rests on the row's own facts only
+             * @enum {string}
+             */
+            research?: "ok" | "no_domain" | "unreachable" | "timeout" | "blocked_by_robots" | "not_html" | "too_large" | "refused" | "http_error" | "too_many_redirects" | "no_text" | "over_budget";
         };
         UpdateJobRowRequest: {
             /** @description Your own line (marked `edited`); null goes back to the generated one */

@@ -10,7 +10,13 @@ export interface JobDraft {
   webhookUrl: string;
   /** The saved context the form was filled from (sent so it is marked last used; the fields win). */
   contextId?: string;
+  /** Read company websites; unset means the default: on when a website or email column is mapped. */
+  research?: boolean;
 }
+
+/** Research needs a site: the mapped website, or a work email's domain. */
+export const canResearch = (mapping: Mapping) => Boolean(mapping.website || mapping.email);
+export const researchOn = (draft: Pick<JobDraft, "mapping" | "research">) => canResearch(draft.mapping) && (draft.research ?? true);
 
 /** The body of POST /v1/jobs (without `mode`), with empty optional answers left out. */
 export function buildJobSpec(uploadId: string, draft: JobDraft): Record<string, unknown> {
@@ -32,6 +38,8 @@ export function buildJobSpec(uploadId: string, draft: JobDraft): Record<string, 
   if (Number.isInteger(maxCredits) && maxCredits > 0) spec.maxCredits = maxCredits;
   if (draft.webhookUrl.trim()) spec.webhookUrl = draft.webhookUrl.trim();
   if (draft.contextId) spec.contextId = draft.contextId;
+  // Sent when a site can be found (on by default then); left out otherwise, which is "off".
+  if (canResearch(draft.mapping)) spec.research = { website: researchOn(draft) };
   // Sent on its own (not in `context`) so a saved context's variants apply unless the user chose some.
   if (draft.context.variants && draft.context.variants > 1) spec.variants = draft.context.variants;
   return spec;

@@ -51,8 +51,8 @@ export function registerCreateJob(app: App) {
     const { upload, index } = await loadUploadFor(c.env, user.id, body.uploadId);
     const mapping = body.mapping as Record<string, string>;
     checkColumns(upload, mapping, body.extraColumns);
-    const context = await jobContextOf(c.env, user.id, body);
-    const request = { ...body, mapping, context };
+    const { context, research } = await jobContextOf(c.env, user.id, body);
+    const request = { ...body, mapping, context, research };
     if (body.mode === "preview") {
       const preview = await runPreview(c.env, user, upload, index, request);
       c.var.log.info("preview", { jobId: preview.id, rows: preview.total, generated: preview.succeeded });

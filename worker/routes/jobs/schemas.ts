@@ -54,6 +54,15 @@ export const JobContextSchema = z
 /** `context` beside a `contextId`: any of the fields, each winning over the saved one. */
 export const JobContextPatch = z.object(contextFields).partial().strict().openapi("JobContextPatch");
 
+export const ResearchOptionsSchema = z
+  .object({
+    website: z.boolean().default(false).openapi({
+      description: "Read the company's website (mapped `website`, else the work email's domain) and let lines cite it; included in the line's credit",
+    }),
+  })
+  .strict()
+  .openapi("ResearchOptions");
+
 export const CreateJobBody = z
   .object({
     uploadId: z.string().min(1).max(100),
@@ -76,6 +85,7 @@ export const CreateJobBody = z
       .max(2000)
       .optional(),
     rowsPerRequest: z.number().int().min(1).max(10).optional().openapi({ description: "Prospects per LLM call (default chosen by benchmark)" }),
+    research: ResearchOptionsSchema.optional(),
     variants: VariantsField.optional().openapi({ description: "Lines per prospect (1–3, default 1; a saved context's own wins when absent); credits held: rows × variants" }),
   })
   .strict()

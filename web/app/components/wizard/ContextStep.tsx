@@ -1,5 +1,5 @@
 import { WizardNav } from "./WizardNav";
-import type { JobDraft } from "../../lib/job-spec";
+import { canResearch, researchOn, type JobDraft } from "../../lib/job-spec";
 import type { BillingCatalogue, SavedContext } from "../../lib/types";
 import { ContextForm, type contextProblems } from "../ContextForm";
 import { CostEstimate } from "../CostEstimate";
@@ -31,7 +31,12 @@ export function ContextStep({
     <div className="step">
       <h2 className="step-title">Tell us what you sell</h2>
       <SavedContexts contexts={contexts} context={draft.context} onApply={(context, contextId) => setDraft({ ...draft, context, contextId })} />
-      <ContextForm value={draft.context} problems={problems} onChange={(context) => setDraft({ ...draft, context })} />
+      <ContextForm
+        value={draft.context}
+        problems={problems}
+        onChange={(context) => setDraft({ ...draft, context })}
+        research={{ available: canResearch(draft.mapping), checked: researchOn(draft), onChange: (research) => setDraft({ ...draft, research }) }}
+      />
       <CostEstimate rows={rows} balance={balance} catalogue={catalogue} variants={draft.context.variants} />
       <WizardNav backHref={backHref} continueLabel="Continue to preview" onContinue={onContinue} />
     </div>
