@@ -15,7 +15,8 @@ let page: Page;
 const previewLines = async () => {
   const rows = page.getByRole("region", { name: "Preview rows with their opening lines" }).locator("tbody tr");
   await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(5);
-  return rows.locator(".line-cell").allTextContents();
+  // The line itself: the cell also holds the evidence list and other variants.
+  return rows.locator(".line-cell > q").allTextContents();
 };
 const lineOf = (row: number) => page.locator(".rows-table tbody tr", { has: page.locator(`td.num:text-is("${row}")`) }).locator(".line-cell");
 

@@ -28,7 +28,7 @@ function previewJob(id: string): JobRecord {
     createdAt: new Date().toISOString(),
     startedAt: null,
     finishedAt: new Date().toISOString(),
-    settings: {} as JobRecord["settings"],
+    settings: { context: { service: "bookkeeping for clinics" } } as JobRecord["settings"],
     normalizedKey: "old/normalized.csv",
     columns: ["name"],
     retryPasses: 0,
