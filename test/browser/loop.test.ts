@@ -226,7 +226,7 @@ describe("account and admin in a real browser", () => {
     expect(await page.getByLabel("Webhook secret").inputValue()).toBe(secret);
 
     await page.getByLabel("Days").fill("30");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByText("Saved.").waitFor();
     await open(page, `${appUrl}/account/settings`);
     expect(await page.getByLabel("Days").inputValue()).toBe("30");
