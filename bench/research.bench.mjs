@@ -5,9 +5,11 @@
 // ≥ 90 % of off; cold bounded by fetch latency (its fetches share the invocation's connection limit
 // with the LLM calls). BENCH_LLM_LATENCY_MS and BENCH_SITE_LATENCY_MS change the latencies.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { runInWorkerd } from "./workerd-run.mjs";
+import { runWorkerdBench, startResultsServer } from "./results-server.mjs";
 
-const { code, results } = await runInWorkerd("bench/research.vitest.config.mts");
+const { results, url, close } = await startResultsServer();
+const code = await runWorkerdBench("bench/research.vitest.config.mts", url);
+close();
 const r = results.research;
 if (code !== 0 || !r) {
   console.error(`research benchmark failed (exit ${code})`);

@@ -7,7 +7,7 @@ import worker from "../worker/index";
 
 const benchUrl = (env as unknown as { BENCH_URL?: string }).BENCH_URL;
 
-/** Prints a figure set and hands it to bench/workerd-run.mjs. */
+/** Prints a figure set and hands it to bench/results-server.mjs. */
 export async function report(name: string, result: Record<string, unknown>) {
   console.log(name, JSON.stringify(result));
   if (benchUrl) await fetch(`${benchUrl}/results/${name}`, { method: "POST", body: JSON.stringify(result) });
