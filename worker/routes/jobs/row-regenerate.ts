@@ -13,7 +13,7 @@ const RegeneratedRow = JobRowSchema.extend({
     .object({
       status: z.enum(["generated", "failed"]),
       reason: z.string().optional(),
-      charged: z.number().int().openapi({ description: "Credits charged: 1 for a new line, 0 when it failed" }),
+      charged: z.number().int().openapi({ description: "Credits charged: 1 per new line (one per passing variant), 0 when it failed" }),
     })
     .openapi({ description: "What this regeneration did; a failed one leaves the row as it was" }),
 }).openapi("RegeneratedJobRow");
@@ -23,7 +23,7 @@ const route = createRoute({
   path: "/v1/jobs/{id}/rows/{row}/regenerate",
   operationId: "regenerateJobRow",
   tags: ["Jobs"],
-  summary: "Write a new line for one row of a finished job (1 credit when it passes the checks, free when it fails)",
+  summary: "Write new lines (every variant) for one row of a finished job (1 credit per line that passes the checks, free when none does)",
   security: bearerSecurity,
   middleware: [requireAuth, requireScope("jobs:write"), idempotent()] as const,
   request: { params: RowParams },
@@ -38,7 +38,7 @@ export function registerRegenerateJobRow(app: App) {
     const { id, row } = c.req.valid("param");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, id);
     const plan = await outputPlanOf(c.env, job.id, { first: row, last: row });
-    const result = await regenerateRow(c.env, job, plan, row);
+    const result = await regenerateRow(c.env, c.var.config, job, plan, row);
     c.var.log.info("row regenerated", { jobId: job.id, row, status: result.regeneration.status });
     return c.json({ ...result.row, regeneration: result.regeneration }, 200);
   });
