@@ -117,7 +117,8 @@ describe("POST /v1/jobs/:id/rows/:row/regenerate with variants", () => {
     expect(stats.requests).toBe(requests + 1);
     expect(stats.recent.at(-1)!.messages[1]!.content).toMatch(/Write 3 different lines[\s\S]*another version, number 2/);
     expect(all.lines).not.toContain("Line B, written by me for Globex.");
-    expect(all.lines).not.toEqual(run.lines);
+    // The sample model has a finite set of frames, so one of three may come round again; most are new.
+    expect(all.lines.filter((line: string) => !run.lines.includes(line)).length).toBeGreaterThanOrEqual(2);
     for (const line of all.lines) expect(line).toContain("Globex");
     expect(all.line).toBe(all.lines[0]);
     expect((await allRows(user, job.id))[1]).toMatchObject({ lines: all.lines, edited: false, review: null });
