@@ -1,4 +1,6 @@
+import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import type { JobRoom } from "../../../durable-objects/job-room";
 import { describe, expect, it } from "vitest";
 import { roomFor } from "../../../worker/jobs/keys";
 import { assertWebhookUrl, deliverWebhook } from "../../../worker/jobs/webhook";
@@ -125,6 +127,12 @@ describe("previews are not a free product (audit item 5)", () => {
   });
 });
 
+/** How many of the job's chunks have had their message sent to the queue. */
+const sentChunks = (jobId: string) =>
+  runInDurableObject(roomFor(env, jobId), (_room: JobRoom, state) =>
+    state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM chunks WHERE enqueued_at IS NOT NULL").one().n,
+  );
+
 describe("full jobs (audit item 7)", () => {
   it("refuses a maxCredits job with no balance (402) and holds nothing", async () => {
     const user = await signup();
@@ -137,6 +145,26 @@ describe("full jobs (audit item 7)", () => {
     expect((await json(await call("GET", "/v1/me", { token: user.accessToken }))).credits).toEqual({ balance: 0, held: 0 });
     const jobs = await json(await call("GET", "/v1/jobs", { token: user.accessToken }));
     expect(jobs.data.filter((job: any) => job.status !== "failed")).toEqual([]);
+  });
+
+  it("sends no more chunks than the job's credits pay for, and the rest once a grant arrives", async () => {
+    const user = await signup();
+    const admin = await signupAdmin();
+    await adminGrant(admin, user.id, -494);
+    // 10 chunks of 3 rows; the balance (6) pays for 2 of them.
+    const upload = await createUploadFixture(user, prospectRows(30), 3);
+    const started = await startJob(user, jobBody(upload.id, await createScenario(), { maxCredits: 1000 }));
+    expect(started.creditsHeld).toBe(6);
+    expect(await sentChunks(started.id)).toBeLessThanOrEqual(2);
+    const paused = await waitForJob(user, started.id, (job) => job.status === "paused" && job.pauseReason === "budget" && job.creditsHeld === 0);
+    expect(paused).toMatchObject({ processed: 6, succeeded: 6, creditsCharged: 6 });
+    expect(await sentChunks(started.id)).toBe(2);
+
+    await adminGrant(admin, user.id, 100);
+    const job = await waitForJob(user, started.id);
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 30, creditsCharged: 30, creditsHeld: 0 });
+    expect(await sentChunks(started.id)).toBe(10);
+    expect((await ledgerState(user.id, job.id)).audit).toMatchObject({ balance: 76, held: 0 });
   });
 
   it("rate-limits full-job creation per user", async () => {
