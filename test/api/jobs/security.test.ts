@@ -247,7 +247,7 @@ describe("retention (audit item 15)", () => {
   };
   const filesUnder = async (prefix: string) => (await env.FILES.list({ prefix })).objects.length;
 
-  it("deletes files past RETENTION_DAYS in the hourly maintenance; rows and output then answer 410, the job and ledger stay", async () => {
+  it("deletes files past RETENTION_DAYS in the hourly maintenance; rows, output and row curation then answer 410, the job and ledger stay", async () => {
     const user = await signup();
     const scenario = await createScenario();
     const oldUpload = await createUploadFixture(user, prospectRows(3), 10);
@@ -267,6 +267,18 @@ describe("retention (audit item 15)", () => {
       const error = await expectError(await call("GET", path, { token: user.accessToken }), 410, "gone");
       expect(error.details.filesDeletedAt).toEqual(expect.any(String));
     }
+    // Curation of its rows is gone too, and changes (and charges) nothing.
+    const curation: Array<[string, string, object | undefined]> = [
+      ["PATCH", `/v1/jobs/${oldJob.id}/rows/1`, { line: "My own line." }],
+      ["PATCH", `/v1/jobs/${oldJob.id}/rows/2`, { review: "approved" }],
+      ["POST", `/v1/jobs/${oldJob.id}/rows/1/regenerate`, undefined],
+    ];
+    for (const [method, path, body] of curation) {
+      const error = await expectError(await call(method, path, { token: user.accessToken, body }), 410, "gone");
+      expect(error.details.filesDeletedAt).toEqual(expect.any(String));
+    }
+    expect(await filesUnder(jobPrefix(user.id, oldJob.id))).toBe(0);
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM row_overrides WHERE job_id = ?").bind(oldJob.id).first("n")).toBe(0);
     const kept = await json(await call("GET", `/v1/jobs/${oldJob.id}`, { token: user.accessToken }));
     expect(kept).toMatchObject({ status: "succeeded", succeeded: 3, creditsCharged: 3, filesDeletedAt: expect.any(String) });
     expect((await ledgerState(user.id, oldJob.id)).charged).toBe(3);

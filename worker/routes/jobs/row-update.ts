@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { readOneRow } from "../../jobs/regenerate";
 import { saveOverride } from "../../jobs/row-overrides";
 import { ApiError } from "../../lib/errors";
+import { assertFilesKept } from "../../jobs/retention";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
@@ -36,7 +37,7 @@ const route = createRoute({
   request: { params: RowParams, body: jsonBody(UpdateRowBody) },
   responses: {
     200: jsonContent(JobRowSchema, "The row as it now reads"),
-    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict"),
+    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict", "gone"),
   },
 });
 
@@ -45,6 +46,7 @@ export function registerUpdateJobRow(app: App) {
     const { id, row: rowNumber } = c.req.valid("param");
     const { line, review } = c.req.valid("json");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, id);
+    assertFilesKept(job);
     const plan = await outputPlanOf(c.env, job.id, { first: rowNumber, last: rowNumber });
     const row = await readOneRow(c.env, job, plan, rowNumber);
     // A row still being written would get the run's line (and its charge) after the user's edit.
