@@ -1,4 +1,3 @@
-import { getConfig } from "../../config";
 import type { JobCredits } from "../../credits/contract";
 import { ledgerFor } from "../../credits/ledger";
 import { variantsOf } from "../../llm/types";
@@ -21,7 +20,7 @@ export type TopUp = "sent" | "idle" | "starved";
  * when the caller has one (a settlement), else the ledger is asked.
  */
 export async function topUpWindow(room: RoomContext, credits?: JobCredits): Promise<TopUp> {
-  const window = getConfig(room.env).JOB_QUEUE_WINDOW;
+  const window = room.config.JOB_QUEUE_WINDOW;
   const inFlight = room.chunks.count(["queued", "running", "settling"]);
   const candidates = room.chunks.firstInState("pending", window - inFlight);
   if (candidates.length === 0) return "idle";
