@@ -31,7 +31,7 @@ const flag = z
   .default("false")
   .transform((value) => value === "true" || value === "1");
 
-const ConfigSchema = z.object({
+export const ConfigSchema = z.object({
   APP_URL: z.url().default("http://localhost:8787"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
   JWT_ISSUER: z.string().default("openline"),
@@ -44,7 +44,12 @@ const ConfigSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LLM_BASE_URL: z.url().default("https://api.deepseek.com"),
   LLM_API_KEY: z.string().optional(),
-  LLM_MODEL: z.string().default("deepseek-chat"),
+  // DeepSeek retired `deepseek-chat` on 2026-07-24; `deepseek-flash` is its current fast model (ADR 074).
+  LLM_MODEL: z.string().default("deepseek-flash"),
+  // DeepSeek's models think before answering unless told not to: slower and billed as output for an
+  // opening line that needs no reasoning. `auto` sends `thinking: {type: "disabled"}` to DeepSeek's
+  // API only (other OpenAI-compatible APIs may refuse the field); `disabled`/`enabled` always send it.
+  LLM_THINKING: z.enum(["auto", "disabled", "enabled"]).default("auto"),
   // Jobs pipeline (issue #4): per-call timeout, attempts per call (429/5xx/timeouts), first backoff
   // step, LLM calls in flight per queue-consumer invocation, and prospects per LLM call.
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
@@ -93,19 +98,3 @@ const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
-
-const cache = new WeakMap<object, Config>();
-
-/** Parses the env's plain variables (bindings are ignored); memoised per env object. */
-export function getConfig(env: Env): Config {
-  let config = cache.get(env);
-  if (!config) {
-    // Empty strings mean "not set" for optional variables.
-    const raw = Object.fromEntries(
-      Object.entries(env).filter(([, value]) => typeof value === "string" && value !== ""),
-    );
-    config = ConfigSchema.parse(raw);
-    cache.set(env, config);
-  }
-  return config;
-}

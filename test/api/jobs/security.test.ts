@@ -1,4 +1,6 @@
+import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import type { JobRoom } from "../../../durable-objects/job-room";
 import { describe, expect, it } from "vitest";
 import { roomFor } from "../../../worker/jobs/keys";
 import { assertWebhookUrl, deliverWebhook } from "../../../worker/jobs/webhook";
@@ -7,6 +9,7 @@ import { runMaintenance } from "../../../worker/maintenance";
 import { jobPrefix, uploadPrefix } from "../../../worker/storage";
 import { call, expectError, json, signup, signupAdmin } from "../../helpers";
 import { adminGrant, createScenario, createUploadFixture, hookDeliveries, hookUrl, jobBody, ledgerState, prospectRows, startJob, waitForJob } from "./fixtures";
+import { getConfig } from "../../../worker/parse-config";
 
 describe("another user's job is not found, on every job route", () => {
   it("answers 404 and changes nothing", async () => {
@@ -125,6 +128,12 @@ describe("previews are not a free product (audit item 5)", () => {
   });
 });
 
+/** How many of the job's chunks have had their message sent to the queue. */
+const sentChunks = (jobId: string) =>
+  runInDurableObject(roomFor(env, jobId), (_room: JobRoom, state) =>
+    state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM chunks WHERE enqueued_at IS NOT NULL").one().n,
+  );
+
 describe("full jobs (audit item 7)", () => {
   it("refuses a maxCredits job with no balance (402) and holds nothing", async () => {
     const user = await signup();
@@ -137,6 +146,26 @@ describe("full jobs (audit item 7)", () => {
     expect((await json(await call("GET", "/v1/me", { token: user.accessToken }))).credits).toEqual({ balance: 0, held: 0 });
     const jobs = await json(await call("GET", "/v1/jobs", { token: user.accessToken }));
     expect(jobs.data.filter((job: any) => job.status !== "failed")).toEqual([]);
+  });
+
+  it("sends no more chunks than the job's credits pay for, and the rest once a grant arrives", async () => {
+    const user = await signup();
+    const admin = await signupAdmin();
+    await adminGrant(admin, user.id, -494);
+    // 10 chunks of 3 rows; the balance (6) pays for 2 of them.
+    const upload = await createUploadFixture(user, prospectRows(30), 3);
+    const started = await startJob(user, jobBody(upload.id, await createScenario(), { maxCredits: 1000 }));
+    expect(started.creditsHeld).toBe(6);
+    expect(await sentChunks(started.id)).toBeLessThanOrEqual(2);
+    const paused = await waitForJob(user, started.id, (job) => job.status === "paused" && job.pauseReason === "budget" && job.creditsHeld === 0);
+    expect(paused).toMatchObject({ processed: 6, succeeded: 6, creditsCharged: 6 });
+    expect(await sentChunks(started.id)).toBe(2);
+
+    await adminGrant(admin, user.id, 100);
+    const job = await waitForJob(user, started.id);
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 30, creditsCharged: 30, creditsHeld: 0 });
+    expect(await sentChunks(started.id)).toBe(10);
+    expect((await ledgerState(user.id, job.id)).audit).toMatchObject({ balance: 76, held: 0 });
   });
 
   it("rate-limits full-job creation per user", async () => {
@@ -175,14 +204,14 @@ describe("webhook URLs never reach private networks (audit item 6)", () => {
   ];
 
   it("refuses loopback, private, link-local and CGNAT literals, local names, credentials and other ports", () => {
-    for (const url of refused) expect(() => assertWebhookUrl(production, url), url).toThrow(ApiError);
+    for (const url of refused) expect(() => assertWebhookUrl(getConfig(production), url), url).toThrow(ApiError);
     for (const url of ["https://crm.example/hooks/openline?token=abc", "http://hooks.example.com:80/x", "https://crm.example:443/x"]) {
-      expect(() => assertWebhookUrl(production, url), url).not.toThrow();
+      expect(() => assertWebhookUrl(getConfig(production), url), url).not.toThrow();
     }
-    expect(() => assertWebhookUrl(env, "http://127.0.0.1:9999/hook")).not.toThrow();
+    expect(() => assertWebhookUrl(getConfig(env), "http://127.0.0.1:9999/hook")).not.toThrow();
     const error = (() => {
       try {
-        assertWebhookUrl(production, "http://10.0.0.1/x");
+        assertWebhookUrl(getConfig(production), "http://10.0.0.1/x");
       } catch (thrown) {
         return (thrown as ApiError).toBody().error;
       }
@@ -202,7 +231,7 @@ describe("webhook URLs never reach private networks (audit item 6)", () => {
       data: {} as never,
       createdAt: new Date().toISOString(),
     };
-    expect(await deliverWebhook(production, message)).toMatchObject({ delivered: false, final: true });
+    expect(await deliverWebhook(production, getConfig(production), message)).toMatchObject({ delivered: false, final: true });
     expect(await hookDeliveries("never-private")).toEqual([]);
   });
 
@@ -219,7 +248,7 @@ describe("retention (audit item 15)", () => {
   };
   const filesUnder = async (prefix: string) => (await env.FILES.list({ prefix })).objects.length;
 
-  it("deletes files past RETENTION_DAYS in the hourly maintenance; rows and output then answer 410, the job and ledger stay", async () => {
+  it("deletes files past RETENTION_DAYS in the hourly maintenance; rows, output and row curation then answer 410, the job and ledger stay", async () => {
     const user = await signup();
     const scenario = await createScenario();
     const oldUpload = await createUploadFixture(user, prospectRows(3), 10);
@@ -231,7 +260,7 @@ describe("retention (audit item 15)", () => {
     expect(Date.parse(before.filesExpireAt) - Date.parse(before.createdAt)).toBe(90 * DAY);
     await backdate(oldJob.id, oldUpload.id, 91);
 
-    const removed = await runMaintenance(env);
+    const removed = await runMaintenance(env, getConfig(env));
     expect(removed).toMatchObject({ jobFiles: 1, uploadFiles: 1 });
     expect(await filesUnder(jobPrefix(user.id, oldJob.id))).toBe(0);
     expect(await filesUnder(uploadPrefix(user.id, oldUpload.id))).toBe(0);
@@ -239,12 +268,24 @@ describe("retention (audit item 15)", () => {
       const error = await expectError(await call("GET", path, { token: user.accessToken }), 410, "gone");
       expect(error.details.filesDeletedAt).toEqual(expect.any(String));
     }
+    // Curation of its rows is gone too, and changes (and charges) nothing.
+    const curation: Array<[string, string, object | undefined]> = [
+      ["PATCH", `/v1/jobs/${oldJob.id}/rows/1`, { line: "My own line." }],
+      ["PATCH", `/v1/jobs/${oldJob.id}/rows/2`, { review: "approved" }],
+      ["POST", `/v1/jobs/${oldJob.id}/rows/1/regenerate`, undefined],
+    ];
+    for (const [method, path, body] of curation) {
+      const error = await expectError(await call(method, path, { token: user.accessToken, body }), 410, "gone");
+      expect(error.details.filesDeletedAt).toEqual(expect.any(String));
+    }
+    expect(await filesUnder(jobPrefix(user.id, oldJob.id))).toBe(0);
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM row_overrides WHERE job_id = ?").bind(oldJob.id).first("n")).toBe(0);
     const kept = await json(await call("GET", `/v1/jobs/${oldJob.id}`, { token: user.accessToken }));
     expect(kept).toMatchObject({ status: "succeeded", succeeded: 3, creditsCharged: 3, filesDeletedAt: expect.any(String) });
     expect((await ledgerState(user.id, oldJob.id)).charged).toBe(3);
     // The fresh job is untouched, and a second run finds nothing more.
     expect((await call("GET", `/v1/jobs/${freshJob.id}/output`, { token: user.accessToken })).status).toBe(200);
-    expect(await runMaintenance(env)).toMatchObject({ jobFiles: 0, uploadFiles: 0 });
+    expect(await runMaintenance(env, getConfig(env))).toMatchObject({ jobFiles: 0, uploadFiles: 0 });
   });
 
   it("a user may choose fewer days, never more; the job page's filesExpireAt follows", async () => {
@@ -258,7 +299,7 @@ describe("retention (audit item 15)", () => {
     const page = await json(await call("GET", `/v1/jobs/${job.id}`, { token: user.accessToken }));
     expect(Date.parse(page.filesExpireAt) - Date.parse(page.createdAt)).toBe(7 * DAY);
     await backdate(job.id, upload.id, 8);
-    await runMaintenance(env);
+    await runMaintenance(env, getConfig(env));
     await expectError(await call("GET", `/v1/jobs/${job.id}/rows`, { token: user.accessToken }), 410, "gone");
   });
 });

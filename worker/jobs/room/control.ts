@@ -6,8 +6,7 @@ import { isTerminal, type JobRecord } from "../types";
 import { NOT_STARTED } from "./chunks";
 import type { ControlResult } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
-import { topUpWindow } from "./window";
-import { finish, pauseFor, resume } from "./lifecycle";
+import { finish, pauseFor, resume, topUpOrPause } from "./lifecycle";
 
 /** The user's controls (cancel, pause, resume, retry failed rows) and the resume after a grant. */
 
@@ -121,7 +120,7 @@ export async function retryFailedRows(room: RoomContext, input: { settledRows?: 
   room.jobs.save(job);
   room.live.resetRate();
   room.live.changed(true);
-  await topUpWindow(room);
+  await topUpOrPause(room, job);
   await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
   return accepted(room);
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { regenerateRow } from "../../jobs/regenerate";
+import { assertFilesKept } from "../../jobs/retention";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import { idempotent } from "../../middleware/idempotency";
 import type { App } from "../../types";
@@ -29,7 +30,7 @@ const route = createRoute({
   request: { params: RowParams },
   responses: {
     200: jsonContent(RegeneratedRow, "The row, with a new line when the regeneration passed the checks"),
-    ...errorResponses("unauthorized", "insufficient_credits", "forbidden", "not_found", "conflict"),
+    ...errorResponses("unauthorized", "insufficient_credits", "forbidden", "not_found", "conflict", "gone"),
   },
 });
 
@@ -37,6 +38,7 @@ export function registerRegenerateJobRow(app: App) {
   app.openapi(route, async (c) => {
     const { id, row } = c.req.valid("param");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, id);
+    assertFilesKept(job);
     const plan = await outputPlanOf(c.env, job.id, { first: row, last: row });
     const result = await regenerateRow(c.env, c.var.config, job, plan, row);
     c.var.log.info("row regenerated", { jobId: job.id, row, status: result.regeneration.status });

@@ -3,6 +3,7 @@ import { readOneRow } from "../../jobs/regenerate";
 import { saveOverride, saveVariantLine } from "../../jobs/row-overrides";
 import { variantsOf } from "../../llm/types";
 import { ApiError } from "../../lib/errors";
+import { assertFilesKept } from "../../jobs/retention";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, jsonBody, jsonContent } from "../openapi-schemas";
@@ -42,7 +43,7 @@ const route = createRoute({
   request: { params: RowParams, body: jsonBody(UpdateRowBody) },
   responses: {
     200: jsonContent(JobRowSchema, "The row as it now reads"),
-    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict"),
+    ...errorResponses("invalid_request", "unauthorized", "forbidden", "not_found", "conflict", "gone"),
   },
 });
 
@@ -51,6 +52,7 @@ export function registerUpdateJobRow(app: App) {
     const { id, row: rowNumber } = c.req.valid("param");
     const { line, review, variant = 1 } = c.req.valid("json");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, id);
+    assertFilesKept(job);
     const variants = variantsOf(job.context as { variants?: number });
     if (variant > variants) {
       throw new ApiError("invalid_request", `This job writes ${variants === 1 ? "one line" : `${variants} lines`} per row; there is no variant ${variant}.`, { variant, variants });
