@@ -63,7 +63,11 @@ export class LiveFanOut {
     server.send(JSON.stringify({ type: "snapshot", ...this.snapshot() }));
   }
 
+  /** The job is wiped (account deletion): sockets close and no timer left behind reads the gone record. */
   closeAll(reason: string): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.flushTimer = this.syncTimer = null;
     for (const ws of this.ctx.getWebSockets()) ws.close(1001, reason);
   }
 
@@ -71,8 +75,10 @@ export class LiveFanOut {
     if (this.syncTimer) clearTimeout(this.syncTimer);
     this.syncTimer = null;
     this.lastSync = Date.now();
+    const job = this.jobs.load();
+    if (!job) return;
     try {
-      await syncJobRow(this.env, this.snapshot());
+      await syncJobRow(this.env, this.snapshot(job));
     } catch (error) {
       this.log.error("D1 job sync failed", { error });
     }
@@ -81,7 +87,9 @@ export class LiveFanOut {
   private flush(): void {
     this.flushTimer = null;
     this.lastBroadcast = Date.now();
-    this.broadcast({ type: "progress", ...this.snapshot() });
+    const job = this.jobs.load();
+    if (!job) return;
+    this.broadcast({ type: "progress", ...this.snapshot(job) });
     const wait = D1_SYNC_MS - (Date.now() - this.lastSync);
     if (wait <= 0) this.ctx.waitUntil(this.syncD1());
     else this.syncTimer ??= setTimeout(() => this.ctx.waitUntil(this.syncD1()), wait);
