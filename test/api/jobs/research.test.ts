@@ -226,7 +226,7 @@ describe("website research with variants", () => {
       expect(row.lines).toHaveLength(2);
       expect(row.lines[0]).toBe(row.line);
       expect(new Set(row.lines).size).toBe(2);
-      for (const line of row.lines) expect(line).toMatch(/^I read (that|on your website about) /);
+      for (const line of row.lines) expect(line).toMatch(/^I read (that|on the .+ website about) /);
       expect(row.evidence.find((item: any) => item.field === "website").url).toMatch(/^https:\/\/(www\.)?(acme|latin)\.example\//);
     }
   }, 60_000);

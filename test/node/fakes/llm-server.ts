@@ -302,10 +302,13 @@ const isFactSheet = (website: string | undefined): website is string => !!websit
 
 /** Each variant's own ending (a line asked again takes the next), so lines differ: a repeated variant is not kept. */
 const WEBSITE_ENDINGS = [
-  (topic: string) => `and I wonder where ${topic} could help with the work behind all of that`,
-  (topic: string) => `which makes me curious how much of that work ${topic} could take off your plate`,
-  (topic: string) => `so I would like to show you where ${topic} fits into a week like yours`,
+  (topic: string) => `and I wonder where ${topic} could help with that`,
+  (topic: string) => `so ${topic} might take some work off your plate`,
+  (topic: string) => `which makes me curious how ${topic} would fit in there`,
 ];
+
+/** Words a quote cut short must not end on ("… robots for"). */
+const DANGLING = /\s+(a|an|the|and|or|for|of|to|in|on|at|by|with|from|that|who|which)$/i;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -321,17 +324,18 @@ function websiteLine(fields: Record<string, string>, sender: { service?: string 
   const aboutCompany = statements.find((part) => part.toLowerCase().startsWith(company.toLowerCase()) && words(part).length > words(company).length + 2);
   const other = statements.find((part) => words(part).length >= 3 && part.toLowerCase() !== company.toLowerCase());
   const statement = aboutCompany ?? other ?? statements[0]!;
-  const lead = aboutCompany ? "I read that" : "I read on your website about";
+  // The line must name the company (a check): a quote about it does, otherwise the lead does.
+  const lead = aboutCompany ? "I read that" : `I read on the ${company} website about`;
   const ending = WEBSITE_ENDINGS[variant % WEBSITE_ENDINGS.length]!(serviceTopic(sender.service ?? "") ?? "our service");
   // The quote takes what the word range leaves (at least three words); a short line gets a closing phrase.
   const room = Math.max(3, range.maxWords - words(lead).length - words(ending).length);
   let quote = words(statement).slice(0, room).join(" ").replace(/[,;:–—-]+$/, "");
+  while (DANGLING.test(quote)) quote = quote.replace(DANGLING, "");
   // A sentence-initial capital reads wrong mid-sentence ("about Dashboards"); names keep theirs.
   if (!aboutCompany) quote = quote.replace(/^\p{Lu}\p{Ll}+\b/u, (word) => word.toLowerCase());
   let line = `${lead} ${quote}, ${ending}`;
   if (words(line).length < range.minWords) line += " these days";
-  const evidence = [{ field: "website", value: quote }];
-  if (quote.toLowerCase().includes(company.toLowerCase())) evidence.unshift({ field: "company", value: company });
+  const evidence = [{ field: "company", value: company }, { field: "website", value: quote }];
   return { line: `${line}.`, evidence };
 }
 
