@@ -349,7 +349,7 @@ function pickFault(config: ScenarioConfig, requestNumber: number): FaultKind | n
   return null;
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 function count(stats: ScenarioStats, usage: { prompt_tokens: number; completion_tokens: number }, cached: number): void {
   stats.promptTokens += usage.prompt_tokens;
