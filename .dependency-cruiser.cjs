@@ -14,6 +14,13 @@ module.exports = {
       to: { path: "^(durable-objects|queues)/" },
     },
     {
+      name: "config-parsed-at-the-edge",
+      comment: "The configuration is parsed at the edges (request middleware, queue and cron entries, Durable Object constructors) and passed on (ADR 073).",
+      severity: "error",
+      from: { pathNot: "^(worker/index\\.ts|worker/middleware/request-context\\.ts|queues/index\\.ts|durable-objects/[^/]+\\.ts)$" },
+      to: { path: "^worker/parse-config\\.ts$" },
+    },
+    {
       name: "web-not-into-worker",
       comment: "The web app talks to the API over HTTP only (ADR 040).",
       severity: "error",

@@ -1,27 +1,12 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { workerdBenchConfig } from "./workerd-config.mjs";
 
-/**
- * The grounding benchmark runs the line checks inside workerd (the runtime they run in), with the
- * real Worker's configuration; it needs no D1, queue or LLM. bench/grounding.bench.mjs runs it.
- */
-export default defineConfig({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: "./wrangler.toml" },
-      miniflare: {
-        bindings: {
-          JWT_SECRET: "bench-secret-that-is-at-least-32-characters-long",
-          LOG_LEVEL: "error",
-          BENCH_URL: process.env.BENCH_URL ?? "",
-          BENCH_REPEATS: process.env.BENCH_REPEATS ?? "100",
-        },
-      },
-    }),
-  ],
-  test: {
-    name: "bench-grounding",
-    include: ["bench/grounding.workerd.ts"],
+/** The grounding benchmark: the line checks inside workerd, the runtime they run in; no D1, queue or LLM. */
+export default defineConfig(() =>
+  workerdBenchConfig({
+    name: "grounding",
+    d1: false,
     testTimeout: 600_000,
-  },
-});
+    bindings: () => ({ BENCH_REPEATS: process.env.BENCH_REPEATS ?? "100" }),
+  }),
+);

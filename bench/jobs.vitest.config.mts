@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { workerdBenchConfig } from "./workerd-config.mjs";
 
 /** The chunk consumer's max_batch_size in wrangler.toml: the messages of one invocation. */
 function maxBatchSize(): string {
@@ -9,40 +9,20 @@ function maxBatchSize(): string {
   return consumer?.[1] ?? "10";
 }
 
-/**
- * The jobs benchmark runs inside workerd with the real Worker (wrangler.toml: queue, D1, R2, Durable
- * Objects), against the fake LLM started by bench/jobs.global-setup.mts. bench/jobs.bench.mjs runs it.
- */
-export default defineConfig(async () => {
-  const migrations = await readD1Migrations("./migrations");
-  return {
-    plugins: [
-      cloudflareTest(({ inject }) => ({
-        wrangler: { configPath: "./wrangler.toml" },
-        miniflare: {
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            JWT_SECRET: "bench-secret-that-is-at-least-32-characters-long",
-            LOG_LEVEL: "error",
-            LLM_BASE_URL: `${inject("fakeLlmUrl")}/v1`,
-            LLM_API_KEY: "bench",
-            BENCH_URL: process.env.BENCH_URL ?? "",
-            BENCH_TTFT_MS: process.env.BENCH_TTFT_MS ?? "400",
-            BENCH_GEN_MS_PER_ROW: process.env.BENCH_GEN_MS_PER_ROW ?? "400",
-            BENCH_REPEATS: process.env.BENCH_REPEATS ?? "3",
-            BENCH_E2E_ROWS: process.env.BENCH_E2E_ROWS ?? "10000",
-            BENCH_BATCH: process.env.BENCH_BATCH ?? maxBatchSize(),
-          },
-        },
-      })),
-    ],
-    test: {
-      name: "bench-jobs",
-      include: ["bench/jobs.workerd.ts"],
-      setupFiles: ["./test/setup/apply-migrations.ts"],
-      globalSetup: ["./bench/jobs.global-setup.mts"],
-      testTimeout: 1_800_000,
-      hookTimeout: 120_000,
-    },
-  };
-});
+/** The jobs benchmark, against the fake LLM started by bench/jobs.global-setup.mts; bench/jobs.bench.mjs runs it. */
+export default defineConfig(() =>
+  workerdBenchConfig({
+    name: "jobs",
+    globalSetup: "./bench/jobs.global-setup.mts",
+    testTimeout: 1_800_000,
+    bindings: (inject) => ({
+      LLM_BASE_URL: `${inject("fakeLlmUrl")}/v1`,
+      LLM_API_KEY: "bench",
+      BENCH_TTFT_MS: process.env.BENCH_TTFT_MS ?? "400",
+      BENCH_GEN_MS_PER_ROW: process.env.BENCH_GEN_MS_PER_ROW ?? "400",
+      BENCH_REPEATS: process.env.BENCH_REPEATS ?? "3",
+      BENCH_E2E_ROWS: process.env.BENCH_E2E_ROWS ?? "10000",
+      BENCH_BATCH: process.env.BENCH_BATCH ?? maxBatchSize(),
+    }),
+  }),
+);

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { it } from "vitest";
 import { ledgerFor } from "../worker/credits/ledger";
-import { getConfig } from "../worker/config";
+import { getConfig } from "../worker/parse-config";
 import { csvLine } from "../worker/csv/write";
 import { getDb } from "../worker/db/client";
 import { users } from "../worker/db/schema";

@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { getConfig } from "../worker/parse-config";
 import { createLogger } from "../worker/lib/logger";
 import { ChunkRepository, rangeOf } from "../worker/jobs/room/chunks";
 import type { RoomContext } from "../worker/jobs/room/context";
@@ -28,10 +29,11 @@ export class JobRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     migrateRoomStorage(ctx.storage);
-    const log = createLogger({ component: "job-room" });
+    const config = getConfig(env);
+    const log = createLogger({ component: "job-room" }, config.LOG_LEVEL);
     const jobs = new JobRecordStore(ctx.storage.sql);
     const chunks = new ChunkRepository(ctx.storage.sql);
-    this.room = { ctx, env, jobs, chunks, live: new LiveFanOut(ctx, env, jobs, chunks, log), log };
+    this.room = { ctx, env, config, jobs, chunks, live: new LiveFanOut(ctx, env, jobs, chunks, log), log };
     this.tickets = new TicketStore(ctx.storage.sql);
   }
 

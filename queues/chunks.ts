@@ -27,7 +27,7 @@ export async function consumeChunks(messages: Message<ChunkMessage>[], env: Env,
     usage,
     keepers: new LeaseKeepers(env),
     // Research fetches share the invocation's streams and header slots with the LLM calls.
-    researcher: researcherFor(env, connections.streams, log, connections.fetch),
+    researcher: researcherFor(env, config, connections.streams, log, connections.fetch),
   };
   let rows = 0;
   const leases = leaseBatch(env, messages.map((message) => message.body));

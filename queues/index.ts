@@ -1,4 +1,4 @@
-import { getConfig } from "../worker/config";
+import { getConfig } from "../worker/parse-config";
 import type { ChunkMessage, JobsQueueMessage, WebhookMessage } from "../worker/jobs/types";
 import { ConnectionBudget } from "../worker/lib/connections";
 import { createLogger } from "../worker/lib/logger";
@@ -36,5 +36,5 @@ export async function consumeQueue(batch: MessageBatch, env: Env, _ctx: Executio
   }
   // One connection budget for the invocation: LLM calls, R2 and webhook deliveries share its six slots.
   const connections = new ConnectionBudget({ streams: config.LLM_CONCURRENCY });
-  await Promise.all([consumeChunks(chunks, env, config, log, connections), consumeWebhooks(webhooks, env, log, connections), consumeEmails(emails, env, log)]);
+  await Promise.all([consumeChunks(chunks, env, config, log, connections), consumeWebhooks(webhooks, env, config, log, connections), consumeEmails(emails, env, config, log)]);
 }

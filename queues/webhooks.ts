@@ -1,3 +1,4 @@
+import type { Config } from "../worker/config";
 import { deliverQueued } from "../worker/jobs/webhook-deliveries";
 import type { WebhookMessage } from "../worker/jobs/types";
 import { webhookRetryDelay } from "../worker/jobs/webhook";
@@ -10,13 +11,13 @@ import { hostOf } from "../worker/lib/public-url";
  * not answer 2xx gets the same delivery again later. Each message is settled on its own and nothing is
  * thrown: the batch may also carry chunk runs in flight.
  */
-export async function consumeWebhooks(messages: Message<WebhookMessage>[], env: Env, log: Logger, connections: ConnectionBudget): Promise<void> {
+export async function consumeWebhooks(messages: Message<WebhookMessage>[], env: Env, config: Config, log: Logger, connections: ConnectionBudget): Promise<void> {
   await Promise.all(
     messages.map(async (message) => {
       let reason: string;
       let delaySeconds = webhookRetryDelay(message.attempts);
       try {
-        const outcome = await deliverQueued(env, message.body, message.attempts, connections.fetch);
+        const outcome = await deliverQueued(env, config, message.body, message.attempts, connections.fetch);
         if (outcome.kind === "ack") {
           message.ack();
           return;

@@ -31,7 +31,7 @@ const flag = z
   .default("false")
   .transform((value) => value === "true" || value === "1");
 
-const ConfigSchema = z.object({
+export const ConfigSchema = z.object({
   APP_URL: z.url().default("http://localhost:8787"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
   JWT_ISSUER: z.string().default("openline"),
@@ -93,19 +93,3 @@ const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
-
-const cache = new WeakMap<object, Config>();
-
-/** Parses the env's plain variables (bindings are ignored); memoised per env object. */
-export function getConfig(env: Env): Config {
-  let config = cache.get(env);
-  if (!config) {
-    // Empty strings mean "not set" for optional variables.
-    const raw = Object.fromEntries(
-      Object.entries(env).filter(([, value]) => typeof value === "string" && value !== ""),
-    );
-    config = ConfigSchema.parse(raw);
-    cache.set(env, config);
-  }
-  return config;
-}

@@ -1,4 +1,5 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
+import type { Config } from "./config";
 import { getDb } from "./db/client";
 import { accountTokens, idempotencyKeys, rateLimits, refreshTokens, researchSites } from "./db/schema";
 import { deleteExpiredFiles } from "./jobs/retention";
@@ -15,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * webhook deliveries older than 30 days, and the files of jobs and uploads past their retention
  * (worker/jobs/retention.ts).
  */
-export async function runMaintenance(env: Env, now = Date.now()): Promise<Record<string, number>> {
+export async function runMaintenance(env: Env, config: Config, now = Date.now()): Promise<Record<string, number>> {
   const db = getDb(env);
   const dayAgo = new Date(now - DAY_MS).toISOString();
   const monthAgo = new Date(now - 30 * DAY_MS).toISOString();
@@ -37,7 +38,7 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
     db.delete(accountTokens).where(lt(accountTokens.expiresAt, weekAgo)).returning({ id: accountTokens.id }),
     deleteOldDeliveries(env, now),
   ]);
-  const files = await deleteExpiredFiles(env, now);
+  const files = await deleteExpiredFiles(env, config, now);
   const removed = {
     idempotencyKeys: idempotency.length,
     rateLimits: limits.length,
@@ -48,6 +49,6 @@ export async function runMaintenance(env: Env, now = Date.now()): Promise<Record
     uploadFiles: files.uploads,
     accountTokens: links.length,
   };
-  createLogger({ task: "maintenance" }).info("maintenance done", removed);
+  createLogger({ task: "maintenance" }, config.LOG_LEVEL).info("maintenance done", removed);
   return removed;
 }

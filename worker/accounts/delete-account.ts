@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { closeStripeCustomer } from "../billing/customers";
+import type { Config } from "../config";
 import { ledgerFor } from "../credits/ledger";
 import { getDb } from "../db/client";
 import { jobs, rateLimits, users, type User } from "../db/schema";
@@ -17,8 +18,8 @@ import { deletePrefix, userPrefix } from "../storage";
  * the email and answers), and last the D1 row, which takes keys, tokens, uploads, profiles and jobs
  * with it (ON DELETE CASCADE). The caller has checked who asks (the route wants the password).
  */
-export async function deleteAccount(env: Env, user: User, log: Logger): Promise<void> {
-  await closeStripeCustomer(env, user, log);
+export async function deleteAccount(env: Env, config: Config, user: User, log: Logger): Promise<void> {
+  await closeStripeCustomer(env, config, user, log);
   const db = getDb(env);
   const userJobs = await db.select({ id: jobs.id, status: jobs.status }).from(jobs).where(eq(jobs.userId, user.id));
   await Promise.all(userJobs.filter((job) => !isTerminal(job.status)).map((job) => roomFor(env, job.id).cancel()));

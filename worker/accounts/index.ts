@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import type { User } from "../db/schema";
 
 /** Rules shared by signup, login and account deletion. */
@@ -33,19 +33,19 @@ export const PublicUserSchema = z
  * whoever signs up first with a listed address gets nothing until they prove they own it. Checked
  * on every request (the auth middleware calls this with the row it just read).
  */
-export function effectiveRole(env: Env, user: Pick<User, "email" | "role" | "emailVerifiedAt">): User["role"] {
+export function effectiveRole(config: Config, user: Pick<User, "email" | "role" | "emailVerifiedAt">): User["role"] {
   if (!user.emailVerifiedAt) return "user";
-  return user.role === "admin" || getConfig(env).ADMIN_EMAILS.includes(user.email) ? "admin" : "user";
+  return user.role === "admin" || config.ADMIN_EMAILS.includes(user.email) ? "admin" : "user";
 }
 
-export function publicUser(env: Env, user: User): z.infer<typeof PublicUserSchema> {
+export function publicUser(config: Config, user: User): z.infer<typeof PublicUserSchema> {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     emailVerified: user.emailVerifiedAt !== null,
     plan: user.plan,
-    role: effectiveRole(env, user),
+    role: effectiveRole(config, user),
     createdAt: user.createdAt,
   };
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
 import { sendEmail } from "../email/send";
@@ -15,14 +15,14 @@ import { consumeAccountToken, createAccountToken, retireAccountTokens } from "./
  * has an account or not: both look the address up, and the token and email of a known one are made
  * after the answer (`later`, the request's waitUntil), so neither the body nor the timing tells.
  */
-export async function requestPasswordReset(env: Env, email: string, log: Logger, later: (work: Promise<unknown>) => void): Promise<void> {
+export async function requestPasswordReset(env: Env, config: Config, email: string, log: Logger, later: (work: Promise<unknown>) => void): Promise<void> {
   const db = getDb(env);
   const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, email));
   if (!user) return;
   later(
     (async () => {
       const token = await createAccountToken(db, user.id, "password_reset", user.email);
-      await sendEmail(env, passwordReset(getConfig(env).APP_URL, user.email, token), log, user.id);
+      await sendEmail(env, config, passwordReset(config.APP_URL, user.email, token), log, user.id);
     })().catch((error) => log.error("password reset email failed", { userId: user.id, error })),
   );
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { ledgerFor } from "../credits/ledger";
 import { SIGNUP_CREDITS } from "../accounts";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { accountTokens, users, type User } from "../db/schema";
 import { sendEmail } from "../email/send";
@@ -15,18 +15,18 @@ import { consumeAccountToken, createAccountToken, retireAccountTokens } from "./
  * Address verification (ADR 056): a signup or an address change mails a single-use 24 h link; following
  * it verifies the address (switching to it for a change) and grants the free credits once.
  */
-export async function sendVerification(env: Env, user: Pick<User, "id">, email: string, log: Logger, change = false): Promise<void> {
+export async function sendVerification(env: Env, config: Config, user: Pick<User, "id">, email: string, log: Logger, change = false): Promise<void> {
   const token = await createAccountToken(getDb(env), user.id, "verify_email", email);
-  await sendEmail(env, verifyEmail(getConfig(env).APP_URL, email, token, change), log, user.id);
+  await sendEmail(env, config, verifyEmail(config.APP_URL, email, token, change), log, user.id);
 }
 
 /** An address change: the link goes to the new address, a notice to the old one; nothing switches yet. */
-export async function requestEmailChange(env: Env, user: User, newEmail: string, log: Logger): Promise<void> {
+export async function requestEmailChange(env: Env, config: Config, user: User, newEmail: string, log: Logger): Promise<void> {
   if (newEmail === user.email) throw new ApiError("invalid_request", "This is already your address.", { field: "email" });
   const [taken] = await getDb(env).select({ id: users.id }).from(users).where(eq(users.email, newEmail));
   if (taken) throw new ApiError("conflict", "An account with this email already exists.");
-  await sendVerification(env, user, newEmail, log, true);
-  await sendEmail(env, emailChangeNotice(getConfig(env).APP_URL, user.email, newEmail), log, user.id);
+  await sendVerification(env, config, user, newEmail, log, true);
+  await sendEmail(env, config, emailChangeNotice(config.APP_URL, user.email, newEmail), log, user.id);
 }
 
 const invalidLink = () => new ApiError("invalid_request", "This verification link is invalid, expired or already used.", { field: "token" });

@@ -1,5 +1,5 @@
 import { SIGNUP_CREDITS } from "../accounts";
-import { getConfig, type Config } from "../config";
+import type { Config } from "../config";
 import { createLogger, type Logger } from "../lib/logger";
 
 /**
@@ -119,13 +119,12 @@ function stringOf(value: unknown): string | null {
 const cache = new WeakMap<object, Catalogue>();
 const loggedProblems = new Set<string>();
 
-/** The catalogue of this env, built once per env object; each problem is logged once per isolate. */
-export function getCatalogue(env: Env, log?: Logger): Catalogue {
-  let catalogue = cache.get(env);
+/** The catalogue of this configuration, built once per isolate; each problem is logged once. */
+export function getCatalogue(config: Config, log?: Logger): Catalogue {
+  let catalogue = cache.get(config);
   if (!catalogue) {
-    const config = getConfig(env);
     catalogue = buildCatalogue(config);
-    cache.set(env, catalogue);
+    cache.set(config, catalogue);
     const logger = log ?? createLogger({}, config.LOG_LEVEL);
     for (const problem of catalogue.problems.filter((line) => !loggedProblems.has(line))) {
       loggedProblems.add(problem);
@@ -136,13 +135,13 @@ export function getCatalogue(env: Env, log?: Logger): Catalogue {
 }
 
 /**
- * Builds the catalogue when the Worker starts (module load; `env` from cloudflare:workers), so what
- * is unavailable is in the log before anyone asks. Never throws: an invalid configuration is reported
- * by the first request that needs it.
+ * Builds the catalogue when the Worker starts (module load, worker/index.ts), so what is unavailable
+ * is in the log before anyone asks. Never throws: an invalid configuration is reported by the first
+ * request that needs it.
  */
-export function checkCatalogueAtStartup(env: Env): void {
+export function checkCatalogueAtStartup(readConfig: () => Config): void {
   try {
-    getCatalogue(env);
+    getCatalogue(readConfig());
   } catch (error) {
     console.error(JSON.stringify({ level: "error", msg: "billing catalogue could not be built at start-up", error: String(error) }));
   }

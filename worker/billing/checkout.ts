@@ -1,4 +1,4 @@
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import type { User } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import type { Logger } from "../lib/logger";
@@ -9,8 +9,8 @@ import { callStripe, stripeFor } from "./stripe-client";
 export type CheckoutRequest = { kind: "plan"; plan: PaidPlanId } | { kind: "pack"; pack: PackId; quantity: number };
 
 /** Where Stripe sends the browser back: the web app's billing page. */
-export function billingPageUrl(env: Env, query = ""): string {
-  return new URL(`/account/billing${query}`, getConfig(env).APP_URL).toString();
+export function billingPageUrl(config: Config, query = ""): string {
+  return new URL(`/account/billing${query}`, config.APP_URL).toString();
 }
 
 /**
@@ -18,8 +18,8 @@ export function billingPageUrl(env: Env, query = ""): string {
  * The user id travels as `client_reference_id` and in metadata; the webhook still trusts only the
  * customer id, which ties the payment to the account (ADR 031).
  */
-export async function createCheckoutSession(env: Env, user: User, request: CheckoutRequest, log: Logger): Promise<string> {
-  const catalogue = getCatalogue(env, log);
+export async function createCheckoutSession(env: Env, config: Config, user: User, request: CheckoutRequest, log: Logger): Promise<string> {
+  const catalogue = getCatalogue(config, log);
   const item = request.kind === "plan" ? planItem(catalogue, request.plan) : packItem(catalogue, request.pack);
   if (!item.available || !item.priceId) {
     throw new ApiError("invalid_request", `"${item.id}" cannot be bought right now.`, { item: item.id, available: false });
@@ -31,14 +31,14 @@ export async function createCheckoutSession(env: Env, user: User, request: Check
     });
   }
 
-  const customer = await ensureStripeCustomer(env, user, log);
+  const customer = await ensureStripeCustomer(env, config, user, log);
   const common = {
     customer,
     client_reference_id: user.id,
-    success_url: billingPageUrl(env, "?checkout=success&session_id={CHECKOUT_SESSION_ID}"),
-    cancel_url: billingPageUrl(env, "?checkout=cancel"),
+    success_url: billingPageUrl(config, "?checkout=success&session_id={CHECKOUT_SESSION_ID}"),
+    cancel_url: billingPageUrl(config, "?checkout=cancel"),
   };
-  const stripe = stripeFor(env);
+  const stripe = stripeFor(config);
   const session = await callStripe(log, "checkout.sessions.create", () =>
     request.kind === "plan"
       ? stripe.checkout.sessions.create({
@@ -65,10 +65,10 @@ export async function createCheckoutSession(env: Env, user: User, request: Check
 }
 
 /** A Stripe customer-portal session (change plan, cancel, invoices, payment methods). */
-export async function createPortalSession(env: Env, user: User, log: Logger): Promise<string> {
-  const customer = await ensureStripeCustomer(env, user, log);
+export async function createPortalSession(env: Env, config: Config, user: User, log: Logger): Promise<string> {
+  const customer = await ensureStripeCustomer(env, config, user, log);
   const session = await callStripe(log, "billingPortal.sessions.create", () =>
-    stripeFor(env).billingPortal.sessions.create({ customer, return_url: billingPageUrl(env) }),
+    stripeFor(config).billingPortal.sessions.create({ customer, return_url: billingPageUrl(config) }),
   );
   return session.url;
 }

@@ -1,3 +1,4 @@
+import type { Config } from "../config";
 import { and, eq, isNull } from "drizzle-orm";
 import Stripe from "stripe";
 import { getDb } from "../db/client";
@@ -11,7 +12,7 @@ import { callStripe, stripeFor } from "./stripe-client";
  * concurrent creations share one Stripe idempotency key (Stripe answers all with the same
  * customer), and only the first id lands in D1 (`WHERE stripe_customer_id IS NULL`).
  */
-export async function ensureStripeCustomer(env: Env, user: User, log: Logger): Promise<string> {
+export async function ensureStripeCustomer(env: Env, config: Config, user: User, log: Logger): Promise<string> {
   if (user.stripeCustomerId) return user.stripeCustomerId;
   const db = getDb(env);
   const [current] = await db.select({ id: users.stripeCustomerId }).from(users).where(eq(users.id, user.id));
@@ -20,7 +21,7 @@ export async function ensureStripeCustomer(env: Env, user: User, log: Logger): P
   const params = { email: user.email, ...(user.name ? { name: user.name } : {}), metadata: { userId: user.id } };
   // Stripe refuses a reused key with other parameters, so the key names them too.
   const idempotencyKey = `openline-customer-${user.id}-${(await sha256Hex(JSON.stringify(params))).slice(0, 16)}`;
-  const customer = await callStripe(log, "customers.create", () => stripeFor(env).customers.create(params, { idempotencyKey }));
+  const customer = await callStripe(log, "customers.create", () => stripeFor(config).customers.create(params, { idempotencyKey }));
   await db
     .update(users)
     .set({ stripeCustomerId: customer.id })
@@ -39,12 +40,12 @@ export async function ensureStripeCustomer(env: Env, user: User, log: Logger): P
  * deleted: when Stripe fails it throws 503 and the account is still whole for a retry. A customer
  * Stripe no longer knows counts as done.
  */
-export async function closeStripeCustomer(env: Env, user: Pick<User, "id" | "stripeCustomerId">, log: Logger): Promise<void> {
+export async function closeStripeCustomer(env: Env, config: Config, user: Pick<User, "id" | "stripeCustomerId">, log: Logger): Promise<void> {
   const customerId = user.stripeCustomerId;
   if (!customerId) return;
   await callStripe(log, "customers.del", async () => {
     try {
-      await stripeFor(env).customers.del(customerId);
+      await stripeFor(config).customers.del(customerId);
     } catch (error) {
       if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return;
       throw error;

@@ -1,3 +1,4 @@
+import type { Config } from "../config";
 import type Stripe from "stripe";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -29,8 +30,8 @@ const DisputeObject = z.object({ id: StripeId, charge: Ref, amount: z.number().i
 type Outcome = { applied: true; detail: string } | { applied: false; detail: string };
 const outcome = (applied: boolean, detail: string): Outcome => (applied ? { applied: true, detail } : { applied: false, detail });
 
-async function purchaseOf(env: Env, paymentIntent: string, log: Logger): Promise<string | null> {
-  const stripe = stripeFor(env);
+async function purchaseOf(env: Env, config: Config, paymentIntent: string, log: Logger): Promise<string | null> {
+  const stripe = stripeFor(config);
   const sessions = await callStripe(log, "checkout.sessions.list", () => stripe.checkout.sessions.list({ payment_intent: paymentIntent, limit: 1 }));
   const session = sessions.data[0];
   if (session && session.mode === "payment") return `pack:${session.id}`;
@@ -43,7 +44,7 @@ async function purchaseOf(env: Env, paymentIntent: string, log: Logger): Promise
 }
 
 async function claimBack(
-  env: Env,
+  env: Env, config: Config,
   charge: z.infer<typeof ChargeObject>,
   claim: { key: string; share: number; note: string },
   log: Logger,
@@ -51,7 +52,7 @@ async function claimBack(
   if (!charge.customer || !charge.payment_intent) return outcome(false, "charge without customer or payment intent");
   const [user] = await getDb(env).select({ id: users.id }).from(users).where(eq(users.stripeCustomerId, charge.customer));
   if (!user) return outcome(false, "unknown customer");
-  const grantKey = await purchaseOf(env, charge.payment_intent, log);
+  const grantKey = await purchaseOf(env, config, charge.payment_intent, log);
   if (!grantKey) return outcome(false, "charge paid for nothing that granted credits");
   const result = await ledgerFor(env, user.id).clawback({ grantKey, ...claim });
   if (!result.ok) return outcome(false, `no ledger grant ${grantKey}`);
@@ -59,24 +60,24 @@ async function claimBack(
   return outcome(true, `${claim.key}: ${result.target} credits claimed (${result.taken} taken, ${result.owed} owed)`);
 }
 
-export async function onChargeRefunded(env: Env, event: StripeEventEnvelope, log: Logger): Promise<Outcome> {
+export async function onChargeRefunded(env: Env, config: Config, event: StripeEventEnvelope, log: Logger): Promise<Outcome> {
   const charge = ChargeObject.safeParse(event.data.object);
   if (!charge.success) return outcome(false, "not a charge");
   const share = charge.data.amount_refunded / charge.data.amount;
-  return claimBack(env, charge.data, { key: `refund:${charge.data.id}`, share, note: `refund of ${charge.data.id}` }, log);
+  return claimBack(env, config, charge.data, { key: `refund:${charge.data.id}`, share, note: `refund of ${charge.data.id}` }, log);
 }
 
 /**
  * A dispute takes the credits back when it opens (Stripe takes the money then) and when it is lost;
  * one won, or closed without a loss, gives them back.
  */
-export async function onDispute(env: Env, event: StripeEventEnvelope, log: Logger): Promise<Outcome> {
+export async function onDispute(env: Env, config: Config, event: StripeEventEnvelope, log: Logger): Promise<Outcome> {
   const dispute = DisputeObject.safeParse(event.data.object);
   if (!dispute.success) return outcome(false, "not a dispute");
-  const raw = await callStripe(log, "charges.retrieve", () => stripeFor(env).charges.retrieve(dispute.data.charge));
+  const raw = await callStripe(log, "charges.retrieve", () => stripeFor(config).charges.retrieve(dispute.data.charge));
   const charge = ChargeObject.safeParse(raw);
   if (!charge.success) return outcome(false, "unexpected charge shape");
   const closedInFavour = event.type === "charge.dispute.closed" && dispute.data.status !== "lost";
   const share = closedInFavour ? 0 : dispute.data.amount / charge.data.amount;
-  return claimBack(env, charge.data, { key: `dispute:${dispute.data.id}`, share, note: `dispute ${dispute.data.id} (${dispute.data.status})` }, log);
+  return claimBack(env, config, charge.data, { key: `dispute:${dispute.data.id}`, share, note: `dispute ${dispute.data.id} (${dispute.data.status})` }, log);
 }

@@ -1,18 +1,17 @@
 import Stripe from "stripe";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { ApiError } from "../lib/errors";
 import type { Logger } from "../lib/logger";
 
 const clients = new WeakMap<object, Stripe>();
 
 /**
- * The Stripe client of this env, over fetch (no Node http in workerd). STRIPE_API_BASE points it at
+ * The Stripe client of this configuration (one per isolate), over fetch (no Node http in workerd). STRIPE_API_BASE points it at
  * another host (the fake Stripe in tests); unset, it talks to api.stripe.com.
  */
-export function stripeFor(env: Env): Stripe {
-  let client = clients.get(env);
+export function stripeFor(config: Config): Stripe {
+  let client = clients.get(config);
   if (!client) {
-    const config = getConfig(env);
     if (!config.STRIPE_SECRET_KEY) throw billingUnavailable("STRIPE_SECRET_KEY is not set.");
     const base = config.STRIPE_API_BASE ? new URL(config.STRIPE_API_BASE) : null;
     client = new Stripe(config.STRIPE_SECRET_KEY, {
@@ -25,7 +24,7 @@ export function stripeFor(env: Env): Stripe {
         protocol: base.protocol === "http:" ? "http" : "https",
       }),
     });
-    clients.set(env, client);
+    clients.set(config, client);
   }
   return client;
 }

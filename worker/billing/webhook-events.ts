@@ -1,3 +1,4 @@
+import type { Config } from "../config";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "../db/client";
@@ -35,13 +36,13 @@ const ignored = (detail: string): EventOutcome => ({ applied: false, detail });
  * to one of our customers, or to something we sell, is a no-op: a payment turns into credits only
  * through the customer id we stored at checkout (ADR 031).
  */
-export async function applyStripeEvent(env: Env, event: StripeEventEnvelope, log: Logger): Promise<EventOutcome> {
+export async function applyStripeEvent(env: Env, config: Config, event: StripeEventEnvelope, log: Logger): Promise<EventOutcome> {
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded":
-      return onCheckoutPaid(env, event, log);
+      return onCheckoutPaid(env, config, event, log);
     case "invoice.paid":
-      return onInvoicePaid(env, event, log);
+      return onInvoicePaid(env, config, event, log);
     case "invoice.payment_failed":
       return onInvoicePaymentFailed(env, event);
     case "customer.subscription.created":
@@ -49,12 +50,12 @@ export async function applyStripeEvent(env: Env, event: StripeEventEnvelope, log
     case "customer.subscription.deleted":
     case "customer.subscription.paused":
     case "customer.subscription.resumed":
-      return onSubscriptionChanged(env, event, log);
+      return onSubscriptionChanged(env, config, event, log);
     case "charge.refunded":
-      return onChargeRefunded(env, event, log);
+      return onChargeRefunded(env, config, event, log);
     case "charge.dispute.created":
     case "charge.dispute.closed":
-      return onDispute(env, event, log);
+      return onDispute(env, config, event, log);
     default:
       return ignored("event type not handled");
   }
@@ -71,7 +72,7 @@ async function userByCustomer(env: Env, customerId: string | null | undefined): 
   return user;
 }
 
-async function onCheckoutPaid(env: Env, event: StripeEventEnvelope, log: Logger): Promise<EventOutcome> {
+async function onCheckoutPaid(env: Env, config: Config, event: StripeEventEnvelope, log: Logger): Promise<EventOutcome> {
   const session = parseObject(CheckoutSessionObject, event);
   if (!session) return ignored("not a checkout session");
   // Delayed payment methods complete unpaid; `async_payment_succeeded` follows when the money is in.
@@ -102,11 +103,11 @@ async function onCheckoutPaid(env: Env, event: StripeEventEnvelope, log: Logger)
     if (!session.subscription) return ignored("subscription checkout without a subscription");
     const subscriptionId = session.subscription;
     // The session does not say which period or price it paid for; the subscription does.
-    const raw = await callStripe(log, "subscriptions.retrieve", () => stripeFor(env).subscriptions.retrieve(subscriptionId));
+    const raw = await callStripe(log, "subscriptions.retrieve", () => stripeFor(config).subscriptions.retrieve(subscriptionId));
     const subscription = SubscriptionObject.safeParse(raw);
     if (!subscription.success) return ignored("unexpected subscription shape");
     if (subscription.data.customer !== session.customer) return ignored("subscription belongs to another customer");
-    const snapshot = snapshotOf(subscription.data, getCatalogue(env, log));
+    const snapshot = snapshotOf(subscription.data, getCatalogue(config, log));
     if (!snapshot.plan) return ignored("subscription price maps to no plan");
     const state = await applySubscriptionSnapshot(env, user.id, snapshot, event.created);
     // The first month is the plan this session sold (our metadata), even if the subscription has
@@ -139,13 +140,13 @@ interface PricedLine {
   start: number;
 }
 
-async function onInvoicePaid(env: Env, event: StripeEventEnvelope, log: Logger): Promise<EventOutcome> {
+async function onInvoicePaid(env: Env, config: Config, event: StripeEventEnvelope, log: Logger): Promise<EventOutcome> {
   const invoice = parseObject(InvoiceObject, event);
   if (!invoice) return ignored("not an invoice");
   const user = await userByCustomer(env, invoice.customer);
   if (!user) return ignored("unknown customer");
   if (!invoice.parent?.subscription_details?.subscription) return ignored("not a subscription invoice");
-  const catalogue = getCatalogue(env, log);
+  const catalogue = getCatalogue(config, log);
   const lines: PricedLine[] = invoice.lines.data.map((line) => ({
     amount: line.amount,
     plan: planForPrice(catalogue, line.pricing?.price_details?.price),
@@ -193,12 +194,12 @@ async function onInvoicePaymentFailed(env: Env, event: StripeEventEnvelope): Pro
   return result === "applied" ? applied("past_due") : ignored("older than the stored state, or not the current subscription");
 }
 
-async function onSubscriptionChanged(env: Env, event: StripeEventEnvelope, log: Logger): Promise<EventOutcome> {
+async function onSubscriptionChanged(env: Env, config: Config, event: StripeEventEnvelope, log: Logger): Promise<EventOutcome> {
   const subscription = parseObject(SubscriptionObject, event);
   if (!subscription) return ignored("not a subscription");
   const user = await userByCustomer(env, subscription.customer);
   if (!user) return ignored("unknown customer");
-  const snapshot = snapshotOf(subscription, getCatalogue(env, log));
+  const snapshot = snapshotOf(subscription, getCatalogue(config, log));
   const result = await applySubscriptionSnapshot(env, user.id, snapshot, event.created);
   switch (result) {
     case "applied":

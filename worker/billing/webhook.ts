@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { stripeEvents } from "../db/schema";
 import { ApiError } from "../lib/errors";
@@ -25,12 +25,12 @@ export interface WebhookResult {
  * grant keys make that retry safe even if the first attempt got as far as granting.
  */
 export async function receiveStripeWebhook(
-  env: Env,
+  env: Env, config: Config,
   rawBody: Uint8Array,
   signature: string | undefined,
   log: Logger,
 ): Promise<WebhookResult> {
-  const secret = getConfig(env).STRIPE_WEBHOOK_SECRET;
+  const secret = config.STRIPE_WEBHOOK_SECRET;
   if (!secret) {
     log.error("stripe webhook received but STRIPE_WEBHOOK_SECRET is not set");
     throw billingUnavailable("STRIPE_WEBHOOK_SECRET is not set.");
@@ -64,7 +64,7 @@ export async function receiveStripeWebhook(
   }
 
   try {
-    const outcome = await applyStripeEvent(env, event, eventLog);
+    const outcome = await applyStripeEvent(env, config, event, eventLog);
     if (outcome.applied) eventLog.info("stripe event applied", { detail: outcome.detail });
     else if (outcome.detail === "event type not handled") eventLog.debug("stripe event ignored", { detail: outcome.detail });
     else eventLog.warn("stripe event ignored", { detail: outcome.detail });

@@ -1,18 +1,18 @@
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import type { Logger } from "../lib/logger";
 import type { EmailQueueMessage, OutgoingEmail } from "./types";
 
 export const EMAIL_SENDER_NAME = "Openline";
 
 /** Seconds before attempt `attempt + 1` of a queued email: 30 s, 2 min, 8 min, … (EMAIL_RETRY_BASE_SECONDS), capped at an hour. */
-export function emailRetryDelay(env: Env, attempt: number): number {
-  return Math.min(3600, getConfig(env).EMAIL_RETRY_BASE_SECONDS * 4 ** Math.max(0, attempt - 1));
+export function emailRetryDelay(config: Config, attempt: number): number {
+  return Math.min(3600, config.EMAIL_RETRY_BASE_SECONDS * 4 ** Math.max(0, attempt - 1));
 }
 
 /** One attempt through the `send_email` binding; throws what the binding throws. */
-export async function deliverEmail(env: Env, email: OutgoingEmail): Promise<string> {
+export async function deliverEmail(env: Env, config: Config, email: OutgoingEmail): Promise<string> {
   const result = await env.EMAIL.send({
-    from: { email: getConfig(env).EMAIL_FROM, name: EMAIL_SENDER_NAME },
+    from: { email: config.EMAIL_FROM, name: EMAIL_SENDER_NAME },
     to: email.to,
     subject: email.subject,
     text: email.text,
@@ -28,9 +28,9 @@ export async function deliverEmail(env: Env, email: OutgoingEmail): Promise<stri
  * and the request answers as if the email had gone. Only if the queue refuses too is the email lost,
  * and that is logged as an error (the user can ask again: resend, reset).
  */
-export async function sendEmail(env: Env, email: OutgoingEmail, log: Logger, userId: string | null = null): Promise<void> {
+export async function sendEmail(env: Env, config: Config, email: OutgoingEmail, log: Logger, userId: string | null = null): Promise<void> {
   try {
-    const messageId = await deliverEmail(env, email);
+    const messageId = await deliverEmail(env, config, email);
     log.info("email sent", { kind: email.kind, userId, messageId });
     return;
   } catch (error) {
@@ -38,7 +38,7 @@ export async function sendEmail(env: Env, email: OutgoingEmail, log: Logger, use
   }
   const message: EmailQueueMessage = { type: "email", email, userId };
   try {
-    await env.JOBS.send(message, { delaySeconds: emailRetryDelay(env, 1) });
+    await env.JOBS.send(message, { delaySeconds: emailRetryDelay(config, 1) });
   } catch (error) {
     log.error("email lost: neither sent nor queued", { kind: email.kind, userId, error });
   }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { ledgerFor } from "../credits/ledger";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { jobs, type Upload, type User } from "../db/schema";
 import { ApiError } from "../lib/errors";
@@ -26,8 +26,7 @@ export interface JobRequest {
   research?: ResearchOptions;
 }
 
-export function settingsFor(env: Env, request: JobRequest): JobSettings {
-  const config = getConfig(env);
+export function settingsFor(config: Config, request: JobRequest): JobSettings {
   return {
     mapping: request.mapping,
     extraColumns: request.extraColumns,
@@ -46,6 +45,7 @@ export function settingsFor(env: Env, request: JobRequest): JobSettings {
  */
 export async function createFullJob(
   env: Env,
+  config: Config,
   user: User,
   upload: Upload,
   index: ChunkIndex,
@@ -54,7 +54,7 @@ export async function createFullJob(
 ): Promise<PublicJob> {
   const id = newId("job");
   const total = index.rowCount;
-  const settings = settingsFor(env, request);
+  const settings = settingsFor(config, request);
   const ledger = ledgerFor(env, user.id);
   const owed = await ledger.owed();
   if (owed > 0) {

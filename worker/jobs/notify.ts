@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, or } from "drizzle-orm";
 import type { LedgerEntry } from "../credits/contract";
 import { ledgerFor } from "../credits/ledger";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { users, type User } from "../db/schema";
 import { sendEmail } from "../email/send";
@@ -21,15 +21,15 @@ export const CREDITS_LOW_FRACTION = 0.1;
  * Then, if the balance fell under 10 % of the last grant, one "credits low" email for that grant.
  * Never throws: a notification must not disturb the job.
  */
-export async function notifyJobEvent(env: Env, userId: string, job: PublicJob, event: WebhookEvent): Promise<void> {
-  const log = createLogger({ jobId: job.id, userId }, getConfig(env).LOG_LEVEL);
+export async function notifyJobEvent(env: Env, config: Config, userId: string, job: PublicJob, event: WebhookEvent): Promise<void> {
+  const log = createLogger({ jobId: job.id, userId }, config.LOG_LEVEL);
   try {
     if (job.mode !== "full") return;
     const [user] = await getDb(env).select().from(users).where(eq(users.id, userId));
     if (!user) return;
     const kind = kindOf(job, event);
-    if (kind && wantsNotification(user, kind)) await sendJobEmail(env, user, job, kind, log);
-    await notifyIfCreditsLow(env, user, log);
+    if (kind && wantsNotification(user, kind)) await sendJobEmail(env, config, user, job, kind, log);
+    await notifyIfCreditsLow(env, config, user, log);
   } catch (error) {
     log.error("job notification failed", { jobId: job.id, event, error });
   }
@@ -41,15 +41,14 @@ function kindOf(job: PublicJob, event: WebhookEvent): NotificationKind | null {
   return job.pauseReason === "budget" ? "jobPaused" : null;
 }
 
-async function sendJobEmail(env: Env, user: User, job: PublicJob, kind: NotificationKind, log: Logger): Promise<void> {
-  const appUrl = getConfig(env).APP_URL;
-  const unsubscribe = await unsubscribeLinks(env, user.id, kind);
+async function sendJobEmail(env: Env, config: Config, user: User, job: PublicJob, kind: NotificationKind, log: Logger): Promise<void> {
+  const unsubscribe = await unsubscribeLinks(config, user.id, kind);
   const template = kind === "jobFinished" ? jobFinished : kind === "jobFailed" ? jobFailed : jobPaused;
-  await sendEmail(env, template(appUrl, user.email, job, unsubscribe), log, user.id);
+  await sendEmail(env, config, template(config.APP_URL, user.email, job, unsubscribe), log, user.id);
 }
 
 /** Once per grant: the conditional UPDATE claims the grant, so two job ends at once send one email. */
-export async function notifyIfCreditsLow(env: Env, user: User, log: Logger): Promise<void> {
+export async function notifyIfCreditsLow(env: Env, config: Config, user: User, log: Logger): Promise<void> {
   if (!user.notifyCreditsLow) return;
   const ledger = ledgerFor(env, user.id);
   const [{ balance }, entries] = await Promise.all([ledger.getBalance(), ledger.listEntries({ limit: 50 })]);
@@ -61,6 +60,6 @@ export async function notifyIfCreditsLow(env: Env, user: User, log: Logger): Pro
     .where(and(eq(users.id, user.id), or(isNull(users.creditsLowNotifiedFor), ne(users.creditsLowNotifiedFor, grant.id))))
     .returning({ id: users.id });
   if (claimed.length === 0) return;
-  const unsubscribe = await unsubscribeLinks(env, user.id, "creditsLow");
-  await sendEmail(env, creditsLow(getConfig(env).APP_URL, user.email, balance, grant.delta, unsubscribe), log, user.id);
+  const unsubscribe = await unsubscribeLinks(config, user.id, "creditsLow");
+  await sendEmail(env, config, creditsLow(config.APP_URL, user.email, balance, grant.delta, unsubscribe), log, user.id);
 }

@@ -1,4 +1,4 @@
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { csvLine } from "../csv/write";
 import { getDb } from "../db/client";
 import { jobs, type Upload, type User } from "../db/schema";
@@ -41,15 +41,15 @@ const encoder = new TextEncoder();
  */
 export async function runPreview(
   env: Env,
+  config: Config,
   user: User,
   upload: Upload,
   index: ChunkIndex,
   request: JobRequest,
 ): Promise<PublicJob & { results: PreviewRow[] }> {
-  const config = getConfig(env);
   const id = newId("job");
   // One row per call, all at once: a preview is judged by how fast it answers.
-  const settings = { ...settingsFor(env, request), rowsPerRequest: 1 };
+  const settings = { ...settingsFor(config, request), rowsPerRequest: 1 };
   const count = Math.min(request.previewRows, index.rowCount);
   const lastChunk = index.chunks.find((chunk) => chunk.firstRow + chunk.rowCount - 1 >= count);
   const cells =
@@ -66,7 +66,7 @@ export async function runPreview(
   const prospects = cells.map((row, i) => toProspect(i + 1, upload.columns, row, settings.mapping, settings.extraColumns));
   // The request's own six header slots; streamed, all the preview's calls can be in flight at once.
   const connections = new ConnectionBudget({ streams: Math.max(1, count) });
-  const research = settings.research?.website ? await researchProspects(prospects, researcherFor(env, connections.streams, undefined, connections.fetch)) : undefined;
+  const research = settings.research?.website ? await researchProspects(prospects, researcherFor(env, config, connections.streams, undefined, connections.fetch)) : undefined;
   const resolutions = await generateLines(prospects, {
     client: createLlmClient({ ...llmOptionsFromConfig(config), fetch: connections.fetch }),
     limiter: connections.streams,

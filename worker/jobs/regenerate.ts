@@ -1,6 +1,6 @@
 import { ledgerFor } from "../credits/ledger";
 import type { OutputPlan } from "./room/contract";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import type { Job } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { createLlmClient, llmOptionsFromConfig } from "../llm/client";
@@ -36,7 +36,7 @@ export async function readOneRow(env: Env, job: Job, plan: OutputPlan, row: numb
   return found;
 }
 
-export async function regenerateRow(env: Env, job: Job, plan: OutputPlan, rowNumber: number): Promise<Regeneration> {
+export async function regenerateRow(env: Env, config: Config, job: Job, plan: OutputPlan, rowNumber: number): Promise<Regeneration> {
   if (job.mode === "preview") throw new ApiError("conflict", "Preview rows are not regenerated one by one: regenerate the preview instead.", { mode: job.mode });
   if (!isTerminal(plan.status)) {
     throw new ApiError("conflict", "Rows can be regenerated once the job has finished (or is canceled).", { status: plan.status });
@@ -55,7 +55,7 @@ export async function regenerateRow(env: Env, job: Job, plan: OutputPlan, rowNum
     if (reserved.reserved < 1) throw new ApiError("insufficient_credits", "Regenerating a row needs 1 credit; you have none left.", { rowCount: 1, balance: reserved.balance, missing: 1 });
     const prospect = toProspect(rowNumber, plan.columns, plan.columns.map((column) => current.input[column] ?? ""), job.mapping, job.extraColumns);
     const resolutions = await generateLines([prospect], {
-      client: createLlmClient(llmOptionsFromConfig(getConfig(env))),
+      client: createLlmClient(llmOptionsFromConfig(config)),
       limiter: new Limiter(1),
       // One line: a regeneration replaces the row's first line (the one an edit replaces too); its
       // other variants stay as the run wrote them, since an override keeps one line (ADR 070).

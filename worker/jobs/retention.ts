@@ -1,5 +1,5 @@
 import { and, eq, isNull, notExists, sql } from "drizzle-orm";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { jobs, uploads, users, type User } from "../db/schema";
 import { ApiError } from "../lib/errors";
@@ -16,8 +16,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Files deleted per maintenance run and kind, so one run stays well inside a cron invocation. */
 const BATCH = 200;
 
-export function retentionDaysOf(env: Env, user: Pick<User, "retentionDays">): number {
-  const max = getConfig(env).RETENTION_DAYS;
+export function retentionDaysOf(config: Config, user: Pick<User, "retentionDays">): number {
+  const max = config.RETENTION_DAYS;
   return Math.min(user.retentionDays ?? max, max);
 }
 
@@ -36,17 +36,17 @@ export function assertFilesKept(job: { filesDeletedAt: string | null }): void {
 }
 
 /** The cut-off per user, in SQL: made before now minus the user's retention days. */
-const expired = (env: Env, now: number, createdAt: typeof jobs.createdAt | typeof uploads.createdAt) =>
-  sql`julianday(${createdAt}) < julianday(${new Date(now).toISOString()}) - min(coalesce(${users.retentionDays}, ${getConfig(env).RETENTION_DAYS}), ${getConfig(env).RETENTION_DAYS})`;
+const expired = (maxDays: number, now: number, createdAt: typeof jobs.createdAt | typeof uploads.createdAt) =>
+  sql`julianday(${createdAt}) < julianday(${new Date(now).toISOString()}) - min(coalesce(${users.retentionDays}, ${maxDays}), ${maxDays})`;
 
-export async function deleteExpiredFiles(env: Env, now = Date.now()): Promise<{ jobs: number; uploads: number }> {
+export async function deleteExpiredFiles(env: Env, config: Config, now = Date.now()): Promise<{ jobs: number; uploads: number }> {
   const db = getDb(env);
   const deletedAt = new Date(now).toISOString();
   const oldJobs = await db
     .select({ id: jobs.id, userId: jobs.userId, status: jobs.status })
     .from(jobs)
     .innerJoin(users, eq(users.id, jobs.userId))
-    .where(and(isNull(jobs.filesDeletedAt), expired(env, now, jobs.createdAt)))
+    .where(and(isNull(jobs.filesDeletedAt), expired(config.RETENTION_DAYS, now, jobs.createdAt)))
     .limit(BATCH);
   for (const job of oldJobs) {
     // A job still going (paused for months) stops first, so nothing writes results after the delete.
@@ -57,12 +57,12 @@ export async function deleteExpiredFiles(env: Env, now = Date.now()): Promise<{ 
   const recentJob = db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(eq(jobs.uploadId, uploads.id), sql`NOT (${expired(env, now, jobs.createdAt)})`));
+    .where(and(eq(jobs.uploadId, uploads.id), sql`NOT (${expired(config.RETENTION_DAYS, now, jobs.createdAt)})`));
   const oldUploads = await db
     .select({ id: uploads.id, userId: uploads.userId })
     .from(uploads)
     .innerJoin(users, eq(users.id, uploads.userId))
-    .where(and(isNull(uploads.filesDeletedAt), expired(env, now, uploads.createdAt), notExists(recentJob)))
+    .where(and(isNull(uploads.filesDeletedAt), expired(config.RETENTION_DAYS, now, uploads.createdAt), notExists(recentJob)))
     .limit(BATCH);
   for (const upload of oldUploads) {
     await deletePrefix(env.FILES, uploadPrefix(upload.userId, upload.id));

@@ -1,4 +1,5 @@
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { webhookDeliveries, type WebhookDelivery } from "../db/schema";
 import { randomHex } from "../lib/ids";
@@ -53,9 +54,9 @@ export type QueueOutcome = { kind: "ack" } | { kind: "retry"; delaySeconds: numb
  * The queue's delivery of a job webhook: one signed POST, recorded; anything but 2xx is retried with
  * backoff. `send`: the invocation's connection budget's fetch (worker/lib/connections.ts).
  */
-export async function deliverQueued(env: Env, message: WebhookMessage, attempts: number, send: typeof fetch = fetch): Promise<QueueOutcome> {
+export async function deliverQueued(env: Env, config: Config, message: WebhookMessage, attempts: number, send: typeof fetch = fetch): Promise<QueueOutcome> {
   const subject = subjectOf(message);
-  const result = await postSigned(env, { deliveryId: subject.id, userId: subject.userId, url: subject.url, body: subject.body }, send);
+  const result = await postSigned(env, config, { deliveryId: subject.id, userId: subject.userId, url: subject.url, body: subject.body }, send);
   if (!result.delivered && result.reason === USER_DELETED) return { kind: "ack" };
   const retryIn = result.delivered || result.final ? null : webhookRetryDelay(attempts);
   await recordAttempt(env, subject, result, retryIn);
@@ -68,18 +69,18 @@ export async function markGivenUp(env: Env, deliveryId: string): Promise<void> {
 }
 
 /** Sends a recorded delivery again now: the same id and body, signed with a fresh timestamp (and the current secret). */
-export async function redeliver(env: Env, delivery: WebhookDelivery): Promise<WebhookDelivery> {
-  const result = await postSigned(env, { deliveryId: delivery.id, userId: delivery.userId, url: delivery.url, body: delivery.body });
+export async function redeliver(env: Env, config: Config, delivery: WebhookDelivery): Promise<WebhookDelivery> {
+  const result = await postSigned(env, config, { deliveryId: delivery.id, userId: delivery.userId, url: delivery.url, body: delivery.body });
   await recordAttempt(env, delivery, result, null);
   return (await findDelivery(env, delivery.userId, delivery.id))!;
 }
 
 /** A `webhook.test` event to `url`, sent now and recorded like any delivery. */
-export async function sendTestEvent(env: Env, userId: string, url: string, now = new Date()): Promise<WebhookDelivery> {
+export async function sendTestEvent(env: Env, config: Config, userId: string, url: string, now = new Date()): Promise<WebhookDelivery> {
   const id = `whd_test_${now.getTime().toString(16)}${randomHex(8)}`;
   const body = JSON.stringify({ id, type: TEST_EVENT, createdAt: now.toISOString(), data: { message: "A test event from Openline: your endpoint and signature check work." } });
   const subject: DeliverySubject = { id, userId, jobId: null, event: TEST_EVENT, url, body };
-  await recordAttempt(env, subject, await postSigned(env, { deliveryId: id, userId, url, body }), null, now);
+  await recordAttempt(env, subject, await postSigned(env, config, { deliveryId: id, userId, url, body }), null, now);
   return (await findDelivery(env, userId, id))!;
 }
 

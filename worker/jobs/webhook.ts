@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { hmacSha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
 import { checkPublicHttpTarget } from "../lib/public-url";
@@ -36,15 +36,15 @@ export type DeliveryResult = { delivered: true; status: number } | { delivered: 
  * Why a webhook URL may not be called, or null: only public targets, unless ALLOW_LOCAL_WEBHOOKS
  * (tests, local runs) lets loopback and private ones through.
  */
-export function webhookUrlRefusal(env: Env, url: string): string | null {
-  if (getConfig(env).ALLOW_LOCAL_WEBHOOKS) return null;
+export function webhookUrlRefusal(config: Config, url: string): string | null {
+  if (config.ALLOW_LOCAL_WEBHOOKS) return null;
   const verdict = checkPublicHttpTarget(url);
   return verdict.ok ? null : verdict.reason;
 }
 
 /** 400 for a webhookUrl that points at a private network, a local name, credentials or another port. */
-export function assertWebhookUrl(env: Env, url: string | undefined, path = "webhookUrl"): void {
-  const reason = url === undefined ? null : webhookUrlRefusal(env, url);
+export function assertWebhookUrl(config: Config, url: string | undefined, path = "webhookUrl"): void {
+  const reason = url === undefined ? null : webhookUrlRefusal(config, url);
   if (reason) {
     throw new ApiError(
       "invalid_request",
@@ -63,13 +63,13 @@ export interface SignedPost {
 }
 
 /** `send` is the invocation's connection budget's fetch (worker/lib/connections.ts) in the consumer. */
-export async function deliverWebhook(env: Env, message: WebhookMessage, send: typeof fetch = fetch): Promise<DeliveryResult> {
-  return postSigned(env, { deliveryId: message.deliveryId, userId: message.userId, url: message.url, body: webhookBody(message) }, send);
+export async function deliverWebhook(env: Env, config: Config, message: WebhookMessage, send: typeof fetch = fetch): Promise<DeliveryResult> {
+  return postSigned(env, config, { deliveryId: message.deliveryId, userId: message.userId, url: message.url, body: webhookBody(message) }, send);
 }
 
-export async function postSigned(env: Env, post: SignedPost, send: typeof fetch = fetch): Promise<DeliveryResult> {
+export async function postSigned(env: Env, config: Config, post: SignedPost, send: typeof fetch = fetch): Promise<DeliveryResult> {
   // Checked again on every send: a job made before the rule, a stored delivery, or the setting since turned off.
-  const refusal = webhookUrlRefusal(env, post.url);
+  const refusal = webhookUrlRefusal(config, post.url);
   if (refusal) return { delivered: false, status: null, reason: `url refused: ${refusal}`, final: true };
   const [user] = await getDb(env).select({ secret: users.webhookSecret }).from(users).where(eq(users.id, post.userId));
   // The account is gone: nobody to notify.

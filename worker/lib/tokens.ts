@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from "jose";
 import { and, eq, isNull } from "drizzle-orm";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { refreshTokens, type User } from "../db/schema";
 import { sha256Hex } from "./crypto";
@@ -15,10 +15,9 @@ export interface Session {
   expiresIn: number;
 }
 
-const secretKey = (env: Env) => new TextEncoder().encode(getConfig(env).JWT_SECRET);
+const secretKey = (config: Config) => new TextEncoder().encode(config.JWT_SECRET);
 
-export async function signAccessToken(env: Env, userId: string): Promise<string> {
-  const config = getConfig(env);
+export async function signAccessToken(config: Config, userId: string): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(userId)
@@ -26,14 +25,13 @@ export async function signAccessToken(env: Env, userId: string): Promise<string>
     .setAudience(config.JWT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${ACCESS_TOKEN_SECONDS}s`)
-    .sign(secretKey(env));
+    .sign(secretKey(config));
 }
 
 /** The user id of a valid access token, or null (bad signature, alg, issuer, audience or expiry). */
-export async function verifyAccessToken(env: Env, token: string): Promise<string | null> {
-  const config = getConfig(env);
+export async function verifyAccessToken(config: Config, token: string): Promise<string | null> {
   try {
-    const { payload } = await jwtVerify(token, secretKey(env), {
+    const { payload } = await jwtVerify(token, secretKey(config), {
       algorithms: ["HS256"],
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
@@ -46,7 +44,7 @@ export async function verifyAccessToken(env: Env, token: string): Promise<string
 }
 
 /** Starts a session (a new refresh-token family) or continues one after a rotation. */
-export async function issueSession(db: Db, env: Env, user: Pick<User, "id">, familyId = newId("fam")): Promise<Session> {
+export async function issueSession(db: Db, config: Config, user: Pick<User, "id">, familyId = newId("fam")): Promise<Session> {
   const refreshToken = `ort_${randomToken(32)}`;
   await db.insert(refreshTokens).values({
     id: newId("rtk"),
@@ -55,7 +53,7 @@ export async function issueSession(db: Db, env: Env, user: Pick<User, "id">, fam
     tokenHash: await sha256Hex(refreshToken),
     expiresAt: new Date(Date.now() + REFRESH_TOKEN_SECONDS * 1000).toISOString(),
   });
-  return { accessToken: await signAccessToken(env, user.id), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS };
+  return { accessToken: await signAccessToken(config, user.id), refreshToken, expiresIn: ACCESS_TOKEN_SECONDS };
 }
 
 /**
@@ -65,7 +63,7 @@ export async function issueSession(db: Db, env: Env, user: Pick<User, "id">, fam
  */
 export async function rotateRefreshToken(
   db: Db,
-  env: Env,
+  config: Config,
   token: string,
 ): Promise<{ session: Session; userId: string } | null> {
   const tokenHash = await sha256Hex(token);
@@ -81,7 +79,7 @@ export async function rotateRefreshToken(
     return null;
   }
   if (claimed.expiresAt <= now) return null;
-  return { session: await issueSession(db, env, { id: claimed.userId }, claimed.familyId), userId: claimed.userId };
+  return { session: await issueSession(db, config, { id: claimed.userId }, claimed.familyId), userId: claimed.userId };
 }
 
 export async function revokeFamily(db: Db, familyId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { createMiddleware } from "hono/factory";
 import { getCookie } from "hono/cookie";
 import { and, eq, isNull } from "drizzle-orm";
 import { effectiveRole } from "../accounts";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { apiKeys, users } from "../db/schema";
 import { sha256Hex, timingSafeEqual } from "../lib/crypto";
@@ -34,13 +35,13 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     if (!match) throw unauthorized("The Authorization header must be `Bearer <token>`.");
     const token = match[1]!;
     auth = token.startsWith(API_KEY_PREFIX)
-      ? await authenticateApiKey(c.env, token, c.executionCtx)
-      : await authenticateJwt(c.env, token, "jwt");
+      ? await authenticateApiKey(c.env, c.var.config, token, c.executionCtx)
+      : await authenticateJwt(c.env, c.var.config, token, "jwt");
   } else {
     const cookie = getCookie(c, ACCESS_COOKIE);
     if (!cookie) throw unauthorized();
     if (!SAFE_METHODS.has(c.req.method)) checkCsrf(c.req.header(CSRF_HEADER), getCookie(c, CSRF_COOKIE));
-    auth = await authenticateJwt(c.env, cookie, "cookie");
+    auth = await authenticateJwt(c.env, c.var.config, cookie, "cookie");
   }
   if (!auth) throw unauthorized();
   c.set("auth", auth);
@@ -54,14 +55,14 @@ function checkCsrf(header: string | undefined, cookie: string | undefined): void
   }
 }
 
-async function authenticateJwt(env: Env, token: string, via: "jwt" | "cookie"): Promise<AuthContext | null> {
-  const userId = await verifyAccessToken(env, token);
+async function authenticateJwt(env: Env, config: Config, token: string, via: "jwt" | "cookie"): Promise<AuthContext | null> {
+  const userId = await verifyAccessToken(config, token);
   if (!userId) return null;
   const [user] = await getDb(env).select().from(users).where(eq(users.id, userId));
-  return user ? { user: { ...user, role: effectiveRole(env, user) }, via, scopes: API_SCOPES } : null;
+  return user ? { user: { ...user, role: effectiveRole(config, user) }, via, scopes: API_SCOPES } : null;
 }
 
-async function authenticateApiKey(env: Env, key: string, ctx: { waitUntil(promise: Promise<unknown>): void }): Promise<AuthContext | null> {
+async function authenticateApiKey(env: Env, config: Config, key: string, ctx: { waitUntil(promise: Promise<unknown>): void }): Promise<AuthContext | null> {
   const db = getDb(env);
   const [row] = await db
     .select({ key: apiKeys, user: users })
@@ -76,7 +77,7 @@ async function authenticateApiKey(env: Env, key: string, ctx: { waitUntil(promis
       db.update(apiKeys).set({ lastUsedAt: new Date().toISOString() }).where(eq(apiKeys.id, row.key.id)).then(() => undefined),
     );
   }
-  return { user: { ...row.user, role: effectiveRole(env, row.user) }, via: "api_key", apiKeyId: row.key.id, scopes: row.key.scopes as ApiScope[] };
+  return { user: { ...row.user, role: effectiveRole(config, row.user) }, via: "api_key", apiKeyId: row.key.id, scopes: row.key.scopes as ApiScope[] };
 }
 
 /** Rejects API keys that lack a scope (sessions have every scope). */

@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { getConfig } from "../config";
+import { getConfig } from "../parse-config";
 import { newId } from "../lib/ids";
 import { createLogger } from "../lib/logger";
 import type { AppEnv } from "../types";

@@ -1,5 +1,5 @@
 import { and, gt, inArray, sql } from "drizzle-orm";
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { researchSites } from "../db/schema";
 import type { Logger } from "../lib/logger";
@@ -92,7 +92,6 @@ export class SiteResearcher {
 export const userAgentFor = (appUrl: string) => `Openline-Research/1 (+${appUrl})`;
 
 /** The researcher of an invocation: its fetches share the LLM calls' connection limiter. */
-export function researcherFor(env: Env, limiter: Limiter, log?: Logger, fetcher?: typeof fetch): SiteResearcher {
-  const config = getConfig(env);
+export function researcherFor(env: Env, config: Config, limiter: Limiter, log?: Logger, fetcher?: typeof fetch): SiteResearcher {
   return new SiteResearcher(env, { limiter, fetch: fetcher, budget: new RequestBudget(), userAgent: userAgentFor(config.APP_URL), proxyUrl: config.RESEARCH_PROXY_URL }, log);
 }

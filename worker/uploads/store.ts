@@ -1,4 +1,4 @@
-import { getConfig } from "../config";
+import type { Config } from "../config";
 import { getDb } from "../db/client";
 import { uploads, type Upload } from "../db/schema";
 import { newId } from "../lib/ids";
@@ -26,7 +26,7 @@ export interface NewUpload {
  * CSV with its chunk index, and recorded in D1. Any refusal leaves nothing behind in R2 or D1.
  * The HTTP route is a thin layer over this; tests and other modules may call it directly.
  */
-export async function storeUpload(env: Env, userId: string, input: NewUpload): Promise<Upload> {
+export async function storeUpload(env: Env, config: Config, userId: string, input: NewUpload): Promise<Upload> {
   const id = newId("upl");
   const prefix = uploadPrefix(userId, id);
   const originalKey = originalKeyFor(prefix);
@@ -35,7 +35,7 @@ export async function storeUpload(env: Env, userId: string, input: NewUpload): P
   const bucket = env.FILES;
   try {
     const sizeBytes = await storeOriginal(bucket, originalKey, toIncomingBody(input), {
-      maxBytes: getConfig(env).MAX_UPLOAD_BYTES,
+      maxBytes: config.MAX_UPLOAD_BYTES,
       stallSeconds: input.stallSeconds,
     });
     if (sizeBytes === 0) throw unparseable("The file is empty.", { reason: "empty" });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { waitForEmail } from "../../email";
 import { unsubscribeToken } from "../../../worker/notifications/unsubscribe";
 import { call, expectError, json, PASSWORD, signup, uniqueIp } from "../../helpers";
+import { getConfig } from "../../../worker/parse-config";
 
 const tokenRows = async (userId: string) =>
   (await env.DB.prepare("SELECT COUNT(*) AS n FROM account_tokens WHERE user_id = ?").bind(userId).first<{ n: number }>())!.n;
@@ -24,7 +25,7 @@ describe("export and deletion of the accounts data", () => {
   it("deletes the emailed links with the account; an old unsubscribe link then answers 404", async () => {
     const user = await signup();
     expect(await tokenRows(user.id)).toBe(1);
-    const token = await unsubscribeToken(env, user.id, "jobFinished");
+    const token = await unsubscribeToken(getConfig(env), user.id, "jobFinished");
     expect((await call("DELETE", "/v1/account", { token: user.accessToken, body: { password: PASSWORD } })).status).toBe(204);
     expect(await tokenRows(user.id)).toBe(0);
     await expectError(await call("POST", `/v1/notifications/unsubscribe?token=${token}`, { ip: uniqueIp() }), 404, "not_found");

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import type { JobRoom } from "../../../durable-objects/job-room";
 import { ledgerFor } from "../../../worker/credits/ledger";
 import { describe, expect, it } from "vitest";
-import { getConfig } from "../../../worker/config";
+import { getConfig } from "../../../worker/parse-config";
 import { roomFor } from "../../../worker/jobs/keys";
 import { signup } from "../../helpers";
 import { createScenario, createUploadFixture, getJob, jobBody, prospectRows, startJob, waitForJob } from "./fixtures";

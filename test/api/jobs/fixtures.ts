@@ -11,6 +11,7 @@ import { newId } from "../../../worker/lib/ids";
 import { uploadPrefix } from "../../../worker/storage";
 import { chunkIndexKeyFor, normalizedKeyFor, originalKeyFor, type ChunkIndex } from "../../../worker/uploads/normalized";
 import { call, json, type TestUser } from "../../helpers";
+import { getConfig } from "../../../worker/parse-config";
 
 /**
  * Test helpers for the jobs pipeline: uploads written straight in the normalized form (D1 row, R2
@@ -246,8 +247,8 @@ export async function createJobWithoutQueue(user: TestUser, body: Record<string,
     previewRows: 5,
     ...body,
     context: { tone: "friendly", language: "en", maxWords: 25, ...(body.context as object) },
-  } as unknown as Parameters<typeof createFullJob>[4];
-  return createFullJob(env, row!, upload, index, request, { fanOut: false });
+  } as unknown as Parameters<typeof createFullJob>[5];
+  return createFullJob(env, getConfig(env), row!, upload, index, request, { fanOut: false });
 }
 
 /** The chunk message the room would send for `chunk` (run 0 unless said). */

@@ -7,6 +7,7 @@ import { runMaintenance } from "../../../worker/maintenance";
 import { jobPrefix, uploadPrefix } from "../../../worker/storage";
 import { call, expectError, json, signup, signupAdmin } from "../../helpers";
 import { adminGrant, createScenario, createUploadFixture, hookDeliveries, hookUrl, jobBody, ledgerState, prospectRows, startJob, waitForJob } from "./fixtures";
+import { getConfig } from "../../../worker/parse-config";
 
 describe("another user's job is not found, on every job route", () => {
   it("answers 404 and changes nothing", async () => {
@@ -175,14 +176,14 @@ describe("webhook URLs never reach private networks (audit item 6)", () => {
   ];
 
   it("refuses loopback, private, link-local and CGNAT literals, local names, credentials and other ports", () => {
-    for (const url of refused) expect(() => assertWebhookUrl(production, url), url).toThrow(ApiError);
+    for (const url of refused) expect(() => assertWebhookUrl(getConfig(production), url), url).toThrow(ApiError);
     for (const url of ["https://crm.example/hooks/openline?token=abc", "http://hooks.example.com:80/x", "https://crm.example:443/x"]) {
-      expect(() => assertWebhookUrl(production, url), url).not.toThrow();
+      expect(() => assertWebhookUrl(getConfig(production), url), url).not.toThrow();
     }
-    expect(() => assertWebhookUrl(env, "http://127.0.0.1:9999/hook")).not.toThrow();
+    expect(() => assertWebhookUrl(getConfig(env), "http://127.0.0.1:9999/hook")).not.toThrow();
     const error = (() => {
       try {
-        assertWebhookUrl(production, "http://10.0.0.1/x");
+        assertWebhookUrl(getConfig(production), "http://10.0.0.1/x");
       } catch (thrown) {
         return (thrown as ApiError).toBody().error;
       }
@@ -202,7 +203,7 @@ describe("webhook URLs never reach private networks (audit item 6)", () => {
       data: {} as never,
       createdAt: new Date().toISOString(),
     };
-    expect(await deliverWebhook(production, message)).toMatchObject({ delivered: false, final: true });
+    expect(await deliverWebhook(production, getConfig(production), message)).toMatchObject({ delivered: false, final: true });
     expect(await hookDeliveries("never-private")).toEqual([]);
   });
 
@@ -231,7 +232,7 @@ describe("retention (audit item 15)", () => {
     expect(Date.parse(before.filesExpireAt) - Date.parse(before.createdAt)).toBe(90 * DAY);
     await backdate(oldJob.id, oldUpload.id, 91);
 
-    const removed = await runMaintenance(env);
+    const removed = await runMaintenance(env, getConfig(env));
     expect(removed).toMatchObject({ jobFiles: 1, uploadFiles: 1 });
     expect(await filesUnder(jobPrefix(user.id, oldJob.id))).toBe(0);
     expect(await filesUnder(uploadPrefix(user.id, oldUpload.id))).toBe(0);
@@ -244,7 +245,7 @@ describe("retention (audit item 15)", () => {
     expect((await ledgerState(user.id, oldJob.id)).charged).toBe(3);
     // The fresh job is untouched, and a second run finds nothing more.
     expect((await call("GET", `/v1/jobs/${freshJob.id}/output`, { token: user.accessToken })).status).toBe(200);
-    expect(await runMaintenance(env)).toMatchObject({ jobFiles: 0, uploadFiles: 0 });
+    expect(await runMaintenance(env, getConfig(env))).toMatchObject({ jobFiles: 0, uploadFiles: 0 });
   });
 
   it("a user may choose fewer days, never more; the job page's filesExpireAt follows", async () => {
@@ -258,7 +259,7 @@ describe("retention (audit item 15)", () => {
     const page = await json(await call("GET", `/v1/jobs/${job.id}`, { token: user.accessToken }));
     expect(Date.parse(page.filesExpireAt) - Date.parse(page.createdAt)).toBe(7 * DAY);
     await backdate(job.id, upload.id, 8);
-    await runMaintenance(env);
+    await runMaintenance(env, getConfig(env));
     await expectError(await call("GET", `/v1/jobs/${job.id}/rows`, { token: user.accessToken }), 410, "gone");
   });
 });

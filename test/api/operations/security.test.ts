@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { EXAMPLE_JWT_SECRET, getConfig } from "../../../worker/config";
+import { EXAMPLE_JWT_SECRET } from "../../../worker/config";
+import { getConfig } from "../../../worker/parse-config";
 import { getDb } from "../../../worker/db/client";
 import { users } from "../../../worker/db/schema";
 import { createLogger } from "../../../worker/lib/logger";

@@ -5,11 +5,12 @@ import { storeUpload } from "../../../worker/uploads/store";
 import { signup } from "../../helpers";
 import { buildXlsx } from "../../fixtures/uploads/xlsx";
 import { objectCount } from "./helpers";
+import { getConfig } from "../../../worker/parse-config";
 
 /** Every outcome must be an upload or a 4xx ApiError: a damaged file is never a 5xx. */
 async function outcome(userId: string, body: Uint8Array | string): Promise<string> {
   try {
-    const upload = await storeUpload(env, userId, { filename: "fuzz", body });
+    const upload = await storeUpload(env, getConfig(env), userId, { filename: "fuzz", body });
     return `201 ${upload.rowCount}`;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

@@ -5,13 +5,14 @@ import { storeOriginal } from "../../../worker/uploads/original";
 import { storeUpload } from "../../../worker/uploads/store";
 import { signup } from "../../helpers";
 import { objectCount, uploadRowCount } from "./helpers";
+import { getConfig } from "../../../worker/parse-config";
 
 const encoder = new TextEncoder();
 
 describe("storeUpload (direct, without HTTP)", () => {
   it("creates an upload from CSV text", async () => {
     const user = await signup();
-    const upload = await storeUpload(env, user.id, { filename: "direct.csv", body: "First Name,Company\nAnn,Acme\nBob,Beta\n" });
+    const upload = await storeUpload(env, getConfig(env), user.id, { filename: "direct.csv", body: "First Name,Company\nAnn,Acme\nBob,Beta\n" });
     expect(upload).toMatchObject({ userId: user.id, filename: "direct.csv", rowCount: 2, columns: ["First Name", "Company"] });
     expect(await (await env.FILES.get(upload.normalizedKey))!.text()).toBe("First Name,Company\nAnn,Acme\nBob,Beta\n");
   });
@@ -24,7 +25,7 @@ describe("storeUpload (direct, without HTTP)", () => {
         // …and then nothing more, ever.
       },
     });
-    const error = await storeUpload(env, user.id, { filename: "slow.csv", body: stream, stallSeconds: 0.2 }).catch((e: unknown) => e);
+    const error = await storeUpload(env, getConfig(env), user.id, { filename: "slow.csv", body: stream, stallSeconds: 0.2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(400);
     expect((error as ApiError).details).toMatchObject({ reason: "upload_incomplete", stallSeconds: 0.2 });
@@ -45,7 +46,7 @@ describe("storeUpload (direct, without HTTP)", () => {
         sent++;
       },
     });
-    const error = await storeUpload(env, user.id, { filename: "cut.csv", body: stream, length }).catch((e: unknown) => e);
+    const error = await storeUpload(env, getConfig(env), user.id, { filename: "cut.csv", body: stream, length }).catch((e: unknown) => e);
     expect((error as ApiError).status).toBe(400);
     expect((error as ApiError).details).toMatchObject({ reason: "upload_incomplete" });
     expect(await objectCount(user.id)).toBe(0);
@@ -59,7 +60,7 @@ describe("storeUpload (direct, without HTTP)", () => {
         controller.close();
       },
     });
-    const error = await storeUpload(env, user.id, { filename: "short.csv", body: stream, length: 500 }).catch((e: unknown) => e);
+    const error = await storeUpload(env, getConfig(env), user.id, { filename: "short.csv", body: stream, length: 500 }).catch((e: unknown) => e);
     expect((error as ApiError).message).toMatch(/13 of 500 bytes/);
     expect(await objectCount(user.id)).toBe(0);
   });

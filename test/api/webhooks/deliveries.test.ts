@@ -8,6 +8,7 @@ import { call, expectError, json, signup, type TestUser } from "../../helpers";
 import { callWithConfig } from "../billing/stripe-helpers";
 import { deliver } from "../jobs/deliver";
 import { createScenario, createUploadFixture, hookDeliveries, hookUrl, jobBody, prospectRows, setHookStatuses, startJob, waitForJob } from "../jobs/fixtures";
+import { getConfig } from "../../../worker/parse-config";
 
 async function secretOf(user: TestUser): Promise<string> {
   return (await json(await call("GET", "/v1/account/webhook-secret", { token: user.accessToken }))).secret;
@@ -200,7 +201,7 @@ describe("webhook deliveries", () => {
     const recent = `whd_recent_${crypto.randomUUID().slice(0, 8)}`;
     await recordAttempt(env, subject(old), { delivered: true, status: 200 }, null, new Date(Date.now() - 31 * 24 * 3600 * 1000));
     await recordAttempt(env, subject(recent), { delivered: true, status: 200 }, null, new Date(Date.now() - 29 * 24 * 3600 * 1000));
-    const removed = await runMaintenance(env);
+    const removed = await runMaintenance(env, getConfig(env));
     expect(removed.webhookDeliveries).toBeGreaterThanOrEqual(1);
     expect((await deliveries(user)).data.map((d) => d.id)).toEqual([recent]);
   });

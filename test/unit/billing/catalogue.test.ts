@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildCatalogue, checkCatalogueAtStartup, getCatalogue, PACK_MAX_QUANTITY, planForPrice } from "../../../worker/billing/catalogue";
-import { getConfig } from "../../../worker/config";
+import { getConfig } from "../../../worker/parse-config";
 import { testEnv } from "../../api/billing/stripe-helpers";
 
 const configWith = (overrides: Record<string, string>) => getConfig({ ...testEnv, ...overrides } as Env);
@@ -71,8 +71,8 @@ describe("getCatalogue", () => {
   it("logs each problem once per env, at the first use", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const env = { ...testEnv, STRIPE_PRICE_PRO: "", LOG_LEVEL: "info" } as Env;
-    const first = getCatalogue(env);
-    const second = getCatalogue(env);
+    const first = getCatalogue(getConfig(env));
+    const second = getCatalogue(getConfig(env));
     expect(second).toBe(first);
     const lines = warn.mock.calls.map((args) => JSON.parse(String(args[0])));
     expect(lines).toEqual([expect.objectContaining({ level: "warn", msg: "billing catalogue: item disabled", problem: expect.stringContaining("STRIPE_PRICE_PRO") })]);
@@ -82,13 +82,13 @@ describe("getCatalogue", () => {
 describe("checkCatalogueAtStartup", () => {
   it("logs what cannot be bought", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    checkCatalogueAtStartup({ ...testEnv, STRIPE_PRICE_STARTER_AMOUNT: "" } as unknown as Env);
+    checkCatalogueAtStartup(() => getConfig({ ...testEnv, STRIPE_PRICE_STARTER_AMOUNT: "" } as unknown as Env));
     expect(warn.mock.calls.some((args) => String(args[0]).includes("STRIPE_PRICE_STARTER_AMOUNT is not set"))).toBe(true);
   });
 
   it("never throws, even when the rest of the configuration is invalid", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    expect(() => checkCatalogueAtStartup({ ...testEnv, JWT_SECRET: "short" } as Env)).not.toThrow();
+    expect(() => checkCatalogueAtStartup(() => getConfig({ ...testEnv, JWT_SECRET: "short" } as Env))).not.toThrow();
     expect(error.mock.calls.some((args) => String(args[0]).includes("could not be built at start-up"))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../worker/billing/catalogue";
 import { SubscriptionObject } from "../../../worker/billing/stripe-objects";
 import { phaseOf, snapshotOf } from "../../../worker/billing/subscription-state";
-import { getConfig } from "../../../worker/config";
+import { getConfig } from "../../../worker/parse-config";
 import { PRICES, subscriptionObject, testEnv } from "../../api/billing/stripe-helpers";
 
 const catalogue = buildCatalogue(getConfig(testEnv));

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { runMaintenance } from "../../../worker/maintenance";
 import { signup } from "../../helpers";
+import { getConfig } from "../../../worker/parse-config";
 
 describe("runMaintenance", () => {
   it("removes expired idempotency records, old rate-limit windows and dead refresh tokens, and nothing live", async () => {
@@ -24,7 +25,7 @@ describe("runMaintenance", () => {
       ).bind(`rtk_dead_${key}`, user.id, `hash-${key}`, new Date(Date.now() + 1e9).toISOString(), ancient),
     ]);
 
-    const removed = await runMaintenance(env);
+    const removed = await runMaintenance(env, getConfig(env));
     expect(removed.idempotencyKeys).toBeGreaterThanOrEqual(1);
     const keys = await env.DB.prepare("SELECT key FROM idempotency_keys WHERE key IN (?, ?)").bind(`old-${key}`, `new-${key}`).all();
     expect(keys.results.map((row) => row.key)).toEqual([`new-${key}`]);
@@ -41,7 +42,7 @@ describe("runMaintenance", () => {
     await env.DB.prepare("INSERT INTO research_sites (domain, status, pages, fetched_at, expires_at) VALUES (?, 'timeout', '[]', 'x', ?), (?, 'ok', '[]', 'x', ?)")
       .bind(`old-${tag}.example`, Date.now() - 1000, `new-${tag}.example`, Date.now() + 3600_000)
       .run();
-    const removed = await runMaintenance(env);
+    const removed = await runMaintenance(env, getConfig(env));
     expect(removed.researchSites).toBeGreaterThanOrEqual(1);
     const left = await env.DB.prepare("SELECT domain FROM research_sites WHERE domain LIKE ?").bind(`%-${tag}.example`).all();
     expect(left.results.map((row) => row.domain)).toEqual([`new-${tag}.example`]);
@@ -54,7 +55,7 @@ describe("runMaintenance", () => {
     await env.DB.prepare("INSERT INTO account_tokens (id, user_id, purpose, token_hash, email, expires_at) VALUES (?, ?, 'password_reset', ?, ?, ?)")
       .bind(`tok_old_${key}`, user.id, `hash-${key}`, user.email, longExpired)
       .run();
-    const removed = await runMaintenance(env);
+    const removed = await runMaintenance(env, getConfig(env));
     expect(removed.accountTokens).toBeGreaterThanOrEqual(1);
     const rows = await env.DB.prepare("SELECT id, purpose FROM account_tokens WHERE user_id = ?").bind(user.id).all<{ id: string; purpose: string }>();
     // The signup's verification link (24 h) stays.

@@ -32,7 +32,7 @@ export async function sendChunks(room: RoomContext, chunks: ChunkRow[]): Promise
  * same event mails the user (worker/jobs/notify.ts, ADR 058), in the background.
  */
 export async function sendWebhook(room: RoomContext, job: JobRecord, event: WebhookEvent): Promise<void> {
-  room.ctx.waitUntil(notifyJobEvent(room.env, job.userId, room.live.snapshot(), event));
+  room.ctx.waitUntil(notifyJobEvent(room.env, room.config, job.userId, room.live.snapshot(), event));
   if (!job.settings.webhookUrl) return;
   job.webhooks += 1;
   room.jobs.save(job);

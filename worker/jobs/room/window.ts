@@ -1,4 +1,3 @@
-import { getConfig } from "../../config";
 import type { RoomContext } from "./context";
 import { sendChunks } from "./dispatch";
 
@@ -10,7 +9,7 @@ import { sendChunks } from "./dispatch";
  * also never has more work in the queue than a window's worth of its hold to pay for.
  */
 export async function topUpWindow(room: RoomContext): Promise<void> {
-  const window = getConfig(room.env).JOB_QUEUE_WINDOW;
+  const window = room.config.JOB_QUEUE_WINDOW;
   const inFlight = room.chunks.count(["queued", "running", "settling"]);
   await sendChunks(room, room.chunks.firstInState("pending", window - inFlight));
 }

@@ -30,7 +30,7 @@ export function registerDeleteAccount(app: App) {
     if (!(await verifyPassword(c.req.valid("json").password, user.passwordHash))) {
       throw new ApiError("invalid_credentials", "Wrong password.");
     }
-    await deleteAccount(c.env, user, c.var.log);
+    await deleteAccount(c.env, c.var.config, user, c.var.log);
     return c.body(null, 204);
   });
 }

@@ -31,7 +31,7 @@ export function registerChangeEmail(app: App) {
     const { email, password } = c.req.valid("json");
     await hitRateLimit(c, { name: "change-email:user", limit: 5, windowSeconds: 3600 }, user.id);
     if (!(await verifyPassword(password, user.passwordHash))) throw new ApiError("invalid_credentials", "Wrong password.");
-    await requestEmailChange(c.env, user, email, c.var.log);
+    await requestEmailChange(c.env, c.var.config, user, email, c.var.log);
     return c.body(null, 202);
   });
 }

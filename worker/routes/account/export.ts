@@ -56,7 +56,7 @@ export function registerAccountExport(app: App) {
       head: {
         exportedAt: new Date().toISOString(),
         user: {
-          ...publicUser(c.env, user),
+          ...publicUser(c.var.config, user),
           emailVerifiedAt: user.emailVerifiedAt,
           planStatus: user.planStatus,
           stripeCustomerId: user.stripeCustomerId,

@@ -34,6 +34,6 @@ export function registerUpdateMe(app: App) {
       .set({ name: c.req.valid("json").name })
       .where(eq(users.id, c.var.auth.user.id))
       .returning();
-    return c.json(publicUser(c.env, user!), 200);
+    return c.json(publicUser(c.var.config, user!), 200);
   });
 }

@@ -24,6 +24,6 @@ export function registerMe(app: App) {
   app.openapi(route, async (c) => {
     const { user } = c.var.auth;
     const credits = await ledgerFor(c.env, user.id).getBalance();
-    return c.json({ ...publicUser(c.env, user), credits }, 200);
+    return c.json({ ...publicUser(c.var.config, user), credits }, 200);
   });
 }

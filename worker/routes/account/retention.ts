@@ -43,7 +43,7 @@ const patchRoute = createRoute({
 });
 
 export function registerRetention(app: App) {
-  app.openapi(getRoute, (c) => c.json({ days: retentionDaysOf(c.env, c.var.auth.user), maxDays: c.var.config.RETENTION_DAYS }, 200));
+  app.openapi(getRoute, (c) => c.json({ days: retentionDaysOf(c.var.config, c.var.auth.user), maxDays: c.var.config.RETENTION_DAYS }, 200));
   app.openapi(patchRoute, async (c) => {
     const { days } = c.req.valid("json");
     const maxDays = c.var.config.RETENTION_DAYS;

@@ -43,7 +43,7 @@ export function registerAdminUsers(app: App) {
     const page = pageOf(rows, limit);
     const data = await Promise.all(
       page.data.map(async (user) => ({
-        ...publicUser(c.env, user),
+        ...publicUser(c.var.config, user),
         planStatus: user.planStatus,
         credits: await ledgerFor(c.env, user.id).getBalance(),
       })),

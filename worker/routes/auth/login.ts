@@ -51,7 +51,7 @@ export function registerLogin(app: App) {
       await recordHit(c, LOGIN_LIMITS.failuresPerEmailAndIp, failures);
       throw new ApiError("invalid_credentials", "Wrong email or password.");
     }
-    const session = await issueSession(db, c.env, user);
-    return c.json({ user: publicUser(c.env, user), ...session }, 200);
+    const session = await issueSession(db, c.var.config, user);
+    return c.json({ user: publicUser(c.var.config, user), ...session }, 200);
   });
 }

@@ -32,7 +32,7 @@ export function registerPasswordReset(app: App) {
     const { email } = c.req.valid("json");
     // Counted for unknown addresses too, so the limit itself reveals nothing.
     await hitRateLimit(c, PASSWORD_RESET_LIMITS.perEmail, email);
-    await requestPasswordReset(c.env, email, c.var.log, (work) => c.executionCtx.waitUntil(work));
+    await requestPasswordReset(c.env, c.var.config, email, c.var.log, (work) => c.executionCtx.waitUntil(work));
     return c.body(null, 202);
   });
 }

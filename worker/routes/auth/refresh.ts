@@ -30,11 +30,11 @@ const route = createRoute({
 export function registerRefresh(app: App) {
   app.openapi(route, async (c) => {
     const db = getDb(c.env);
-    const rotated = await rotateRefreshToken(db, c.env, c.req.valid("json").refreshToken);
+    const rotated = await rotateRefreshToken(db, c.var.config, c.req.valid("json").refreshToken);
     if (!rotated) throw new ApiError("unauthorized", "This refresh token is invalid, expired or already used.");
     const { session, userId } = rotated;
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     if (!user) throw new ApiError("unauthorized", "This account no longer exists.");
-    return c.json({ user: publicUser(c.env, user), ...session }, 200);
+    return c.json({ user: publicUser(c.var.config, user), ...session }, 200);
   });
 }

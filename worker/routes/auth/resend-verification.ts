@@ -27,7 +27,7 @@ export function registerResendVerification(app: App) {
     const { user } = c.var.auth;
     if (user.emailVerifiedAt) throw new ApiError("conflict", "This address is already verified.");
     await hitRateLimit(c, RESEND_VERIFICATION_LIMIT, user.id);
-    await sendVerification(c.env, user, user.email, c.var.log);
+    await sendVerification(c.env, c.var.config, user, user.email, c.var.log);
     return c.body(null, 202);
   });
 }

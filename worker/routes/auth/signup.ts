@@ -59,9 +59,9 @@ export function registerSignup(app: App) {
     const user = inserted[0];
     if (!user) throw new ApiError("conflict", "An account with this email already exists.");
     // The free credits wait for the address to be verified (worker/auth/verification.ts).
-    await sendVerification(c.env, user, email, c.var.log);
-    const session = await issueSession(db, c.env, user);
+    await sendVerification(c.env, c.var.config, user, email, c.var.log);
+    const session = await issueSession(db, c.var.config, user);
     c.var.log.info("signup", { userId: id, ip: clientIp(c) });
-    return c.json({ user: publicUser(c.env, user), ...session }, 201);
+    return c.json({ user: publicUser(c.var.config, user), ...session }, 201);
   });
 }

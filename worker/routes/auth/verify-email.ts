@@ -25,6 +25,6 @@ const route = createRoute({
 export function registerVerifyEmail(app: App) {
   app.openapi(route, async (c) => {
     const user = await verifyEmailToken(c.env, c.req.valid("json").token, c.var.log);
-    return c.json(publicUser(c.env, user), 200);
+    return c.json(publicUser(c.var.config, user), 200);
   });
 }

@@ -56,6 +56,7 @@ export function registerBillingCheckout(app: App) {
     await hitRateLimit(c, CHECKOUT_LIMIT, user.id);
     const url = await createCheckoutSession(
       c.env,
+      c.var.config,
       user,
       body.plan ? { kind: "plan", plan: body.plan } : { kind: "pack", pack: body.pack!, quantity: body.quantity! },
       c.var.log,

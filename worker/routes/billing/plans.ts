@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { env } from "cloudflare:workers";
-import { checkCatalogueAtStartup, getCatalogue, PACK_IDS, PLAN_IDS } from "../../billing/catalogue";
+import { getCatalogue, PACK_IDS, PLAN_IDS } from "../../billing/catalogue";
 import type { App } from "../../types";
 import { jsonContent } from "../openapi-schemas";
 import { PriceSchema } from "./schemas";
@@ -43,9 +42,8 @@ const route = createRoute({
 });
 
 export function registerBillingPlans(app: App) {
-  checkCatalogueAtStartup(env as Env);
   app.openapi(route, (c) => {
-    const catalogue = getCatalogue(c.env, c.var.log);
+    const catalogue = getCatalogue(c.var.config, c.var.log);
     // Public and the same for everyone until the next deploy.
     c.header("Cache-Control", "public, max-age=300");
     // Price ids stay server-side: clients buy by plan or pack id.

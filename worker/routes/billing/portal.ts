@@ -27,6 +27,6 @@ export function registerBillingPortal(app: App) {
   app.openapi(route, async (c) => {
     const { user } = c.var.auth;
     await hitRateLimit(c, PORTAL_LIMIT, user.id);
-    return c.json({ url: await createPortalSession(c.env, user, c.var.log) }, 201);
+    return c.json({ url: await createPortalSession(c.env, c.var.config, user, c.var.log) }, 201);
   });
 }

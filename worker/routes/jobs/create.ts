@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getConfig } from "../../config";
+import type { Config } from "../../config";
 import { createFullJob } from "../../jobs/create";
 import { ApiError } from "../../lib/errors";
 import { runPreview } from "../../jobs/preview";
@@ -16,7 +16,7 @@ import { CreateJobBody, JobSchema, PreviewJobSchema } from "./schemas";
 
 /** Previews are free, so they are rate-limited per user: calls per 10 minutes, and rows per UTC day. */
 export const PREVIEW_LIMIT = { name: "preview:user", limit: 30, windowSeconds: 600 };
-const previewRowsPerDay = (env: Env) => ({ name: "preview-rows:user", limit: getConfig(env).PREVIEW_ROWS_PER_DAY, windowSeconds: 86_400 });
+const previewRowsPerDay = (config: Config) => ({ name: "preview-rows:user", limit: config.PREVIEW_ROWS_PER_DAY, windowSeconds: 86_400 });
 /** Full jobs hold credits and fan out to the queue: a runaway client is stopped here (ADR 068). */
 export const FULL_JOB_LIMIT = { name: "jobs:user", limit: 30, windowSeconds: 600 };
 
@@ -40,11 +40,11 @@ export function registerCreateJob(app: App) {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
     const { user } = c.var.auth;
-    assertWebhookUrl(c.env, body.webhookUrl);
+    assertWebhookUrl(c.var.config, body.webhookUrl);
     // Before any read: a client over its preview limit costs one D1 write, not an upload load.
     if (body.mode === "preview") {
       await hitRateLimit(c, PREVIEW_LIMIT, user.id);
-      await hitRateLimit(c, previewRowsPerDay(c.env), user.id, body.previewRows);
+      await hitRateLimit(c, previewRowsPerDay(c.var.config), user.id, body.previewRows);
     } else {
       await hitRateLimit(c, FULL_JOB_LIMIT, user.id);
     }
@@ -54,14 +54,14 @@ export function registerCreateJob(app: App) {
     const { context, research } = await jobContextOf(c.env, user.id, body);
     const request = { ...body, mapping, context, research };
     if (body.mode === "preview") {
-      const preview = await runPreview(c.env, user, upload, index, request);
+      const preview = await runPreview(c.env, c.var.config, user, upload, index, request);
       c.var.log.info("preview", { jobId: preview.id, rows: preview.total, generated: preview.succeeded });
       return c.json(preview, 200);
     }
     if (!user.emailVerifiedAt) {
       throw new ApiError("email_not_verified", "Confirm your email address first: full runs start once it is verified (previews work already). The link is in your inbox; POST /v1/auth/resend-verification sends a new one.");
     }
-    const job = await createFullJob(c.env, user, upload, index, request);
+    const job = await createFullJob(c.env, c.var.config, user, upload, index, request);
     c.var.log.info("job started", { jobId: job.id, total: job.total, creditsHeld: job.creditsHeld });
     return c.json(job, 202);
   });

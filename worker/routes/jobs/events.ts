@@ -32,7 +32,7 @@ const ticketOrAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (!redeemed) throw new ApiError("unauthorized", "The ticket is unknown, used or expired; ask for a new one.");
   const [user] = await getDb(c.env).select().from(users).where(eq(users.id, redeemed.userId));
   if (!user) throw new ApiError("unauthorized", "The ticket's account no longer exists.");
-  c.set("auth", { user: { ...user, role: effectiveRole(c.env, user) }, via: "cookie", scopes: ["jobs:read"] });
+  c.set("auth", { user: { ...user, role: effectiveRole(c.var.config, user) }, via: "cookie", scopes: ["jobs:read"] });
   await next();
 });
 

@@ -29,7 +29,7 @@ export function registerGetJob(app: App) {
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
     // A job whose start failed before its room was set up exists only as its D1 row.
     const current = (await roomFor(c.env, job.id).read()) ?? publicJobFromRow(job);
-    const filesExpireAt = filesExpireAtOf(job.createdAt, retentionDaysOf(c.env, c.var.auth.user));
+    const filesExpireAt = filesExpireAtOf(job.createdAt, retentionDaysOf(c.var.config, c.var.auth.user));
     return c.json({ ...current, filesExpireAt, filesDeletedAt: job.filesDeletedAt }, 200);
   });
 }

@@ -38,7 +38,7 @@ export function registerRegenerateJobRow(app: App) {
     const { id, row } = c.req.valid("param");
     const job = await loadOwnJob(c.env, c.var.auth.user.id, id);
     const plan = await outputPlanOf(c.env, job.id, { first: row, last: row });
-    const result = await regenerateRow(c.env, job, plan, row);
+    const result = await regenerateRow(c.env, c.var.config, job, plan, row);
     c.var.log.info("row regenerated", { jobId: job.id, row, status: result.regeneration.status });
     return c.json({ ...result.row, regeneration: result.regeneration }, 200);
   });

@@ -32,7 +32,7 @@ const route = createRoute({
 
 export function registerUnsubscribe(app: App) {
   app.openapi(route, async (c) => {
-    const parsed = await readUnsubscribeToken(c.env, c.req.valid("query").token);
+    const parsed = await readUnsubscribeToken(c.var.config, c.req.valid("query").token);
     if (!parsed) throw new ApiError("invalid_request", "This unsubscribe link is not valid.", { field: "token" });
     const user = await updateNotificationSettings(c.env, parsed.userId, { [parsed.kind]: false });
     if (!user) throw new ApiError("not_found", "This account no longer exists.");

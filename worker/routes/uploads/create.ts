@@ -94,7 +94,7 @@ export function registerCreateUpload(app: App) {
       file = { filename: null, stream: body, length: declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : null };
     }
 
-    const upload = await storeUpload(c.env, user.id, {
+    const upload = await storeUpload(c.env, c.var.config, user.id, {
       filename: cleanFilename(query.filename ?? file.filename ?? "upload.csv"),
       body: file.stream,
       length: file.length,

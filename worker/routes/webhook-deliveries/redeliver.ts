@@ -30,9 +30,9 @@ export function registerRedeliverWebhookDelivery(app: App) {
     const delivery = await findDelivery(c.env, userId, c.req.valid("param").id);
     if (!delivery) throw notFound("Webhook delivery");
     // Stored before the rule, or with ALLOW_LOCAL_WEBHOOKS since turned off: refused, not sent.
-    assertWebhookUrl(c.env, delivery.url, "url");
+    assertWebhookUrl(c.var.config, delivery.url, "url");
     await hitRateLimit(c, MANUAL_SEND_LIMIT, userId);
-    const updated = await redeliver(c.env, delivery);
+    const updated = await redeliver(c.env, c.var.config, delivery);
     c.var.log.info("webhook redelivered", { deliveryId: updated.id, host: hostOf(updated.url), status: updated.status, code: updated.lastResponseCode });
     return c.json(publicDelivery(updated), 200);
   });

@@ -51,9 +51,9 @@ export function registerSendWebhookTestEvent(app: App) {
     const url = c.req.valid("json").url ?? (await lastDeliveryUrl(c.env, userId));
     if (!url) throw new ApiError("invalid_request", "Give a `url`: no webhook has been sent for you yet, so there is no last URL to use.");
     // Before counting or sending: private networks, local names and other ports are never called.
-    assertWebhookUrl(c.env, url, "url");
+    assertWebhookUrl(c.var.config, url, "url");
     await hitRateLimit(c, MANUAL_SEND_LIMIT, userId);
-    const delivery = await sendTestEvent(c.env, userId, url);
+    const delivery = await sendTestEvent(c.env, c.var.config, userId, url);
     c.var.log.info("webhook test event", { deliveryId: delivery.id, host: hostOf(url), status: delivery.status, code: delivery.lastResponseCode });
     return c.json(publicDelivery(delivery), 201);
   });

@@ -30,7 +30,7 @@ const route = createRoute({
 export function registerStripeWebhook(app: App) {
   app.openapi(route, async (c) => {
     const rawBody = new Uint8Array(await c.req.arrayBuffer());
-    const result = await receiveStripeWebhook(c.env, rawBody, c.req.header("Stripe-Signature"), c.var.log);
+    const result = await receiveStripeWebhook(c.env, c.var.config, rawBody, c.req.header("Stripe-Signature"), c.var.log);
     return c.json({ received: true as const, eventId: result.eventId, outcome: result.outcome, detail: result.detail }, 200);
   });
 }
