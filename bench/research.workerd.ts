@@ -49,7 +49,7 @@ async function oneInvocation(userId: string, uploadId: string, research: boolean
     context: { service: "AI bookkeeping that closes the books for small agencies in two days.", tone: "friendly", language: "en", maxWords: 25 },
     research: { website: research },
   };
-  const job = await createFullJob(env, row!, upload, index, request, { fanOut: false });
+  const job = await createFullJob(env, getConfig(env), row!, upload, index, request, { fanOut: false });
   const chunks = index.chunks.map((chunk) => ({ ...chunk, chunk: chunk.index }));
   const seconds = await consumeOnce(job.id, userId, chunks);
   return { seconds, rowsPerSecond: ROWS / seconds, chunks: chunks.length };
