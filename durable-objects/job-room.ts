@@ -110,8 +110,8 @@ export class JobRoom extends DurableObject<Env> {
     return this.serial(async () => ({ resumed: await resumeAfterGrant(this.room) }));
   }
 
-  async retryFailed(): Promise<ControlResult> {
-    return this.serial(() => retryFailedRows(this.room));
+  async retryFailed(input: { settledRows?: number } = {}): Promise<ControlResult> {
+    return this.serial(() => retryFailedRows(this.room, input));
   }
 
   // ---------------------------------------------------------------- browser tickets and WebSockets

@@ -58,9 +58,11 @@ export function answerFor(messages) {
 /** A prospect's answer: one line, or `variants` lines (each a version further on) when several are asked. */
 export function entryFor(row, prompt, write = writeLine) {
   if (prompt.variants <= 1) return { id: row.id, ...write(row, prompt.sender, prompt) };
-  // A variant asked again after a failed check moves on a version, so it reads differently.
+  // A variant asked again after a failed check moves on a version, so it reads differently; each
+  // version moves every variant on by the number asked, so a regenerated row gets all-new frames.
   const version = prompt.version + (prompt.regenerating ? 1 : 0);
-  const variants = Array.from({ length: prompt.variants }, (_, i) => write(row, prompt.sender, { ...prompt, version, variant: i }));
+  const shift = (version - 1) * prompt.variants;
+  const variants = Array.from({ length: prompt.variants }, (_, i) => write(row, prompt.sender, { ...prompt, version, variant: i + shift }));
   return { id: row.id, variants };
 }
 

@@ -44,7 +44,12 @@ export const ConfigSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   LLM_BASE_URL: z.url().default("https://api.deepseek.com"),
   LLM_API_KEY: z.string().optional(),
-  LLM_MODEL: z.string().default("deepseek-chat"),
+  // DeepSeek retired `deepseek-chat` on 2026-07-24; `deepseek-flash` is its current fast model (ADR 074).
+  LLM_MODEL: z.string().default("deepseek-flash"),
+  // DeepSeek's models think before answering unless told not to: slower and billed as output for an
+  // opening line that needs no reasoning. `auto` sends `thinking: {type: "disabled"}` to DeepSeek's
+  // API only (other OpenAI-compatible APIs may refuse the field); `disabled`/`enabled` always send it.
+  LLM_THINKING: z.enum(["auto", "disabled", "enabled"]).default("auto"),
   // Jobs pipeline (issue #4): per-call timeout, attempts per call (429/5xx/timeouts), first backoff
   // step, LLM calls in flight per queue-consumer invocation, and prospects per LLM call.
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),

@@ -75,3 +75,65 @@ describe("accounts in a real browser", () => {
     await bothWidths("accounts-8-settings");
   });
 });
+
+describe("one-click unsubscribe as mail providers send it (RFC 8058), through the web Worker", () => {
+  const form = { "Content-Type": "application/x-www-form-urlencoded" };
+
+  it("turns the kind off from the provider's servers (no Origin) and from a webmail page (a foreign Origin)", async () => {
+    const email = `unsubscribe-${Date.now().toString(36)}@browser.test`;
+    const signup = await fetch(`${appUrl}/v1/auth/signup`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email, password: "correct horse battery staple" }),
+    });
+    expect(signup.status).toBe(201);
+    const auth = { Authorization: `Bearer ${((await signup.json()) as { accessToken: string }).accessToken}` };
+    const confirm = new URL(await emailLink(email, /Confirm your email/, "/verify-email")).searchParams.get("token");
+    const verified = await fetch(`${appUrl}/v1/auth/verify-email`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: confirm }) });
+    expect(verified.status).toBe(200);
+    const upload = await fetch(`${appUrl}/v1/uploads?filename=two.csv`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "text/csv" },
+      body: "First Name,Company Name,Job Title\nAda,Acme Logistics,COO\nBen,Globex Software,CTO\n",
+    });
+    expect(upload.status).toBe(201);
+    const created = await fetch(`${appUrl}/v1/jobs`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        uploadId: ((await upload.json()) as { id: string }).id,
+        mode: "full",
+        mapping: { first_name: "First Name", company: "Company Name", title: "Job Title" },
+        context: { service: "We help sales teams book more meetings with research-backed cold emails.", tone: "friendly", language: "en" },
+      }),
+    });
+    expect(created.status).toBe(202);
+    const jobId = ((await created.json()) as { id: string }).id;
+    await expect.poll(async () => ((await (await fetch(`${appUrl}/v1/jobs/${jobId}`, { headers: auth })).json()) as { status: string }).status, { timeout: 30_000 }).toBe("succeeded");
+
+    const token = new URL(await emailLink(email, /Your Openline job is done/, "/unsubscribe")).searchParams.get("token")!;
+    const oneClick = `${appUrl}/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
+    const settings = async () => ((await (await fetch(`${appUrl}/v1/account/notifications`, { headers: auth })).json()) as { jobFinished: boolean }).jobFinished;
+    const turnBackOn = async () => {
+      const on = await fetch(`${appUrl}/v1/account/notifications`, { method: "PATCH", headers: { ...auth, "Content-Type": "application/json" }, body: JSON.stringify({ jobFinished: true }) });
+      expect(on.status).toBe(200);
+      expect(await settings()).toBe(true);
+    };
+    const senders: Array<Record<string, string>> = [{}, { Origin: "https://mail.example", "Sec-Fetch-Site": "cross-site" }];
+    for (const headers of senders) {
+      const response = await fetch(oneClick, { method: "POST", headers: { ...form, ...headers }, body: "List-Unsubscribe=One-Click" });
+      expect(response.status, JSON.stringify(headers)).toBe(200);
+      expect(await response.json()).toEqual({ kind: "jobFinished", enabled: false });
+      expect(await settings()).toBe(false);
+      await turnBackOn();
+    }
+    // The web Worker's cross-site check still refuses every other write from that origin.
+    const other = await fetch(`${appUrl}/unsubscribe?token=${encodeURIComponent(token)}`, {
+      method: "POST",
+      headers: { ...form, Origin: "https://mail.example", Cookie: "__Host-ol_csrf=x" },
+      body: new URLSearchParams({ token }),
+    });
+    expect(other.status).toBe(403);
+    expect(await settings()).toBe(true);
+  });
+});

@@ -259,7 +259,7 @@ describe("saved contexts and the sample model", () => {
     const draft = { mapping: { company: "Company" }, extraColumns: [], context: { service: "Boats", tone: "friendly", language: "en", maxWords: 25 }, maxCredits: "", webhookUrl: "", contextId: "ctx_1" };
     expect(buildJobSpec("upl_1", draft)).toMatchObject({ contextId: "ctx_1" });
     expect(isSampleModel(modelOf({ model: "openline-local-sample" }))).toBe(true);
-    expect(isSampleModel(modelOf({ model: "deepseek-chat" }))).toBe(false);
+    expect(isSampleModel(modelOf({ model: "deepseek-flash" }))).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { crossSiteRefusal, isCrossSiteWrite, pageSecurityHeaders } from "../../web/app/lib/security.server";
 import { resolveSession, sessionSetCookies, SHARED_REFRESH_MS } from "../../web/app/lib/session.server";
 import * as accountSettings from "../../web/app/routes/account.settings";
+import worker from "../../web/workers/app";
 import { apiError, contextWith, dataOf, fakeApi, formRequest, json, statusOf, tokenExpiringAt } from "./helpers";
 
 const now = Math.floor(Date.now() / 1000);
@@ -64,6 +65,41 @@ describe("cross-site writes are refused by the web Worker (audit item 3)", () =>
     // Stripe's webhook: no browser headers, no cookies.
     expect(isCrossSiteWrite(at({ method: "POST", headers: { "Stripe-Signature": "t=1" } }, "/v1/webhooks/stripe"))).toBe(false);
     expect(isCrossSiteWrite(at({ headers: { Upgrade: "websocket", Origin: "http://localhost:8787" } }, "/v1/jobs/job_1/events"))).toBe(false);
+  });
+
+  it("lets a mail provider's one-click unsubscribe through from any origin, without its cookies, and only that route", async () => {
+    const api = fakeApi({ "POST /v1/notifications/unsubscribe": json(200, { kind: "jobFinished", enabled: false }) });
+    const env = { API: api } as never;
+    const ctx = { waitUntil: () => {} } as never;
+    const oneClick = (headers: Record<string, string>, path = "/v1/notifications/unsubscribe?token=tok.jobFinished.sig") =>
+      worker.fetch(
+        new Request(`http://localhost:8787${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+          body: "List-Unsubscribe=One-Click",
+        }),
+        env,
+        ctx,
+      );
+    // From the provider's servers (no browser headers), and from a webmail page in the reader's browser.
+    const senders: Array<Record<string, string>> = [{}, { Origin: "https://mail.example", "Sec-Fetch-Site": "cross-site", Cookie: "__Host-ol_refresh=ort_1; __Host-ol_access=t" }, { Origin: "null" }];
+    for (const headers of senders) {
+      const response = await oneClick(headers);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ kind: "jobFinished", enabled: false });
+    }
+    expect(api.calls).toHaveLength(3);
+    for (const call of api.calls) {
+      expect(call.path).toBe("/v1/notifications/unsubscribe?token=tok.jobFinished.sig");
+      expect(call.body).toBe("List-Unsubscribe=One-Click");
+      expect(call.headers.get("Cookie")).toBeNull();
+    }
+    // Every other write from another origin is still refused, before it reaches the API.
+    const foreign = { Origin: "https://mail.example", Cookie: "__Host-ol_access=t" };
+    expect((await oneClick(foreign, "/v1/notifications/unsubscribe/x?token=t")).status).toBe(403);
+    expect((await oneClick(foreign, "/account/settings")).status).toBe(403);
+    expect((await oneClick(foreign, "/unsubscribe?token=t")).status).toBe(403);
+    expect(api.calls).toHaveLength(3);
   });
 
   it("names the session cookies __Host-, Secure on Path=/ without Domain", () => {

@@ -1,7 +1,7 @@
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { cloudflareContext, cspNonceContext, type WebEnv, type WorkerContext } from "../app/lib/context.server";
 import { forwardToApi, isApiPath } from "../app/lib/front-door.server";
-import { crossSiteRefusal, isCrossSiteWrite, newCspNonce, pageSecurityHeaders } from "../app/lib/security.server";
+import { crossSiteRefusal, isCrossSiteWrite, isOneClickUnsubscribe, newCspNonce, pageSecurityHeaders, withoutAmbientCredentials } from "../app/lib/security.server";
 
 const handleRequest = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);
 
@@ -12,6 +12,8 @@ const handleRequest = createRequestHandler(() => import("virtual:react-router/se
  */
 export default {
   async fetch(request: Request, env: WebEnv, ctx: WorkerContext): Promise<Response> {
+    // Mail providers' one-click unsubscribe (RFC 8058): token-authenticated, sent from anywhere.
+    if (isOneClickUnsubscribe(request)) return env.API.fetch(withoutAmbientCredentials(request));
     if (isCrossSiteWrite(request)) return crossSiteRefusal();
     if (isApiPath(new URL(request.url).pathname)) return forwardToApi(request, env.API);
     const nonce = newCspNonce();

@@ -1,13 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { closeStripeCustomer } from "../billing/customers";
 import type { Config } from "../config";
 import { ledgerFor } from "../credits/ledger";
 import { getDb } from "../db/client";
-import { jobs, rateLimits, users, type User } from "../db/schema";
+import { jobs, users, type User } from "../db/schema";
 import { roomFor } from "../jobs/keys";
 import { isTerminal } from "../jobs/types";
 import type { Logger } from "../lib/logger";
 import { purgeIdempotencyRecords } from "../middleware/idempotency";
+import { purgeRateLimits } from "../middleware/rate-limit";
 import { deletePrefix, userPrefix } from "../storage";
 
 /**
@@ -28,8 +29,7 @@ export async function deleteAccount(env: Env, config: Config, user: User, log: L
   await deletePrefix(env.FILES, userPrefix(user.id));
   await ledgerFor(env, user.id).destroy();
   await purgeIdempotencyRecords(env, user.id);
-  // Rate-limit keys name the user by id (`preview:user:<id>`) or by email (`login:fail:<email>|<ip>`).
-  await db.delete(rateLimits).where(sql`instr(${rateLimits.key}, ${user.id}) > 0 OR instr(${rateLimits.key}, ${`:${user.email}`}) > 0`);
+  await purgeRateLimits(env, { userId: user.id, email: user.email });
   await db.delete(users).where(eq(users.id, user.id));
   log.info("account deleted", { userId: user.id, jobs: userJobs.length });
 }

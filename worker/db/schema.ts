@@ -216,6 +216,12 @@ export const stripeEvents = sqliteTable("stripe_events", {
  * Kept beside the chunk results in R2 (which stay as the runs wrote them) so a click writes one small
  * D1 row instead of rewriting a chunk's result file; rows and output read them over the results.
  */
+/** One variant's line in a row override: the user's own (`edited`) or a regeneration's. */
+export interface VariantOverride {
+  line: string;
+  edited: boolean;
+}
+
 export const rowOverrides = sqliteTable(
   "row_overrides",
   {
@@ -229,6 +235,11 @@ export const rowOverrides = sqliteTable(
     evidence: text("evidence", { mode: "json" }).$type<Array<{ field: string; value: string }> | null>(),
     edited: integer("edited", { mode: "boolean" }).notNull().default(false),
     review: text("review", { enum: ["approved", "rejected"] }),
+    /**
+     * Variants 2 and 3 (ADR 071): index i is variant i + 1 (index 0 stays null: variant 1 is `line`);
+     * null where the run's line stands, `line: ""` where a regeneration wrote no line. Null: none.
+     */
+    lines: text("lines", { mode: "json" }).$type<Array<VariantOverride | null> | null>(),
     /** Regenerations so far: names their credit holds and varies the next prompt. */
     regenerations: integer("regenerations").notNull().default(0),
     updatedAt: text("updated_at").notNull().default(now),

@@ -15,6 +15,7 @@ import { CHECKPOINT_TAIL_ROWS, QUEUE_MAX_RETRIES } from "./constants";
 import { LeaseKeepers } from "./lease-keeper";
 import { chunkResultKey, roomFor } from "./keys";
 import { countRows, generatedIn, isToDo, rowResultOf, startingRows, writeResult } from "./results";
+import { rowsWithOwnLines } from "./row-overrides";
 import { readChunkCells, SourceMissingError } from "./source";
 import type { ChunkMessage, ChunkResultFile, RowResult } from "./types";
 
@@ -136,7 +137,9 @@ async function runLeased(message: ChunkMessage, lease: RunLease, attempts: numbe
     const cells = await readLeasedRange(run);
     if (!cells) return { kind: "ack", note: "upload missing", rows: 0 };
     run.rows = await deps.connections.run(() => startingRows(deps.env.FILES, lease.baseKey, lease.range.rowCount));
-    const prospects = prospectsToDo(run, cells);
+    // A failed row the user has since given a line (regenerated or their own) is not retried (ADR 071).
+    const ownLines = lease.retryFailed ? await rowsWithOwnLines(deps.env, message.jobId, { first: lease.range.firstRow, last: lease.range.firstRow + lease.range.rowCount - 1 }) : undefined;
+    const prospects = prospectsToDo(run, cells, ownLines);
     const unavailable = unavailableRows(await generateWithCheckpoints(run, prospects));
     if (unavailable.length > 0) {
       if (attempts <= QUEUE_MAX_RETRIES) return await retryLater(run, unavailable, attempts, prospects.length);
@@ -161,11 +164,11 @@ async function readLeasedRange(run: LeasedRun): Promise<string[][] | null> {
 }
 
 /** The rows still to do, never more than the credits reserved for this run (a budget-limited job stops at its budget). */
-function prospectsToDo(run: LeasedRun, cells: string[][]): Prospect[] {
+function prospectsToDo(run: LeasedRun, cells: string[][], ownLines?: Set<number>): Prospect[] {
   const { range, columns, settings, reserved, retryFailed } = run.lease;
   const toDo: number[] = [];
   run.rows.forEach((row, i) => {
-    if (isToDo(row, run.lease.run, retryFailed)) toDo.push(i);
+    if (isToDo(row, run.lease.run, retryFailed) && !(row.status === "failed" && ownLines?.has(range.firstRow + i))) toDo.push(i);
   });
   // Each row may cost one credit per variant, so the reservation covers that many fewer rows.
   const rowsCovered = Math.floor(Math.max(0, reserved - generatedIn(run.rows, run.lease.run)) / variantsOf(settings.context));

@@ -7,14 +7,14 @@ import { createLlmClient, llmOptionsFromConfig } from "../llm/client";
 import { generateLines } from "../llm/generate";
 import { Limiter } from "../llm/limiter";
 import { toProspect } from "../llm/prospect";
-import { emptyUsage, type LineContext } from "../llm/types";
+import { emptyUsage, variantsOf, type LineContext } from "../llm/types";
 import { nextRegeneration, saveOverride } from "./row-overrides";
 import { readJobRows, type JobRow } from "./rows";
 import { isTerminal } from "./types";
 
 /**
- * Regenerating one row on request (ADR 060): the same prompt and checks as the chunk runner, 1 credit
- * when a line results and nothing when it fails. The credit is held and charged through the ledger's
+ * Regenerating one row on request (ADR 060, 071): the same prompt and checks as the chunk runner, all
+ * its variants at once, 1 credit per line that passes and nothing when none does. The credit is held and charged through the ledger's
  * usual hold → reserve → settle → release, under a hold of its own (`<job>:regen:<row>:<n>`), so it
  * never touches the job's own hold or budget.
  */
@@ -36,30 +36,38 @@ export async function readOneRow(env: Env, job: Job, plan: OutputPlan, row: numb
   return found;
 }
 
+/** 402: a regeneration holds one credit per variant before any model call. */
+const tooFewCredits = (variants: number, balance: number, missing: number) =>
+  new ApiError("insufficient_credits", `Regenerating a row needs ${variants === 1 ? "1 credit" : `${variants} credits (one per variant)`}; you have ${balance}.`, {
+    rowCount: 1,
+    ...(variants > 1 ? { variants, needed: variants } : {}),
+    balance,
+    missing,
+  });
+
 export async function regenerateRow(env: Env, config: Config, job: Job, plan: OutputPlan, rowNumber: number): Promise<Regeneration> {
   if (job.mode === "preview") throw new ApiError("conflict", "Preview rows are not regenerated one by one: regenerate the preview instead.", { mode: job.mode });
   if (!isTerminal(plan.status)) {
     throw new ApiError("conflict", "Rows can be regenerated once the job has finished (or is canceled).", { status: plan.status });
   }
   const current = await readOneRow(env, job, plan, rowNumber);
+  const context = job.context as unknown as LineContext;
+  // Every variant is rewritten: one credit each is held, and one charged per line that passes (ADR 071).
+  const variants = variantsOf(context);
   const n = await nextRegeneration(env, job.id, rowNumber);
   const holdId = regenerationHoldId(job.id, rowNumber, n);
   const ledger = ledgerFor(env, job.userId);
-  const hold = await ledger.hold({ jobId: holdId, amount: 1 });
-  if (!hold.ok) {
-    throw new ApiError("insufficient_credits", "Regenerating a row needs 1 credit; you have none left.", { rowCount: 1, balance: hold.balance, missing: hold.missing });
-  }
+  const hold = await ledger.hold({ jobId: holdId, amount: variants });
+  if (!hold.ok) throw tooFewCredits(variants, hold.balance, hold.missing);
   let charged = 0;
   try {
-    const reserved = await ledger.reserve({ jobId: holdId, key: holdId, amount: 1 });
-    if (reserved.reserved < 1) throw new ApiError("insufficient_credits", "Regenerating a row needs 1 credit; you have none left.", { rowCount: 1, balance: reserved.balance, missing: 1 });
+    const reserved = await ledger.reserve({ jobId: holdId, key: holdId, amount: variants });
+    if (reserved.reserved < variants) throw tooFewCredits(variants, reserved.balance, variants - reserved.reserved);
     const prospect = toProspect(rowNumber, plan.columns, plan.columns.map((column) => current.input[column] ?? ""), job.mapping, job.extraColumns);
     const resolutions = await generateLines([prospect], {
       client: createLlmClient(llmOptionsFromConfig(config)),
       limiter: new Limiter(1),
-      // One line: a regeneration replaces the row's first line (the one an edit replaces too); its
-      // other variants stay as the run wrote them, since an override keeps one line (ADR 070).
-      context: { ...(job.context as unknown as LineContext), variants: 1 },
+      context,
       rowsPerRequest: 1,
       usage: emptyUsage(),
       feedback: regenerationFeedback(n),
@@ -69,10 +77,17 @@ export async function regenerateRow(env: Env, config: Config, job: Job, plan: Ou
       const reason = outcome?.status === "failed" ? outcome.reason : "llm_unavailable: the model could not be reached";
       return { row: current, regeneration: { status: "failed", reason, charged: 0 } };
     }
-    // A new line replaces the old one, so an earlier review mark no longer applies to it.
-    await saveOverride(env, job.id, rowNumber, { line: outcome.line, evidence: outcome.evidence, edited: false, review: null });
-    charged = 1;
-    const lines = [outcome.line, ...current.lines.slice(1)];
+    const lines = outcome.variants ? outcome.variants.map((variant) => variant.line) : [outcome.line];
+    // New lines replace all the old ones (a variant that failed now is blank), and the review mark
+    // and edits no longer apply to them.
+    await saveOverride(env, job.id, rowNumber, {
+      line: outcome.line,
+      lines: variants > 1 ? Array.from({ length: variants }, (_, i) => (i === 0 ? null : { line: lines[i] ?? "", edited: false })) : null,
+      evidence: outcome.evidence,
+      edited: false,
+      review: null,
+    });
+    charged = lines.length;
     const row: JobRow = { ...current, line: outcome.line, lines, status: "generated", evidence: outcome.evidence, edited: false, review: null };
     delete row.reason;
     return { row, regeneration: { status: "generated", charged } };

@@ -1,6 +1,6 @@
 import { and, between, eq, sql } from "drizzle-orm";
 import { getDb } from "../db/client";
-import { rowOverrides, type RowOverride } from "../db/schema";
+import { rowOverrides, type RowOverride, type VariantOverride } from "../db/schema";
 import type { Evidence } from "../llm/types";
 import type { RowStatus } from "./types";
 
@@ -33,15 +33,49 @@ export async function loadOverrides(env: Env, jobId: string, range?: { first: nu
   return new Map(rows.map((row) => [row.row, row]));
 }
 
-/** The run's row with the user's change applied: a line of theirs (or a regenerated one) wins. */
+/** The run's row with the user's change applied: a line of theirs (or a regenerated one) wins, variant by variant. */
 export function curate(run: RunRow, override: RowOverride | undefined): CuratedRow {
   if (!override) return { ...run, edited: false, review: null };
   const review = override.review ?? null;
-  if (override.line === null) return { ...run, edited: false, review };
-  const evidence = override.edited ? [] : (override.evidence ?? []);
-  // The user's (or a regenerated) line is the first; the run's other variants stay beside it.
-  const lines = [override.line, ...run.lines.slice(1)];
-  return { line: override.line, lines, status: "generated", evidence, edited: override.edited, review };
+  const others = override.lines ?? [];
+  if (override.line === null && !others.some(Boolean)) return { ...run, edited: false, review };
+  const positions = Math.max(run.lines.length, others.length, 1);
+  const slots = Array.from({ length: positions }, (_, i) => (i === 0 ? override.line : others[i]?.line) ?? run.lines[i] ?? "");
+  // Passing lines are packed in order (ADR 070): a blank slot (a variant without a line) closes up.
+  const lines = slots.filter((line) => line !== "");
+  const edited = (override.line !== null && override.edited) || others.some((other) => other?.edited === true);
+  if (lines.length === 0) return { ...run, lines: [], edited, review };
+  // The evidence is the first line's: none for the user's own line, the regeneration's, else the run's.
+  const evidence = override.line === null ? (run.evidence ?? []) : override.edited ? [] : (override.evidence ?? []);
+  return { line: lines[0]!, lines, status: "generated", evidence, edited, review };
+}
+
+/** Whether the row has a line from the user or a regeneration (a failed row retried would waste a charge). */
+export const hasOwnLine = (override: RowOverride | undefined): boolean =>
+  !!override && (override.line !== null || (override.lines ?? []).some((other) => !!other?.line));
+
+/** Overrides of rows `first…last` that hold a line of their own (retry-failed leaves those rows alone). */
+export async function rowsWithOwnLines(env: Env, jobId: string, range?: { first: number; last: number }): Promise<Set<number>> {
+  const overrides = await loadOverrides(env, jobId, range);
+  return new Set([...overrides.values()].filter(hasOwnLine).map((override) => override.row));
+}
+
+/**
+ * Sets one variant's line (2 or 3) of a row: the user's own, or null for the run's again. One
+ * statement (json_set over the stored array), so two edits of different variants never lose one.
+ */
+export async function saveVariantLine(env: Env, jobId: string, row: number, variant: number, variants: number, line: string | null): Promise<void> {
+  const value = line === null ? null : ({ line, edited: true } satisfies VariantOverride);
+  const initial: Array<VariantOverride | null> = Array.from({ length: variants }, (_, i) => (i === variant - 1 ? value : null));
+  const updatedAt = new Date().toISOString();
+  const blank = JSON.stringify(Array.from({ length: variants }, () => null));
+  await getDb(env)
+    .insert(rowOverrides)
+    .values({ jobId, row, lines: initial, updatedAt })
+    .onConflictDoUpdate({
+      target: [rowOverrides.jobId, rowOverrides.row],
+      set: { lines: sql`json_set(coalesce(${rowOverrides.lines}, ${blank}), ${`$[${variant - 1}]`}, json(${JSON.stringify(value)}))`, updatedAt },
+    });
 }
 
 /** Writes what changed of a row's override (creating it), and answers the override as stored. */
@@ -49,12 +83,12 @@ export async function saveOverride(
   env: Env,
   jobId: string,
   row: number,
-  change: Partial<Pick<RowOverride, "line" | "evidence" | "edited" | "review" | "regenerations">>,
+  change: Partial<Pick<RowOverride, "line" | "lines" | "evidence" | "edited" | "review" | "regenerations">>,
 ): Promise<RowOverride> {
   const updatedAt = new Date().toISOString();
   const [saved] = await getDb(env)
     .insert(rowOverrides)
-    .values({ jobId, row, line: null, evidence: null, edited: false, review: null, regenerations: 0, ...change, updatedAt })
+    .values({ jobId, row, line: null, lines: null, evidence: null, edited: false, review: null, regenerations: 0, ...change, updatedAt })
     .onConflictDoUpdate({ target: [rowOverrides.jobId, rowOverrides.row], set: { ...change, updatedAt } })
     .returning();
   return saved!;

@@ -43,6 +43,8 @@ export interface LlmClientOptions {
   backoff: BackoffPolicy;
   /** Longest Retry-After we wait inline; longer ones end the call as `unavailable`. */
   maxInlineWaitMs: number;
+  /** Sent as `thinking: {type}` (DeepSeek's switch); absent: not sent. */
+  thinking?: "disabled" | "enabled";
   /** false: one JSON answer per call (the benchmark's baseline). Default true. */
   stream?: boolean;
   /** The invocation's connection budget's fetch (header slots); the global fetch otherwise. */
@@ -64,7 +66,14 @@ export function llmOptionsFromConfig(config: Config): LlmClientOptions {
     backoff: { baseMs: config.LLM_RETRY_BASE_MS, capMs: 20_000 },
     maxInlineWaitMs: 30_000,
     stream: config.LLM_STREAM,
+    thinking: thinkingFor(config),
   };
+}
+
+/** DeepSeek's API is the one that knows `thinking`; `auto` turns thinking off there and sends nothing elsewhere. */
+export function thinkingFor(config: Pick<Config, "LLM_THINKING" | "LLM_BASE_URL">): LlmClientOptions["thinking"] {
+  if (config.LLM_THINKING !== "auto") return config.LLM_THINKING;
+  return new URL(config.LLM_BASE_URL).hostname === "api.deepseek.com" ? "disabled" : undefined;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -98,7 +107,14 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       let stalls = 0;
       for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
         usage.requests++;
-        const body = { model: options.model, messages, temperature: 0.7, max_tokens: maxTokens, response_format: { type: "json_object" as const } };
+        const body = {
+          model: options.model,
+          messages,
+          temperature: 0.7,
+          max_tokens: maxTokens,
+          response_format: { type: "json_object" as const },
+          ...(options.thinking && { thinking: { type: options.thinking } }),
+        };
         try {
           if (stream) {
             const read = await readCompletion(openai, body, timeouts);

@@ -115,6 +115,22 @@ async function countHit(env: Env, rule: RateLimitRule, subject: string, windowSt
   return row?.count ?? 0;
 }
 
+/**
+ * Deletes the rate-limit rows naming one account (its deletion): keys are `<rule>:<subject>`, and a
+ * subject is the user's id, the address (`signup:email:`, `password-reset:email:`) or the address and
+ * an IP (`login:fail:<email>|<ip>`). Matched exactly at those places, never as a substring: deleting
+ * `ann@acme.co` must not reset the failed-login count of `ann@acme.com` (an address holds no `:` or `|`).
+ */
+export async function purgeRateLimits(env: Env, account: { userId: string; email: string }): Promise<void> {
+  const byId = `:${account.userId}`;
+  const byEmail = `:${account.email}`;
+  await getDb(env)
+    .delete(rateLimits)
+    .where(
+      sql`substr(${rateLimits.key}, -length(${byId})) = ${byId} OR substr(${rateLimits.key}, -length(${byEmail})) = ${byEmail} OR instr(${rateLimits.key}, ${`${byEmail}|`}) > 0`,
+    );
+}
+
 export function clientIp(c: Context<AppEnv>): string {
   return c.req.header("CF-Connecting-IP") ?? c.req.header("X-Forwarded-For")?.split(",")[0]?.trim() ?? "local";
 }

@@ -56,6 +56,26 @@ describe("account deletion leaves nothing behind (audit items 4 and 10)", () => 
     expect(await db().select().from(rateLimits).where(mentions)).toEqual([]);
   });
 
+  it("removes the limits keyed by the address (password reset, signup, failed logins), and only that address's", async () => {
+    const user = await signup();
+    // A longer address that contains the user's: its limits are someone else's and must stay.
+    const other = `${user.email}.au`;
+    const ip = uniqueIp();
+    for (const email of [user.email, other]) {
+      expect((await call("POST", "/v1/auth/password-reset", { body: { email }, ip: uniqueIp() })).status).toBe(202);
+      await expectError(await call("POST", "/v1/auth/login", { body: { email, password: "wrong password!" }, ip }), 401, "invalid_credentials");
+    }
+    const keysOf = async (email: string) =>
+      (await db().select({ key: rateLimits.key }).from(rateLimits).where(sql`instr(${rateLimits.key}, ${email}) > 0`)).map((row) => row.key).sort();
+    const otherKeys = [`login:fail:${other}|${ip}`, `password-reset:email:${other}`];
+    expect(await keysOf(other)).toEqual(otherKeys);
+    expect(await keysOf(user.email)).toEqual(expect.arrayContaining([`login:fail:${user.email}|${ip}`, `password-reset:email:${user.email}`, `signup:email:${user.email}`]));
+
+    expect((await call("DELETE", "/v1/account", { token: user.accessToken, body: { password: PASSWORD } })).status).toBe(204);
+    const left = await db().select({ key: rateLimits.key, count: rateLimits.count }).from(rateLimits).where(sql`instr(${rateLimits.key}, ${user.email}) > 0`);
+    expect(left.map((row) => row.key).sort()).toEqual(otherKeys);
+    expect(left.every((row) => row.count === 1)).toBe(true);
+  });
 });
 
 describe("a chunk running while its account is deleted (audit item 10)", () => {

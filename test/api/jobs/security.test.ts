@@ -1,4 +1,6 @@
+import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import type { JobRoom } from "../../../durable-objects/job-room";
 import { describe, expect, it } from "vitest";
 import { roomFor } from "../../../worker/jobs/keys";
 import { assertWebhookUrl, deliverWebhook } from "../../../worker/jobs/webhook";
@@ -126,6 +128,12 @@ describe("previews are not a free product (audit item 5)", () => {
   });
 });
 
+/** How many of the job's chunks have had their message sent to the queue. */
+const sentChunks = (jobId: string) =>
+  runInDurableObject(roomFor(env, jobId), (_room: JobRoom, state) =>
+    state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM chunks WHERE enqueued_at IS NOT NULL").one().n,
+  );
+
 describe("full jobs (audit item 7)", () => {
   it("refuses a maxCredits job with no balance (402) and holds nothing", async () => {
     const user = await signup();
@@ -138,6 +146,26 @@ describe("full jobs (audit item 7)", () => {
     expect((await json(await call("GET", "/v1/me", { token: user.accessToken }))).credits).toEqual({ balance: 0, held: 0 });
     const jobs = await json(await call("GET", "/v1/jobs", { token: user.accessToken }));
     expect(jobs.data.filter((job: any) => job.status !== "failed")).toEqual([]);
+  });
+
+  it("sends no more chunks than the job's credits pay for, and the rest once a grant arrives", async () => {
+    const user = await signup();
+    const admin = await signupAdmin();
+    await adminGrant(admin, user.id, -494);
+    // 10 chunks of 3 rows; the balance (6) pays for 2 of them.
+    const upload = await createUploadFixture(user, prospectRows(30), 3);
+    const started = await startJob(user, jobBody(upload.id, await createScenario(), { maxCredits: 1000 }));
+    expect(started.creditsHeld).toBe(6);
+    expect(await sentChunks(started.id)).toBeLessThanOrEqual(2);
+    const paused = await waitForJob(user, started.id, (job) => job.status === "paused" && job.pauseReason === "budget" && job.creditsHeld === 0);
+    expect(paused).toMatchObject({ processed: 6, succeeded: 6, creditsCharged: 6 });
+    expect(await sentChunks(started.id)).toBe(2);
+
+    await adminGrant(admin, user.id, 100);
+    const job = await waitForJob(user, started.id);
+    expect(job).toMatchObject({ status: "succeeded", succeeded: 30, creditsCharged: 30, creditsHeld: 0 });
+    expect(await sentChunks(started.id)).toBe(10);
+    expect((await ledgerState(user.id, job.id)).audit).toMatchObject({ balance: 76, held: 0 });
   });
 
   it("rate-limits full-job creation per user", async () => {
@@ -220,7 +248,7 @@ describe("retention (audit item 15)", () => {
   };
   const filesUnder = async (prefix: string) => (await env.FILES.list({ prefix })).objects.length;
 
-  it("deletes files past RETENTION_DAYS in the hourly maintenance; rows and output then answer 410, the job and ledger stay", async () => {
+  it("deletes files past RETENTION_DAYS in the hourly maintenance; rows, output and row curation then answer 410, the job and ledger stay", async () => {
     const user = await signup();
     const scenario = await createScenario();
     const oldUpload = await createUploadFixture(user, prospectRows(3), 10);
@@ -240,6 +268,18 @@ describe("retention (audit item 15)", () => {
       const error = await expectError(await call("GET", path, { token: user.accessToken }), 410, "gone");
       expect(error.details.filesDeletedAt).toEqual(expect.any(String));
     }
+    // Curation of its rows is gone too, and changes (and charges) nothing.
+    const curation: Array<[string, string, object | undefined]> = [
+      ["PATCH", `/v1/jobs/${oldJob.id}/rows/1`, { line: "My own line." }],
+      ["PATCH", `/v1/jobs/${oldJob.id}/rows/2`, { review: "approved" }],
+      ["POST", `/v1/jobs/${oldJob.id}/rows/1/regenerate`, undefined],
+    ];
+    for (const [method, path, body] of curation) {
+      const error = await expectError(await call(method, path, { token: user.accessToken, body }), 410, "gone");
+      expect(error.details.filesDeletedAt).toEqual(expect.any(String));
+    }
+    expect(await filesUnder(jobPrefix(user.id, oldJob.id))).toBe(0);
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM row_overrides WHERE job_id = ?").bind(oldJob.id).first("n")).toBe(0);
     const kept = await json(await call("GET", `/v1/jobs/${oldJob.id}`, { token: user.accessToken }));
     expect(kept).toMatchObject({ status: "succeeded", succeeded: 3, creditsCharged: 3, filesDeletedAt: expect.any(String) });
     expect((await ledgerState(user.id, oldJob.id)).charged).toBe(3);

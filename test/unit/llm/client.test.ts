@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createLlmClient, type LlmClientOptions } from "../../../worker/llm/client";
+import { getConfig } from "../../../worker/parse-config";
+import { createLlmClient, llmOptionsFromConfig, type LlmClientOptions } from "../../../worker/llm/client";
 import { createScenario, scenarioStats, type ScenarioConfig } from "../../api/jobs/fixtures";
 
 /** A client against the fake LLM, recording its waits instead of sleeping them. */
@@ -28,6 +29,29 @@ async function clientFor(config: ScenarioConfig, options: Partial<LlmClientOptio
 }
 
 describe("the LLM client (openai SDK against an OpenAI-compatible server)", () => {
+  it("turns DeepSeek's thinking off on DeepSeek's API, and sends no such field elsewhere unless told", async () => {
+    const thinkingOf = (vars: Record<string, string>) => llmOptionsFromConfig(getConfig({ ...env, ...vars } as Env)).thinking;
+    expect(getConfig(env).LLM_MODEL).toBe("deepseek-flash");
+    expect(thinkingOf({ LLM_BASE_URL: "https://api.deepseek.com" })).toBe("disabled");
+    expect(thinkingOf({ LLM_BASE_URL: "https://api.deepseek.com/v1" })).toBe("disabled");
+    expect(thinkingOf({ LLM_BASE_URL: "https://api.openai.com/v1" })).toBeUndefined();
+    expect(thinkingOf({ LLM_BASE_URL: "https://api.openai.com/v1", LLM_THINKING: "disabled" })).toBe("disabled");
+    expect(thinkingOf({ LLM_BASE_URL: "https://api.deepseek.com", LLM_THINKING: "enabled" })).toBe("enabled");
+
+    // What goes over the wire to the (fake) model: the switch when set, nothing when not.
+    const sent: Array<Record<string, unknown>> = [];
+    const recording = async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(JSON.parse(String(init?.body)));
+      return fetch(input, init);
+    };
+    for (const thinking of ["disabled", undefined] as const) {
+      const { call } = await clientFor({}, { thinking, fetch: recording });
+      expect((await call()).ok).toBe(true);
+    }
+    expect(sent[0]).toMatchObject({ thinking: { type: "disabled" }, stream: true });
+    expect(sent[1]).not.toHaveProperty("thinking");
+  });
+
   it("streams the answer, accumulates it, and reads the usage with the provider's cache hits", async () => {
     const { call, scenario } = await clientFor({ ttftMs: 20, generationMsPerRow: 40 });
     const first = await call();

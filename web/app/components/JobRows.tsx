@@ -5,6 +5,7 @@ import { isSampleModel } from "../lib/sample-model";
 import type { Job, JobRow } from "../lib/types";
 import { EmptyState, Notice } from "./Notice";
 import { RowsTable } from "./PreviewTable";
+import type { Curation } from "./RowCuration";
 
 export const ROW_FILTERS = [
   ["", "All rows"],
@@ -29,7 +30,7 @@ export function JobRows({ job, page, offset, perPage }: { job: Job; page: RowsPa
   const q = params.get("q") ?? "";
   const filtered = Boolean(status || q);
   const link = (at: number) => `?${new URLSearchParams({ ...(status ? { status } : {}), ...(q ? { q } : {}), offset: String(at) })}`;
-  const curation = job.mode === "full" ? { jobId: job.id, canRegenerate: isTerminal(job.status) } : undefined;
+  const curation = job.mode === "full" ? { jobId: job.id, canRegenerate: isTerminal(job.status), variants: job.variants ?? 1 } : undefined;
   return (
     <>
       {job.mode === "full" ? (
@@ -76,7 +77,7 @@ function RowsBody({
   perPage: number;
   filtered: boolean;
   link: (offset: number) => string;
-  curation?: { jobId: string; canRegenerate: boolean };
+  curation?: Curation;
 }) {
   if (page === null) return <Notice tone="warning">The rows could not be loaded right now. They will show up when you reload the page.</Notice>;
   const { rows, hasMore, total, nextOffset } = page;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { pageLabel, researchNote, sourcePages } from "../lib/research";
 import type { JobRow } from "../lib/types";
+import { variantLetter } from "../lib/variants";
 import { EvidenceList } from "./EvidenceList";
 import { TableWrap } from "./Notice";
 import { EditableLine, RowActions, RowMarks, type Curation } from "./RowCuration";
@@ -65,7 +66,7 @@ function OtherVariants({ lines }: { lines?: string[] }) {
     <ul className="variant-lines">
       {lines.slice(1).map((line, i) => (
         <li key={i}>
-          <span className="row-mark">{String.fromCharCode(66 + i)}</span> <q>{line}</q>
+          <span className="row-mark">{variantLetter(i + 1)}</span> <q>{line}</q>
         </li>
       ))}
     </ul>
@@ -75,7 +76,7 @@ function OtherVariants({ lines }: { lines?: string[] }) {
 function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Record<string, string>; sample?: boolean; curation?: Curation }) {
   const [editing, setEditing] = useState(false);
   // A saved edit or a regenerated line comes back with the page's data: the editor closes then.
-  useEffect(() => setEditing(false), [row.line, row.edited]);
+  useEffect(() => setEditing(false), [row.lines?.join("\n"), row.line, row.edited]);
   return (
     <tr className={row.review ? `row-${row.review}` : undefined}>
       <td className="num" data-label="Row">
@@ -92,7 +93,7 @@ function RowLine({ row, mapping, sample, curation }: { row: JobRow; mapping?: Re
         )}
         <ResearchSources row={row} />
         {row.line && !editing ? <EvidenceList evidence={row.evidence} /> : null}
-        <OtherVariants lines={row.lines} />
+        {editing ? null : <OtherVariants lines={row.lines} />}
       </td>
       <td data-label="Status">
         <RowStatus status={row.status} />

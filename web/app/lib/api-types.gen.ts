@@ -539,7 +539,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a row's line or mark it approved or rejected */
+        /** Edit a row's line (any of its variants) or mark it approved or rejected */
         patch: operations["updateJobRow"];
         trace?: never;
     };
@@ -552,7 +552,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Write a new line for one row of a finished job (1 credit when it passes the checks, free when it fails) */
+        /** Write new lines (every variant) for one row of a finished job (1 credit per line that passes the checks, free when none does) */
         post: operations["regenerateJobRow"];
         delete?: never;
         options?: never;
@@ -1400,6 +1400,8 @@ export interface components {
              * @enum {string|null}
              */
             review?: "approved" | "rejected" | null;
+            /** @description Which of the row's lines `line` replaces (A/B variants; default 1, at most the job's `variants`) */
+            variant?: 1 | 2 | 3;
         };
         RegeneratedJobRow: components["schemas"]["JobRow"] & {
             /** @description What this regeneration did; a failed one leaves the row as it was */
@@ -1407,7 +1409,7 @@ export interface components {
                 /** @enum {string} */
                 status: "generated" | "failed";
                 reason?: string;
-                /** @description Credits charged: 1 for a new line, 0 when it failed */
+                /** @description Credits charged: 1 per new line (one per passing variant), 0 when it failed */
                 charged: number;
             };
         };
@@ -4112,6 +4114,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The job's files were deleted after the retention period. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     regenerateJobRow: {
@@ -4174,6 +4185,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The job's files were deleted after the retention period. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,7 +18,9 @@ export async function rowAction(args: ServerArgs & { params: { jobId: string } }
   const result =
     intent === "row-regenerate"
       ? await callApi(args, (api) => api.POST("/v1/jobs/{id}/rows/{row}/regenerate", { params }))
-      : await callApi(args, (api) => api.PATCH("/v1/jobs/{id}/rows/{row}", { params, body: intent === "row-edit" ? { line: field(form, "line") } : { review } }));
+      : intent === "row-edit"
+        ? await saveEditedLines(args, params, form)
+        : await callApi(args, (api) => api.PATCH("/v1/jobs/{id}/rows/{row}", { params, body: { review } }));
   if (result.ok) {
     const regeneration = (result.data as { regeneration?: { status: string; reason?: string } } | null)?.regeneration;
     if (regeneration?.status === "failed") {
@@ -30,3 +32,30 @@ export async function rowAction(args: ServerArgs & { params: { jobId: string } }
   if (result.status === 401) throw loginRedirect(args.request);
   return fail(result.error, result.status);
 }
+
+type RowPath = { path: { id: string; row: number } };
+
+/**
+ * The editor's lines, one PATCH per line the user changed (so an untouched line keeps its evidence
+ * and is not marked edited); an emptied variant box keeps that variant as it was. Stops at the first refusal.
+ */
+async function saveEditedLines(args: ServerArgs, params: RowPath, form: FormData) {
+  const variants = Math.min(3, Math.max(1, Number.parseInt(field(form, "variants"), 10) || 1));
+  const changed = Array.from({ length: variants }, (_, i) => i + 1).filter((variant) => {
+    const text = field(form, lineField(variant));
+    // The first line goes even when empty: the API says why it cannot be.
+    return text !== field(form, `original_${variant}`) && (variant === 1 || text.trim() !== "");
+  });
+  if (changed.length === 0) return { ok: true as const, status: 200, data: null, headers: new Headers() };
+  let result = await patchLine(args, params, field(form, lineField(changed[0]!)), changed[0]!);
+  for (const variant of changed.slice(1)) {
+    if (!result.ok) return result;
+    result = await patchLine(args, params, field(form, lineField(variant)), variant);
+  }
+  return result;
+}
+
+const lineField = (variant: number) => (variant === 1 ? "line" : `line_${variant}`);
+
+const patchLine = (args: ServerArgs, params: RowPath, line: string, variant: number) =>
+  callApi(args, (api) => api.PATCH("/v1/jobs/{id}/rows/{row}", { params, body: variant === 1 ? { line } : { line, variant: variant as 2 | 3 } }));

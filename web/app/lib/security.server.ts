@@ -26,6 +26,27 @@ export function isCrossSiteWrite(request: Request): boolean {
   return !upgrade && request.headers.has("Cookie");
 }
 
+const ONE_CLICK_UNSUBSCRIBE = "/v1/notifications/unsubscribe";
+
+/**
+ * RFC 8058 one-click unsubscribe, the URL of every notification's List-Unsubscribe header: mail
+ * providers POST it from their servers (no Origin) or from the reader's webmail (a foreign Origin,
+ * `Sec-Fetch-Site: cross-site`), and it must work for both. The signed token in the URL is its only
+ * proof; no session is used, and the web Worker forwards it without cookies, before its cross-site
+ * check (which refuses every other write from another origin).
+ */
+export function isOneClickUnsubscribe(request: Request): boolean {
+  return request.method === "POST" && new URL(request.url).pathname === ONE_CLICK_UNSUBSCRIBE;
+}
+
+/** The request without cookies or Authorization, so a cross-site POST carries no session to the API. */
+export function withoutAmbientCredentials(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.delete("Cookie");
+  headers.delete("Authorization");
+  return new Request(request, { headers });
+}
+
 export function crossSiteRefusal(): Response {
   return Response.json(
     { error: { code: "forbidden", message: "Cross-site request refused: this action can only be sent from Openline's own pages.", details: {} } },

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { DEFAULT_CONTEXT } from "../components/ContextForm";
 import type { JobDraft } from "./job-spec";
 import { initialMapping } from "./mapping";
-import { contextOfSaved } from "./saved-contexts";
+import { draftWithSaved } from "./saved-contexts";
 import type { SavedContext, Upload } from "./types";
 
 const LAST_CONTEXT_KEY = "openline:last-context";
@@ -23,7 +23,7 @@ export function useDraft(upload: Upload, lastSaved?: SavedContext | null): [JobD
       const saved = sessionStorage.getItem(key);
       const lastContext = localStorage.getItem(LAST_CONTEXT_KEY);
       if (saved) setDraft({ ...initialDraft(upload), ...(JSON.parse(saved) as Partial<JobDraft>) });
-      else if (lastSaved) setDraft((current) => ({ ...current, context: { ...DEFAULT_CONTEXT, ...contextOfSaved(lastSaved) }, contextId: lastSaved.id }));
+      else if (lastSaved) setDraft((current) => draftWithSaved(current, lastSaved));
       else if (lastContext) setDraft((current) => ({ ...current, context: { ...DEFAULT_CONTEXT, ...(JSON.parse(lastContext) as object) } }));
     } catch {
       // storage unavailable or corrupt: start from the suggestion

@@ -14,6 +14,7 @@ import { rowsPageOf } from "../lib/job-spec";
 import { isTerminal } from "../lib/progress";
 import type { ApiErrorBody, BillingCatalogue, Job, Upload } from "../lib/types";
 import { useLiveJob } from "../lib/use-live-job";
+import { lineColumnNames, writtenSummary } from "../lib/variants";
 import { readForm } from "../lib/form.server";
 import { isRowIntent, rowAction, type RowIntent } from "../lib/row-actions.server";
 
@@ -152,7 +153,8 @@ function JobNotices({ job, catalogue }: { job: Job; catalogue: BillingCatalogue 
   if (job.status === "succeeded") {
     return (
       <Notice tone="success">
-        Done: {formatNumber(job.succeeded)} lines written{job.failed > 0 ? `, ${formatNumber(job.failed)} rows failed (not charged)` : ""}.
+        Done: {writtenSummary(job)}
+        {job.failed > 0 ? `, ${formatNumber(job.failed)} rows failed (not charged)` : ""}.
       </Notice>
     );
   }
@@ -215,7 +217,9 @@ function JobControls({ job }: { job: Job }) {
           <a className="button secondary" href={`/jobs/${encodeURIComponent(job.id)}/download?format=csv&include=evidence`}>
             CSV with evidence
           </a>
-          <span className="muted small">Your columns in their order, plus personalized_line and line_status (your edits included). Opens cleanly in Excel.</span>
+          <span className="muted small" data-testid="download-hint">
+            Your columns in their order, plus {lineColumnNames(job.variants)}, then line_status (your edits included). Opens cleanly in Excel.
+          </span>
         </p>
       ) : null}
       {error ? (

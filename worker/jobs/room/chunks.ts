@@ -59,6 +59,9 @@ export interface Transition {
   withFailedRows?: boolean;
 }
 
+/** The rows a chunk's next run reserves credits for: all of them the first time, then what is left. */
+export const rowsToReserve = (c: ChunkRow): number => (c.result_key === null ? c.row_count : c.pending + (c.retry_failed ? c.failed : 0));
+
 export const rangeOf = (c: ChunkRow): ChunkRangeRef => ({ chunk: c.idx, start: c.start, end: c.end, firstRow: c.first_row, rowCount: c.row_count });
 
 /** The room's chunks table: every read of it, and the one path (`transition`) that changes a state. */

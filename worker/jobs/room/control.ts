@@ -6,8 +6,7 @@ import { isTerminal, type JobRecord } from "../types";
 import { NOT_STARTED } from "./chunks";
 import type { ControlResult } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
-import { topUpWindow } from "./window";
-import { finish, pauseFor, resume } from "./lifecycle";
+import { finish, pauseFor, resume, topUpOrPause } from "./lifecycle";
 
 /** The user's controls (cancel, pause, resume, retry failed rows) and the resume after a grant. */
 
@@ -86,14 +85,19 @@ export async function resumeAfterGrant(room: RoomContext): Promise<boolean> {
   return true;
 }
 
-/** Failed rows get a new run, with credits held for them first (402 when short, as at the start). */
-export async function retryFailedRows(room: RoomContext): Promise<ControlResult> {
+/**
+ * Failed rows get a new run, with credits held for them first (402 when short, as at the start).
+ * `settledRows`: failed rows the user has given a line since; the runs skip them (ADR 071), and the
+ * hold still covers them (each chunk reserves for all its failed rows; what is left goes back at the end).
+ */
+export async function retryFailedRows(room: RoomContext, input: { settledRows?: number } = {}): Promise<ControlResult> {
   const job = room.jobs.load();
   if (!job) return neverStarted;
   if (job.mode !== "full") return conflict(room, "A preview cannot be retried; start a full job.");
   if (job.status !== "succeeded" && job.status !== "failed") return conflict(room, `Failed rows can be retried once the job has ended; it is ${job.status}.`);
   const failed = room.chunks.retryableFailedRows();
   if (failed === 0) return conflict(room, "The job has no failed rows.");
+  if (failed <= (input.settledRows ?? 0)) return conflict(room, "Every failed row has a line now (regenerated or your own): nothing is left to retry.");
   const ledger = ledgerFor(room.env, job.userId);
   const variants = variantsOf(job.settings.context);
   const hold = await ledger.hold({ jobId: job.id, amount: failed * variants, budget: job.settings.maxCredits ?? undefined, key: `retry:${job.id}:${job.retryPasses + 1}` });
@@ -116,7 +120,7 @@ export async function retryFailedRows(room: RoomContext): Promise<ControlResult>
   room.jobs.save(job);
   room.live.resetRate();
   room.live.changed(true);
-  await topUpWindow(room);
+  await topUpOrPause(room, job);
   await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
   return accepted(room);
 }

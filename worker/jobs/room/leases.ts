@@ -4,12 +4,11 @@ import { LEASE_MS } from "../constants";
 import { chunkRunKey } from "../keys";
 import { variantsOf } from "../../llm/types";
 import { isTerminal, type JobRecord } from "../types";
-import { LEASABLE, NO_LEASE, rangeOf, type ChunkRow, type ChunkState } from "./chunks";
+import { LEASABLE, NO_LEASE, rangeOf, rowsToReserve, type ChunkRow, type ChunkState } from "./chunks";
 import type { ChunkRunRef, LeaseAnswer, CompleteInput, LeaseRenewal } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
 import { noteLeased } from "./lost-messages";
-import { topUpWindow } from "./window";
-import { finishIfDone, pauseFor } from "./lifecycle";
+import { finishIfDone, pauseFor, topUpOrPause } from "./lifecycle";
 
 /**
  * The room's side of the consumer protocol (ADR 020): chunk runs are leased to consumers, renewed
@@ -90,7 +89,7 @@ async function reserveRuns(room: RoomContext, job: JobRecord, chunks: ChunkRow[]
     chunks.map((c) => ({
       jobId: job.id,
       key: chunkRunKey(job.id, c.idx, c.run),
-      amount: (c.result_key === null ? c.row_count : c.pending + (c.retry_failed ? c.failed : 0)) * variantsOf(job.settings.context),
+      amount: rowsToReserve(c) * variantsOf(job.settings.context),
     })),
   );
   applyCredits(job, reserved[reserved.length - 1]!.job);
@@ -207,6 +206,6 @@ export async function finishSettlement(room: RoomContext, job: JobRecord, c: Chu
   room.jobs.save(job);
   room.live.changed(false);
   if (next === "blocked") await pauseFor(room, job, "budget");
-  else if (job.status === "running" || job.status === "queued") await topUpWindow(room);
+  else if (job.status === "running" || job.status === "queued") await topUpOrPause(room, job, settled.job);
   await finishIfDone(room);
 }

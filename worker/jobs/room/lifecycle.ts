@@ -6,6 +6,7 @@ import type { InitInput } from "./contract";
 import { applyCredits, type RoomContext } from "./context";
 import { sendWebhook } from "./dispatch";
 import { topUpWindow } from "./window";
+import type { JobCredits } from "../../credits/contract";
 
 /**
  * The job's status machine: queued → running → succeeded | failed | canceled, with paused (for the
@@ -28,7 +29,7 @@ export async function start(room: RoomContext, input: InitInput): Promise<Public
     await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
     try {
       if (input.fanOut === false) room.chunks.transition("pending", "queued", { set: { enqueued_at: Date.now() } });
-      else await topUpWindow(room);
+      else await topUpOrPause(room, room.jobs.require());
     } catch (error) {
       // The job exists and its credits are held: the watchdog sends what is still pending, soon.
       room.log.error("enqueue at start failed", { jobId: input.job.id, error });
@@ -56,8 +57,16 @@ export async function resume(room: RoomContext, job: JobRecord): Promise<void> {
   room.chunks.transition("blocked", "pending");
   room.live.resetRate();
   room.live.changed(true);
-  await topUpWindow(room);
+  await topUpOrPause(room, job);
   await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
+}
+
+/**
+ * Sends the next chunks the window and the job's credits allow; when its credits pay for none and
+ * none is in the queue, the job pauses for budget, so a grant (or a raised maxCredits) resumes it.
+ */
+export async function topUpOrPause(room: RoomContext, job: JobRecord, credits?: JobCredits): Promise<void> {
+  if ((await topUpWindow(room, credits)) === "starved") await pauseFor(room, job, "budget");
 }
 
 /** Ends the job once no chunk has work ahead: failed if no row got a line, succeeded otherwise. */

@@ -6,8 +6,8 @@ import type { ChunkRow } from "./chunks";
 import { applyCredits, type RoomContext } from "./context";
 import { sendChunks } from "./dispatch";
 import { lostCheckAt, lostQueuedChunks } from "./lost-messages";
-import { topUpWindow } from "./window";
 import { finishSettlement } from "./leases";
+import { topUpOrPause } from "./lifecycle";
 
 /**
  * The room's alarm, every WATCHDOG_MS while a job is active, sooner when a lease runs out or a queued
@@ -63,7 +63,7 @@ async function resend(room: RoomContext, job: JobRecord, expired: ChunkRow[], no
     for (const c of expired) room.chunks.update(c.idx, { lease_id: null, live_generated: null, live_failed: null });
     await sendChunks(room, chunks);
   }
-  if (job.status === "running" || job.status === "queued") await topUpWindow(room);
+  if (job.status === "running" || job.status === "queued") await topUpOrPause(room, job);
 }
 
 async function jobRowExists(env: Env, id: string): Promise<boolean> {

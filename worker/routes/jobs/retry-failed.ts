@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { roomFor } from "../../jobs/keys";
+import { failedRowsWithOwnLines } from "../../jobs/retry-settled";
 import { requireAuth, requireScope } from "../../middleware/auth";
 import { idempotent } from "../../middleware/idempotency";
 import type { App } from "../../types";
 import { bearerSecurity, errorResponses, IdParam, jsonContent } from "../openapi-schemas";
-import { controlAnswer, loadOwnJob } from "./load";
+import { controlAnswer, loadOwnJob, outputPlanOf } from "./load";
 import { JobSchema } from "./schemas";
 
 const route = createRoute({
@@ -25,7 +26,9 @@ const route = createRoute({
 export function registerRetryFailedJob(app: App) {
   app.openapi(route, async (c) => {
     const job = await loadOwnJob(c.env, c.var.auth.user.id, c.req.valid("param").id);
-    const result = await roomFor(c.env, job.id).retryFailed();
+    // Failed rows regenerated (or written) since are not run again; the room needs their count.
+    const settledRows = job.mode === "full" ? await failedRowsWithOwnLines(c.env, job.id, await outputPlanOf(c.env, job.id)) : 0;
+    const result = await roomFor(c.env, job.id).retryFailed({ settledRows });
     c.var.log.info("job retry-failed", { jobId: job.id, ok: result.ok });
     return c.json(controlAnswer(result), 200);
   });

@@ -4,6 +4,7 @@ import type { BillingCatalogue, SavedContext } from "../../lib/types";
 import { ContextForm, type contextProblems } from "../ContextForm";
 import { CostEstimate } from "../CostEstimate";
 import { SavedContexts } from "./SavedContexts";
+import { draftWithSaved } from "../../lib/saved-contexts";
 
 /** Step 3: what the sender sells and how the lines should sound, saved and reused by name. */
 export function ContextStep({
@@ -30,7 +31,13 @@ export function ContextStep({
   return (
     <div className="step">
       <h2 className="step-title">Tell us what you sell</h2>
-      <SavedContexts contexts={contexts} context={draft.context} onApply={(context, contextId) => setDraft({ ...draft, context, contextId })} />
+      <SavedContexts
+        contexts={contexts}
+        context={draft.context}
+        research={canResearch(draft.mapping) ? researchOn(draft) : undefined}
+        onApply={(context, contextId) => setDraft({ ...draft, context, contextId })}
+        onPick={(saved) => setDraft(draftWithSaved(draft, saved, draft.context))}
+      />
       <ContextForm
         value={draft.context}
         problems={problems}

@@ -1,6 +1,5 @@
 import { useEffect } from "react";
 import { useFetcher } from "react-router";
-import { contextOfSaved } from "../../lib/saved-contexts";
 import type { JobContext, SavedContext } from "../../lib/types";
 import { SavedPicker } from "./SavedPicker";
 import type { WizardActionData } from "./types";
@@ -9,11 +8,18 @@ import type { WizardActionData } from "./types";
 export function SavedContexts({
   contexts,
   context,
+  research,
   onApply,
+  onPick,
 }: {
   contexts: SavedContext[];
   context: JobContext;
+  /** The form's website-research choice, saved with the context (absent when no site can be found). */
+  research?: boolean;
+  /** The context just saved is the one this job uses. */
   onApply: (context: JobContext, contextId: string) => void;
+  /** A saved context picked from the list: the wizard takes its fields and research choice. */
+  onPick: (saved: SavedContext) => void;
 }) {
   const fetcher = useFetcher<WizardActionData>();
   const result = fetcher.data?.intent === "save-context" ? fetcher.data : null;
@@ -30,11 +36,11 @@ export function SavedContexts({
         label="Use a saved context"
         className="context-picker"
         items={saved}
-        onApply={(item) => onApply({ ...context, instructions: "", ...contextOfSaved(item) }, item.id)}
+        onApply={onPick}
       />
       <fetcher.Form method="post" className="save-context inline-form">
         <input type="hidden" name="intent" value="save-context" />
-        <input type="hidden" name="context" value={JSON.stringify(context)} />
+        <input type="hidden" name="context" value={JSON.stringify(research === undefined ? context : { ...context, research: { website: research } })} />
         <label htmlFor="context-name">Save this context as</label>
         <input id="context-name" name="name" required maxLength={100} placeholder="e.g. Dental clinics, friendly" />
         <button type="submit" className="button secondary small" disabled={context.service.trim().length < 3 || fetcher.state !== "idle"}>

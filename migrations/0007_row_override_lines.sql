@@ -1,0 +1,1 @@
+ALTER TABLE `row_overrides` ADD `lines` text;
