@@ -7,7 +7,7 @@
 // provider's prompt cache served, cost per 1,000 lines at DeepSeek's list prices beside the seed design
 // (one row per request), and a whole job end to end (BENCH_E2E_ROWS, 0 skips it).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { costPer1000Lines, DEEPSEEK_PRICES } from "./llm-prices.mjs";
+import { costPer1000Lines, DEEPSEEK_OFF_PEAK_PRICES, DEEPSEEK_PRICES } from "./llm-prices.mjs";
 import { runWorkerdBench, startResultsServer } from "./results-server.mjs";
 
 const { results, url, close } = await startResultsServer();
@@ -49,6 +49,7 @@ const p = DEEPSEEK_PRICES;
 lines.push(`Cost per 1,000 lines at DeepSeek list prices (${p.model}, as of ${p.asOf}: $${p.inputCacheHitPerMillion} cache hit / $${p.inputCacheMissPerMillion} miss / $${p.outputPerMillion} output per M tokens):`);
 lines.push(`  Openline, 5 rows/call, cache hits as measured: $${fmt(costPer1000Lines({ promptPerRow: main.promptPerRow, cachedPerRow: main.cachedPromptPerRow, completionPerRow: main.completionPerRow }), 4)}`);
 lines.push(`  Openline, 5 rows/call, no cache hits:        $${fmt(costPer1000Lines({ promptPerRow: main.promptPerRow, completionPerRow: main.completionPerRow }), 4)}`);
+lines.push(`  Openline, 5 rows/call, cache hits, off-peak: $${fmt(costPer1000Lines({ promptPerRow: main.promptPerRow, cachedPerRow: main.cachedPromptPerRow, completionPerRow: main.completionPerRow }, DEEPSEEK_OFF_PEAK_PRICES), 4)}`);
 lines.push(`  seed design, 1 row/request, no cache hits:   $${fmt(costPer1000Lines({ promptPerRow: seed.promptPerRow, completionPerRow: seed.completionPerRow }), 4)}`);
 const e2e = results.e2e;
 if (e2e) lines.push(

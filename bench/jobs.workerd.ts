@@ -110,7 +110,7 @@ async function oneInvocation(user: { id: string; token: string }, uploadId: stri
   const [row] = await getDb(env).select().from(users).where(eq(users.id, user.id));
   const { upload: stored, index } = await loadUploadFor(env, user.id, uploadId);
   const request = { ...jobBody(uploadId, id, rowsPerRequest), extraColumns: [], previewRows: 5, context: { service: jobBody(uploadId, id).context.service, tone: "friendly", language: "en", maxWords: 25 } };
-  const job = await createFullJob(env, row!, stored, index, request as Parameters<typeof createFullJob>[4], { fanOut: false });
+  const job = await createFullJob(env, getConfig(env), row!, stored, index, request as Parameters<typeof createFullJob>[5], { fanOut: false });
   const messages = index.chunks.slice(0, mode.chunks).map((chunk, i) => ({
     id: `bench-${job.id}-${i}`,
     timestamp: new Date(),

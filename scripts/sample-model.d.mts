@@ -23,6 +23,8 @@ export interface ParsedPrompt {
 export const SAMPLE_MODEL_NAME: "openline-local-sample";
 export const DEFAULT_SAMPLE_MODEL_PORT: number;
 export function parsePrompt(messages: Array<{ role: string; content: string }>): ParsedPrompt;
+/** A noun phrase for the sender's service ("AI bookkeeping"), or null when none is short enough. */
+export function serviceTopic(service: string): string | null;
 export function writeLine(
   row: SampleRow,
   sender: { service?: string; style_wishes?: string },

@@ -11,9 +11,9 @@
  */
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
-import { writeLine } from "./sample-lines.mjs";
+import { serviceTopic, writeLine } from "./sample-lines.mjs";
 
-export { writeLine };
+export { serviceTopic, writeLine };
 
 export const SAMPLE_MODEL_NAME = "openline-local-sample";
 export const DEFAULT_SAMPLE_MODEL_PORT = 8799;

@@ -41,7 +41,7 @@ describe("website research in a real browser", () => {
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(2);
     const source = rows.first().getByRole("link", { name: "acme.example (homepage)" });
     expect(await source.getAttribute("href")).toBe("https://acme.example/");
-    expect(await rows.first().locator(".line-cell").textContent()).toContain("Acme Robotics says");
+    expect(await rows.first().locator(".line-cell").textContent()).toContain("I read that Acme Robotics builds");
     expect(await rows.nth(1).locator(".line-cell").textContent()).toContain("Website not used: the site answered with an error");
     await screenshot(page, "research-preview-phone");
   });

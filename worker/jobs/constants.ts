@@ -2,17 +2,21 @@
 
 /**
  * A chunk's lease lasts this long past its last renewal (every RENEW_INTERVAL_MS at least, every call while
- * calls flow); then the watchdog re-enqueues it. Three missed renewals (ADR 067).
+ * calls flow); then the watchdog re-enqueues it. Three missed renewals (ADR 067): a consumer that died
+ * holding a chunk (every process killed) gives it up within 30 s.
  */
-export const LEASE_MS = 60_000;
+export const LEASE_MS = 30_000;
 /**
  * A chunk message not leased this long after it was sent, while nothing of its job was leased for as
- * long, is sent again (worker/jobs/room/lost-messages.ts; duplicates are harmless, ADR 067). With the
- * 30 s watchdog, a job whose messages were lost moves again within about 90 s.
+ * long, is sent again (worker/jobs/room/lost-messages.ts; duplicates are harmless, ADR 067).
  */
 export const QUEUED_STALE_MS = 60_000;
-/** The watchdog alarm's period while a job is active. */
+/**
+ * The watchdog alarm's period while a job is active; it also wakes just after the first lease runs out
+ * and when a queued message could count as lost, but never within WATCHDOG_MIN_MS of the last round.
+ */
 export const WATCHDOG_MS = 30_000;
+export const WATCHDOG_MIN_MS = 1_000;
 /** WebSocket progress messages: at most one per this interval (≈10/s). */
 export const BROADCAST_MIN_MS = 100;
 /** The D1 `jobs` row (lists) is refreshed at most this often while counters move. */
@@ -30,7 +34,7 @@ export const PROCEED_REFRESH_MS = 100;
 /** A `proceed` answer older than this (no calls for a while) is waited for before the next call, not assumed. */
 export const PROCEED_WAIT_AFTER_MS = 1_000;
 /** A lease keeper renews its leases at least this often while a chunk runs. */
-export const RENEW_INTERVAL_MS = 20_000;
+export const RENEW_INTERVAL_MS = 10_000;
 /** Browser WebSocket tickets. */
 export const TICKET_TTL_MS = 60_000;
 /** sendBatch takes at most 100 messages. */

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { LEASE_MS } from "../../../worker/jobs/constants";
 import { roomFor } from "../../../worker/jobs/keys";
 import { jobPrefix } from "../../../worker/storage";
 import { signup } from "../../helpers";
@@ -190,7 +191,9 @@ describe("queue consumer — one message at a time", () => {
     expect(claim.action).toBe("run");
     const result = await deliver([chunkMessage(job, user, upload, 0)], { ids: ["busy"] });
     expect(result.retryMessages).toEqual([{ msgId: "busy", delaySeconds: expect.any(Number) }]);
-    expect(result.retryMessages[0]!.delaySeconds).toBeGreaterThanOrEqual(60);
+    // After the other consumer's lease would run out (LEASE_MS, 30 s), not at once.
+    expect(result.retryMessages[0]!.delaySeconds).toBeGreaterThanOrEqual(LEASE_MS / 1000);
+    expect(result.retryMessages[0]!.delaySeconds).toBeLessThanOrEqual(LEASE_MS / 1000 + 1);
     expect((await scenarioStats(scenario)).requests).toBe(0);
   });
 

@@ -71,12 +71,18 @@ describe("website research in a preview", () => {
     for (const row of results) expect(row.status, JSON.stringify(row)).toBe("generated");
 
     const acme = results[0];
-    expect(acme.line).toContain("Acme Robotics");
+    // The fake model reads the fact sheet as a person would: what the company does, its name once.
+    expect(acme.line).toMatch(/^I read that Acme Robotics builds autonomous picking robots/);
+    expect(acme.line.split("Acme Robotics")).toHaveLength(2);
     const cited = acme.evidence.find((item: any) => item.field === "website");
     expect(cited.url).toBe("https://acme.example/");
     expect(acme.line).toContain(cited.value);
     expect(results[1].evidence.find((item: any) => item.field === "website").url).toBe("http://http-only.example/");
     expect(results[2].evidence.some((item: any) => item.field === "website")).toBe(false);
+    // A site that could not be read leaves the bare address in the row: nothing on it to cite.
+    for (const row of results.filter((r) => r.research !== "ok")) {
+      expect(row.evidence.some((item: any) => item.field === "website"), JSON.stringify(row)).toBe(false);
+    }
 
     // The model saw the fact sheet as the row's website field, inside the data fence, without scripts or styles.
     const prompts = (await scenarioStats(scenario)).recent.map((request) => request.messages.find((m) => m.role === "user")!.content);
@@ -220,7 +226,7 @@ describe("website research with variants", () => {
       expect(row.lines).toHaveLength(2);
       expect(row.lines[0]).toBe(row.line);
       expect(new Set(row.lines).size).toBe(2);
-      for (const line of row.lines) expect(line).toContain(" says ");
+      for (const line of row.lines) expect(line).toMatch(/^I read (that|on the .+ website about) /);
       expect(row.evidence.find((item: any) => item.field === "website").url).toMatch(/^https:\/\/(www\.)?(acme|latin)\.example\//);
     }
   }, 60_000);

@@ -72,6 +72,28 @@ describe("the JobRoom watchdog", () => {
     expect(ledger.charged).toBe(10);
   });
 
+  it("wakes just after a lease runs out, not a whole period later (resume within ~30 s of a kill)", async () => {
+    const user = await signup();
+    const upload = await createUploadFixture(user, prospectRows(20), 10);
+    const job = await createJobWithoutQueue(user, jobBody(upload.id, await createScenario()));
+    const room = roomFor(env, job.id);
+    expect((await room.lease({ chunk: 0, run: 0 })).action).toBe("run");
+    expect((await room.lease({ chunk: 1, run: 0 })).action).toBe("run");
+    // Chunk 0's consumer renewed 25 s ago (its lease ends in 5 s); chunk 1's just now.
+    const endsAt = Date.now() + 5_000;
+    await runInDurableObject(room, (_instance: JobRoom, state) => new ChunkRepository(state.storage.sql).update(0, { lease_until: endsAt }));
+    expect(await runDurableObjectAlarm(room)).toBe(true);
+    const next = await runInDurableObject(room, (_instance: JobRoom, state) => state.storage.getAlarm());
+    expect(next).toBe(endsAt + 1);
+    // Once that lease is gone (renewed far ahead, as live ones are), the period is back: 30 s.
+    await runInDurableObject(room, (_instance: JobRoom, state) => new ChunkRepository(state.storage.sql).update(0, { lease_until: Date.now() + 30_000 }));
+    const before = Date.now();
+    expect(await runDurableObjectAlarm(room)).toBe(true);
+    const period = (await runInDurableObject(room, (_instance: JobRoom, state) => state.storage.getAlarm()))! - before;
+    expect(period).toBeGreaterThanOrEqual(29_000);
+    expect(period).toBeLessThanOrEqual(30_500);
+  });
+
   it("a job survives its room being evicted mid-run", async () => {
     const user = await signup();
     const upload = await createUploadFixture(user, prospectRows(40), 10);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerFor, completionBody, entryFor, parsePrompt, writeLine } from "../../../scripts/sample-model.mjs";
+import { answerFor, completionBody, entryFor, parsePrompt, serviceTopic, writeLine } from "../../../scripts/sample-model.mjs";
 import { sendJson, startServer, type FakeServer } from "./http";
 
 /**
@@ -53,7 +53,7 @@ export interface ScenarioConfig {
   badFirstLine: boolean;
   /** A gullible model: rows whose data says "ignore previous instructions" get the injected text. */
   obeyInjection: boolean;
-  /** Rows with a `website` fact sheet get a line quoting its first words, cited as `website` evidence. */
+  /** Rows with a `website` fact sheet (research read the site) get a line quoting it, cited as `website` evidence. */
   citeWebsite: boolean;
   /** With variants: the last this many lines of each prospect fail the checks (a question), on every attempt. */
   badVariants: number;
@@ -277,7 +277,10 @@ function answer(messages: Array<{ role: string; content: string }>, prompt: Prom
   const lines = rows.map((row: { id: string; fields: Record<string, string> }) => {
     let n = 0;
     const write: typeof writeLine = (row, sender, options) => {
-      const written = config.citeWebsite && row.fields.website ? websiteLine(row.fields, options?.variant ?? (prompt.regenerating ? 1 : 0)) : writeLine(row, sender, options);
+      const written =
+        config.citeWebsite && isFactSheet(row.fields.website)
+          ? websiteLine(row.fields, sender, { minWords: options?.minWords ?? prompt.minWords, maxWords: options?.maxWords ?? prompt.maxWords }, options?.variant ?? (prompt.regenerating ? 1 : 0))
+          : writeLine(row, sender, options);
       const bad = (config.badFirstLine && !prompt.regenerating) || n++ >= badFrom;
       return bad ? { line: `${written.line.slice(0, -1)}, would that help?`, evidence: written.evidence } : written;
     };
@@ -290,20 +293,50 @@ function answer(messages: Array<{ role: string; content: string }>, prompt: Prom
   return JSON.stringify({ lines });
 }
 
+/**
+ * The mapped website cell is a URL or a domain; research replaces it with the site's fact sheet (prose,
+ * worker/research/enrich.ts) only when the site was read. A cell with no space in it is the bare
+ * address: research failed or was off, and there is nothing on the site to cite.
+ */
+const isFactSheet = (website: string | undefined): website is string => !!website && /\s/.test(website.trim());
+
 /** Each variant's own ending (a line asked again takes the next), so lines differ: a repeated variant is not kept. */
 const WEBSITE_ENDINGS = [
-  "so the daily work behind closing the books is familiar ground",
-  "so keeping the books for all of that should sound familiar to you",
-  "so the bookkeeping behind all of that is worth a closer look",
+  (topic: string) => `and I wonder where ${topic} could help with that`,
+  (topic: string) => `so ${topic} might take some work off your plate`,
+  (topic: string) => `which makes me curious how ${topic} would fit in there`,
 ];
 
-/** "<Company> says <first six words of the fact sheet>, so …" (18–25 words), citing both. */
-function websiteLine(fields: Record<string, string>, variant: number) {
-  const company = fields.company ?? "Your company";
-  const phrase = fields.website!.split(/[.|!]/)[0]!.trim().split(/\s+/).slice(0, 6).join(" ").replace(/[,;:]+$/, "");
-  let line = `${company} says ${phrase}, ${WEBSITE_ENDINGS[variant % WEBSITE_ENDINGS.length]}`;
-  if (line.split(/\s+/).length < 18) line += " for the whole team there";
-  return { line: `${line}.`, evidence: [{ field: "company", value: company }, { field: "website", value: phrase }] };
+/** Words a quote cut short must not end on ("… robots for"). */
+const DANGLING = /\s+(a|an|the|and|or|for|of|to|in|on|at|by|with|from|that|who|which)$/i;
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/**
+ * A line quoting the website fact sheet, as a person would after reading the site: "I read that Acme
+ * Robotics builds autonomous picking robots…, and I wonder where AI bookkeeping could help…". It
+ * quotes the first statement that says something about the company (not its bare name, which the fact
+ * sheet usually starts with), cites it as `website` evidence, and fits the prompt's word range.
+ */
+function websiteLine(fields: Record<string, string>, sender: { service?: string }, range: { minWords: number; maxWords: number }, variant: number) {
+  const company = fields.company ?? "your company";
+  const statements = fields.website!.split(/(?<=[.!?])\s+|\s+\|\s+/).map((part) => part.replace(/[.!?…,;:\s]+$/, "").trim());
+  const aboutCompany = statements.find((part) => part.toLowerCase().startsWith(company.toLowerCase()) && words(part).length > words(company).length + 2);
+  const other = statements.find((part) => words(part).length >= 3 && part.toLowerCase() !== company.toLowerCase());
+  const statement = aboutCompany ?? other ?? statements[0]!;
+  // The line must name the company (a check): a quote about it does, otherwise the lead does.
+  const lead = aboutCompany ? "I read that" : `I read on the ${company} website about`;
+  const ending = WEBSITE_ENDINGS[variant % WEBSITE_ENDINGS.length]!(serviceTopic(sender.service ?? "") ?? "our service");
+  // The quote takes what the word range leaves (at least three words); a short line gets a closing phrase.
+  const room = Math.max(3, range.maxWords - words(lead).length - words(ending).length);
+  let quote = words(statement).slice(0, room).join(" ").replace(/[,;:–—-]+$/, "");
+  while (DANGLING.test(quote)) quote = quote.replace(DANGLING, "");
+  // A sentence-initial capital reads wrong mid-sentence ("about Dashboards"); names keep theirs.
+  if (!aboutCompany) quote = quote.replace(/^\p{Lu}\p{Ll}+\b/u, (word) => word.toLowerCase());
+  let line = `${lead} ${quote}, ${ending}`;
+  if (words(line).length < range.minWords) line += " these days";
+  const evidence = [{ field: "company", value: company }, { field: "website", value: quote }];
+  return { line: `${line}.`, evidence };
 }
 
 function pickFault(config: ScenarioConfig, requestNumber: number): FaultKind | null {
@@ -316,7 +349,7 @@ function pickFault(config: ScenarioConfig, requestNumber: number): FaultKind | n
   return null;
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 function count(stats: ScenarioStats, usage: { prompt_tokens: number; completion_tokens: number }, cached: number): void {
   stats.promptTokens += usage.prompt_tokens;

@@ -121,6 +121,16 @@ export class ChunkRepository {
       .toArray();
   }
 
+  /** The first lease to run out and the oldest message still queued (null: none): when the watchdog is next needed. */
+  deadlines(): { leaseUntil: number | null; enqueuedAt: number | null } {
+    return this.sql
+      .exec<{ leaseUntil: number | null; enqueuedAt: number | null }>(
+        `SELECT MIN(CASE WHEN state = 'running' THEN lease_until END) AS leaseUntil,
+                MIN(CASE WHEN state = 'queued' THEN COALESCE(enqueued_at, 0) END) AS enqueuedAt FROM chunks`,
+      )
+      .one();
+  }
+
   /** Failed rows of finished chunks: the ones a retry runs again (a canceled chunk's are not retried). */
   retryableFailedRows(): number {
     return this.sql.exec<{ n: number }>("SELECT COALESCE(SUM(failed), 0) AS n FROM chunks WHERE state = 'done'").one().n;

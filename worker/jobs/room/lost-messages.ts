@@ -21,3 +21,9 @@ export function lostQueuedChunks(room: RoomContext, now: number): ChunkRow[] {
   if (now - (lastLeasedAt.get(room.ctx) ?? 0) < QUEUED_STALE_MS) return [];
   return room.chunks.queuedBefore(now - QUEUED_STALE_MS);
 }
+
+/** When queued chunks could next count as lost (null: none is queued), for the watchdog's next round. */
+export function lostCheckAt(room: RoomContext, oldestQueuedAt: number | null): number | null {
+  if (oldestQueuedAt === null) return null;
+  return Math.max(oldestQueuedAt, lastLeasedAt.get(room.ctx) ?? 0) + QUEUED_STALE_MS;
+}

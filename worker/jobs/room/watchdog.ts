@@ -1,18 +1,19 @@
 import { ledgerFor } from "../../credits/ledger";
-import { WATCHDOG_MS } from "../constants";
+import { WATCHDOG_MIN_MS, WATCHDOG_MS } from "../constants";
 import { chunkRunKey } from "../keys";
 import { isTerminal, type JobRecord } from "../types";
 import type { ChunkRow } from "./chunks";
 import { applyCredits, type RoomContext } from "./context";
 import { sendChunks } from "./dispatch";
-import { lostQueuedChunks } from "./lost-messages";
+import { lostCheckAt, lostQueuedChunks } from "./lost-messages";
 import { finishSettlement } from "./leases";
 import { topUpOrPause } from "./lifecycle";
 
 /**
- * The room's alarm, every WATCHDOG_MS while a job is active: finishes settlements an eviction
- * interrupted, takes back expired leases and sends again what never arrived (ADR 020). Answers
- * whether the room should be wiped (its job's D1 row is gone with the account).
+ * The room's alarm, every WATCHDOG_MS while a job is active, sooner when a lease runs out or a queued
+ * message could count as lost before that (ADR 067): finishes settlements an eviction interrupted,
+ * takes back expired leases and sends again what never arrived (ADR 020). Answers whether the room
+ * should be wiped (its job's D1 row is gone with the account).
  */
 export async function watch(room: RoomContext): Promise<"wipe" | "watched" | "idle"> {
   const job = room.jobs.load();
@@ -27,9 +28,21 @@ export async function watch(room: RoomContext): Promise<"wipe" | "watched" | "id
   await room.live.syncD1();
   const stillRunning = room.chunks.count(["running", "settling", "queued"]) > 0;
   if (job.status === "running" || job.status === "queued" || stillRunning) {
-    await room.ctx.storage.setAlarm(Date.now() + WATCHDOG_MS);
+    await room.ctx.storage.setAlarm(nextWatchAt(room, Date.now()));
   }
   return "watched";
+}
+
+/**
+ * The next round: WATCHDOG_MS from now, or just after the first lease runs out (a consumer that died
+ * holding it is found then, not up to a period later), or when the oldest queued message could count
+ * as lost; never sooner than WATCHDOG_MIN_MS. Live leases are renewed far ahead of their end, so a
+ * running job's watchdog still wakes about once a period.
+ */
+export function nextWatchAt(room: RoomContext, now: number): number {
+  const { leaseUntil, enqueuedAt } = room.chunks.deadlines();
+  const due = [now + WATCHDOG_MS, leaseUntil === null ? null : leaseUntil + 1, lostCheckAt(room, enqueuedAt)].filter((at) => at !== null);
+  return Math.max(now + WATCHDOG_MIN_MS, Math.min(...due));
 }
 
 /** A canceled job's dead leases: nothing was reported, so nothing is charged. */
