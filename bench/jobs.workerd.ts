@@ -122,7 +122,7 @@ async function oneInvocation(user: { id: string; token: string }, uploadId: stri
   const ctx = createExecutionContext();
   const started = performance.now();
   // A fresh env object: the config is parsed per env, so these settings hold for this invocation only.
-  await worker.queue(batch, { ...env, LLM_STREAM: String(mode.stream), LLM_CONCURRENCY: String(mode.inFlight) }, ctx);
+  await worker.queue(batch, { ...env, LLM_STREAM: String(mode.stream), LLM_CONCURRENCY: String(mode.inFlight) } as unknown as Env, ctx);
   const seconds = (performance.now() - started) / 1000;
   const result = await getQueueResult(batch, ctx);
   if (result.explicitAcks.length !== messages.length) throw new Error(`only ${result.explicitAcks.length} of ${messages.length} acked`);

@@ -69,9 +69,10 @@ it("research benchmark", async () => {
   const warmup = await api("POST", "/v1/uploads?filename=warmup.csv", session.accessToken, undefined, prospectsCsv("warmup"), "text/csv");
   await oneInvocation(userId, warmup.id, false);
 
-  const off = [];
-  const cold = [];
-  const warm = [];
+  type Run = Awaited<ReturnType<typeof oneInvocation>>;
+  const off: Run[] = [];
+  const cold: Array<Run & { siteRequests: number }> = [];
+  const warm: Array<Run & { siteRequests: number }> = [];
   for (let i = 0; i < REPEATS; i++) {
     // A fresh set of 300 domains per round: the cold run finds none of them cached.
     const tag = crypto.randomUUID().slice(0, 8);

@@ -215,12 +215,13 @@ function passThroughBucket(file: string): R2Bucket {
 /** The real upload path (storeUpload: stream in, doctor, normalize, D1) with storage kept out of the figure. */
 async function uploadPathMemory(file: string) {
   const { storeUpload } = await import("../worker/uploads/store");
+  const { getConfig } = await import("../worker/parse-config");
   const source = await fetch(`${bench.BENCH_URL}/data/${file}`);
   const length = Number(source.headers.get("content-length"));
   const userId = await userIdFor(await token());
   await fetch(`${bench.BENCH_URL}/rss/start`);
   const started = performance.now();
-  const upload = await storeUpload({ ...env, FILES: passThroughBucket(file) }, userId, { filename: file, body: source.body!, length });
+  const upload = await storeUpload({ ...env, FILES: passThroughBucket(file) }, getConfig(env), userId, { filename: file, body: source.body!, length });
   const seconds = (performance.now() - started) / 1000;
   const memory = (await (await fetch(`${bench.BENCH_URL}/rss/stop`)).json()) as Record<string, number>;
   return { file, bytes: length, rows: upload.rowCount, seconds, ...memory };
