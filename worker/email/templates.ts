@@ -108,9 +108,17 @@ function notification(kind: NotificationKind, to: string, subject: string, part:
 }
 
 export function jobFinished(appUrl: string, to: string, job: JobSummary, unsubscribe: Unsubscribe): OutgoingEmail {
-  return notification("jobFinished", to, `Your Openline job is done: ${job.succeeded} of ${job.total} lines written`, {
+  // A job with A/B variants writes several lines per prospect, each charged: the credits count the lines.
+  const variants = job.creditsCharged > job.succeeded;
+  const subject = variants
+    ? `Your Openline job is done: ${job.succeeded} of ${job.total} prospects, ${job.creditsCharged} lines written`
+    : `Your Openline job is done: ${job.succeeded} of ${job.total} lines written`;
+  const summary = variants
+    ? `Job ${job.id} finished: ${job.creditsCharged} lines written for ${job.succeeded} prospects, ${job.failed} rows failed, out of ${job.total}.`
+    : `Job ${job.id} finished: ${job.succeeded} lines written, ${job.failed} rows failed, out of ${job.total}.`;
+  return notification("jobFinished", to, subject, {
     paragraphs: [
-      `Job ${job.id} finished: ${job.succeeded} lines written, ${job.failed} rows failed, out of ${job.total}.`,
+      summary,
       `${job.creditsCharged} credits were charged (failed rows cost nothing).`,
     ],
     action: { label: "Review and download", url: appLink(appUrl, `/jobs/${job.id}`) },

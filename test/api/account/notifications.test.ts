@@ -72,6 +72,15 @@ describe("job notifications", () => {
     expect((await emailsTo(user.email)).filter((e) => /job is done/.test(e.subject))).toHaveLength(1);
   });
 
+  it("counts the lines of a job with two variants per prospect, not only its rows", async () => {
+    const user = await signup();
+    const job = await runJob(user, 3, { variants: 2 });
+    await waitForJob(user, job.id);
+    const email = await waitForEmail(user.email, /job is done/);
+    expect(email.subject).toBe("Your Openline job is done: 3 of 3 prospects, 6 lines written");
+    expect(email.text).toContain("6 lines written for 3 prospects, 0 rows failed, out of 3");
+  });
+
   it("mails a budget pause with the way to buy credits", async () => {
     const user = await signup();
     const job = await runJob(user, 20, { maxCredits: 5 });
