@@ -85,6 +85,8 @@ function prospectsCsv(rows: number): string {
 async function userWithCredits(credits: number) {
   const email = `bench-jobs-${crypto.randomUUID()}@example.com`;
   const session = await api("POST", "/v1/auth/signup", null, { email, password: "bench password 1234" });
+  // Set up as a person who followed the verification link (full runs need a verified address, ADR 056).
+  await getDb(env).update(users).set({ emailVerifiedAt: new Date().toISOString() }).where(eq(users.id, session.user.id));
   await ledgerFor(env, session.user.id).grant({ key: `bench:${session.user.id}`, amount: credits, reason: "admin", note: "benchmark" });
   return { id: session.user.id as string, token: session.accessToken as string };
 }
